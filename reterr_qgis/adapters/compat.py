@@ -1,0 +1,77 @@
+"""The few QGIS API spellings that differ between QGIS 3.22 (oldest supported) and 3.36+/4.
+
+QGIS 3.36 moved many enums into scoped ``Qgis.*`` enums and QGIS 4 (Qt6) drops the old spellings.
+Everything else in the plugin imports the names from here.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+QGIS_VERSION_INT: int = Qgis.QGIS_VERSION_INT
+
+
+def _scoped(new_owner: object, new_enum: str, old_owner: object, name: str) -> object:
+    enum = getattr(new_owner, new_enum, None)
+    if enum is not None and hasattr(enum, name):
+        return getattr(enum, name)
+    return getattr(old_owner, name)
+
+
+# Processing source types
+TYPE_VECTOR_POLYGON = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPolygon")
+TYPE_VECTOR_ANY = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorAnyGeometry")
+TYPE_VECTOR_POINT = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPoint")
+
+# Parameter types
+NUMBER_INTEGER = _scoped(
+    Qgis, "ProcessingNumberParameterType", QgsProcessingParameterNumber, "Integer"
+)
+NUMBER_DOUBLE = _scoped(
+    Qgis, "ProcessingNumberParameterType", QgsProcessingParameterNumber, "Double"
+)
+FIELD_NUMERIC = _scoped(
+    Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Numeric"
+)
+FIELD_ANY = _scoped(Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Any")
+
+# Algorithm flags
+FLAG_NO_THREADING = _scoped(
+    Qgis, "ProcessingAlgorithmFlag", QgsProcessingAlgorithm, "FlagNoThreading"
+)
+
+# Message levels
+LOG_INFO = _scoped(Qgis, "MessageLevel", Qgis, "Info")
+LOG_WARNING = _scoped(Qgis, "MessageLevel", Qgis, "Warning")
+LOG_CRITICAL = _scoped(Qgis, "MessageLevel", Qgis, "Critical")
+
+# Geometry types
+WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")
+GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
+
+# Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.
+try:  # pragma: no cover - depends on the Qt build
+    from qgis.PyQt.QtCore import QMetaType
+
+    _META = QMetaType.Type if hasattr(QMetaType, "Type") else None
+except ImportError:  # pragma: no cover
+    _META = None
+
+if QGIS_VERSION_INT >= 33800 and _META is not None:
+    FIELD_DOUBLE = _META.Double
+    FIELD_INT = _META.Int
+    FIELD_LONG = _META.LongLong
+    FIELD_STRING = _META.QString
+else:
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_INT = QVariant.Int
+    FIELD_LONG = QVariant.LongLong
+    FIELD_STRING = QVariant.String

@@ -1,0 +1,118 @@
+"""Styles of ReTerr output layers: graduated choropleths from the indicator registry, French field
+aliases, and the default style stored inside the GeoPackage so that layers open styled anywhere
+(including outputs of ``qgis_process``)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsClassificationEqualInterval,
+    QgsClassificationJenks,
+    QgsClassificationPrettyBreaks,
+    QgsClassificationQuantile,
+    QgsFillSymbol,
+    QgsGradientColorRamp,
+    QgsGradientStop,
+    QgsGraduatedSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..engine.indicators import Polarity, get_indicator
+from .i18n import translate, ui_language
+
+CTX = "ReterrStyle"
+
+#: Sequential ColorBrewer palettes (Cynthia Brewer, colorbrewer2.org, Apache-2.0), light to dark.
+PALETTES: dict[str, tuple[str, ...]] = {
+    "Reds": ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"),
+    "Greens": ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"),
+    "Blues": ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"),
+    "Purples": ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"),
+    "YlOrRd": ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    "YlGnBu": ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
+}
+
+CLASSIFICATIONS = ("quantile", "jenks", "equal", "pretty")
+
+
+def color_ramp(name: str) -> QgsGradientColorRamp:
+    """A gradient ramp through the palette's colours."""
+    colors = [QColor(c) for c in PALETTES[name]]
+    stops = [QgsGradientStop(i / (len(colors) - 1), c) for i, c in enumerate(colors[1:-1], 1)]
+    return QgsGradientColorRamp(colors[0], colors[-1], False, stops)
+
+
+def default_palette(field_name: str) -> str:
+    """Reds where a higher value is worse, greens where it is better, blues otherwise."""
+    ind = get_indicator(field_name)
+    if ind is None:
+        return "Blues"
+    return {Polarity.HIGHER_IS_WORSE: "Reds", Polarity.HIGHER_IS_BETTER: "Greens"}.get(
+        ind.polarity, "Blues"
+    )
+
+
+def _classification(method: str):
+    return {
+        "quantile": QgsClassificationQuantile,
+        "jenks": QgsClassificationJenks,
+        "equal": QgsClassificationEqualInterval,
+        "pretty": QgsClassificationPrettyBreaks,
+    }[method]()
+
+
+def graduated_renderer(
+    layer: QgsVectorLayer,
+    field_name: str,
+    classes: int = 5,
+    method: str = "quantile",
+    palette: str | None = None,
+    precision: int | None = None,
+) -> QgsGraduatedSymbolRenderer:
+    """Choropleth of ``field_name`` on ``layer`` with thin white borders and readable labels."""
+    renderer = QgsGraduatedSymbolRenderer(field_name)
+    classification = _classification(method)
+    classification.setLabelFormat("%1 – %2")
+    ind = get_indicator(field_name)
+    if precision is None:
+        precision = 0 if ind is not None and ind.unit in ("hab.",) else 1
+    classification.setLabelPrecision(precision)
+    classification.setLabelTrimTrailingZeroes(False)
+    renderer.setClassificationMethod(classification)
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "#cccccc", "outline_color": "#ffffff", "outline_width": "0.15"}
+    )
+    renderer.setSourceSymbol(symbol)
+    renderer.setSourceColorRamp(color_ramp(palette or default_palette(field_name)))
+    renderer.updateClasses(layer, classes)
+    renderer.updateColorRamp(color_ramp(palette or default_palette(field_name)))
+    return renderer
+
+
+def set_aliases(layer: QgsVectorLayer, language: str | None = None) -> None:
+    """Field aliases from the indicator registry ("Part des 65 ans et plus (%)")."""
+    language = language or ui_language()
+    for i, f in enumerate(layer.fields()):
+        ind = get_indicator(f.name())
+        if ind is not None:
+            layer.setFieldAlias(i, f"{ind.label(language)} ({ind.unit})")
+
+
+def style_indicator_layer(layer: QgsVectorLayer, field_name: str) -> None:
+    """Apply the default choropleth and aliases to ``layer`` in memory."""
+    if layer.fields().lookupField(field_name) >= 0:
+        layer.setRenderer(graduated_renderer(layer, field_name))
+    set_aliases(layer)
+
+
+def save_default_style(layer: QgsVectorLayer) -> str:
+    """Store ``layer``'s current style as its default style in its GeoPackage.
+
+    Returns an empty string on success, else the error message.
+    """
+    name = translate(CTX, "ReTerr default style")
+    result = layer.saveStyleToDatabase(name, translate(CTX, "Style written by ReTerr"), True, "")
+    # QGIS 3.22 returns the error string; newer versions may return a tuple.
+    if isinstance(result, tuple):
+        result = next((r for r in result if isinstance(r, str)), "")
+    return result or ""

@@ -1,0 +1,1 @@
+"""Processing provider "ReTerr" (id ``reterr``) and its algorithms."""

@@ -1,0 +1,40 @@
+"""The "ReTerr" Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..about import PROVIDER_ID, __version__, resource_path
+
+
+class ReterrProvider(QgsProcessingProvider):
+    """Provider of the ReTerr algorithms (id ``reterr``)."""
+
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return "ReTerr"
+
+    def longName(self) -> str:
+        return QCoreApplication.translate(
+            "ReterrProvider", "ReTerr — territorial resilience ({version})"
+        ).format(version=__version__)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource_path("icons", "reterr.svg")))
+
+    def svgIconPath(self) -> str:
+        return str(resource_path("icons", "reterr.svg"))
+
+    def versionInfo(self) -> str:
+        return __version__
+
+    def loadAlgorithms(self) -> None:
+        from .export_council_map import ExportCouncilMap
+        from .territory_profile import TerritoryProfile
+
+        for alg in (TerritoryProfile(), ExportCouncilMap()):
+            self.addAlgorithm(alg)

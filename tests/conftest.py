@@ -1,0 +1,85 @@
+"""Test setup: the engine tier needs no QGIS; the QGIS tier starts one headless QgsApplication."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "sample" / "aveyron.gpkg"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_QGIS = None
+
+
+def qgis_available() -> bool:
+    try:
+        import qgis.core  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    """A QgsApplication with Processing and the ReTerr provider registered."""
+    global _QGIS
+    if not qgis_available():
+        pytest.skip("QGIS Python bindings not available")
+    if _QGIS is None:
+        from qgis.core import QgsApplication
+        from qgis.testing import start_app
+
+        app = start_app(cleanup=False)
+        sys.path.append("/usr/share/qgis/python/plugins")
+        from processing.core.Processing import Processing
+
+        Processing.initialize()
+        from reterr_qgis.processing.provider import ReterrProvider
+
+        provider = ReterrProvider()
+        QgsApplication.processingRegistry().addProvider(provider)
+        _QGIS = (app, provider)
+    return _QGIS[0]
+
+
+@pytest.fixture
+def run_alg(qgis_app):
+    """``processing.run`` returning results, raising QgsProcessingException on failure."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+            self.infos = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.warnings.append(error)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.warnings.append(warning)
+
+        def pushInfo(self, info):  # noqa: N802
+            self.infos.append(info)
+
+    def run(alg_id, params, feedback=None):
+        feedback = feedback or Feedback()
+        context = QgsProcessingContext()
+        result = processing.run(alg_id, params, feedback=feedback, context=context)
+        result["_feedback"] = feedback
+        return result
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def sample_gpkg() -> Path:
+    if not SAMPLE.exists():
+        pytest.skip("sample GeoPackage not built (make sample)")
+    return SAMPLE

@@ -1,0 +1,58 @@
+"""reterr:territory_profile through processing.run, on the real sample and on hand-made layers."""
+
+import sqlite3
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.qgis
+
+
+def layer_rows(path, layer, fields):
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
+    assert lyr.isValid()
+    return [{f: feat[f] for f in fields} for feat in lyr.getFeatures()], lyr
+
+
+def test_profile_communes_and_epci(run_alg, sample_gpkg, tmp_path):
+    out = tmp_path / "diag.gpkg"
+    src = f"{sample_gpkg}|layername=communes"
+    res = run_alg("reterr:territory_profile", {"INPUT": src, "OUTPUT": f"ogr:dbname='{out}' table=\"communes\" (geom)"})
+    rows, lyr = layer_rows(out, "communes", ["code_insee", "population", "share_65p", "density", "area_km2"])
+    assert len(rows) == 285
+    rodez = next(r for r in rows if r["code_insee"] == "12202")
+    assert rodez["population"] == 23981
+    assert rodez["density"] == pytest.approx(rodez["population"] / rodez["area_km2"])
+    # Style stored inside the GeoPackage as the default.
+    con = sqlite3.connect(out)
+    styles = con.execute("select f_table_name, useAsDefault from layer_styles").fetchall()
+    prov = con.execute("select layer, algorithm, plugin_version from reterr_provenance").fetchall()
+    con.close()
+    assert ("communes", 1) in styles
+    assert prov[0][:2] == ("communes", "reterr:territory_profile")
+
+    # EPCI aggregation by code: weighted, equals the sums over communes.
+    res = run_alg(
+        "reterr:territory_profile",
+        {"INPUT": src, "GROUP_FIELD": "siren_epci", "GROUP_NAME_FIELD": "nom_epci",
+         "OUTPUT": f"ogr:dbname='{out}' table=\"epci\" (geom)"},
+    )
+    epci, _ = layer_rows(out, "epci", ["siren_epci", "nom_epci", "population", "share_65p", "n_units"])
+    assert len(epci) == 20
+    from qgis.core import QgsVectorLayer
+
+    com = QgsVectorLayer(src, "c", "ogr")
+    by = {}
+    for f in com.getFeatures():
+        d = by.setdefault(f["siren_epci"], [0, 0, 0])
+        d[0] += f["population"]
+        d[1] += f["pop_65p"]
+        d[2] += f["pop_0_19"] + f["pop_20_64"] + f["pop_65p"]
+    for r in epci:
+        pop, p65, tot = by[r["siren_epci"]]
+        assert r["population"] == pytest.approx(pop)
+        assert r["share_65p"] == pytest.approx(100 * p65 / tot)
+    assert sum(r["n_units"] for r in epci) == 285
+    assert any(r["nom_epci"] == "CA Rodez Agglomération" for r in epci)
