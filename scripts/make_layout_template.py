@@ -16,8 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
+    QgsLegendStyle,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
@@ -31,6 +33,7 @@ from qgis.core import (  # noqa: E402
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
+    QgsRectangle,
     QgsTextFormat,
     QgsUnitTypes,
 )
@@ -104,6 +107,11 @@ def build(out: Path) -> None:
     map_item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
     map_item.setBackgroundColor(QColor("#ffffff"))
     layout.addLayoutItem(map_item)
+    # A valid CRS and non-empty start extent (France, Lambert-93). setExtent adapts the item's
+    # height to the extent, so size the item before and after.
+    _place(map_item, 10, 28, 192, 158)
+    map_item.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    map_item.setExtent(QgsRectangle(100000, 6040000, 1250000, 7120000))
     _place(map_item, 10, 28, 192, 158)
 
     north = QgsLayoutItemPicture(layout)
@@ -135,6 +143,14 @@ def build(out: Path) -> None:
     legend.setSymbolWidth(7)
     legend.setSymbolHeight(4.5)
     legend.setResizeToContents(True)
+    for style, size, bold in (
+        (QgsLegendStyle.Title, 10, True),
+        (QgsLegendStyle.Group, 9, True),
+        (QgsLegendStyle.Subgroup, 9, True),
+        (QgsLegendStyle.SymbolLabel, 8, False),
+    ):
+        legend.rstyle(style).setFont(_font(size, bold))
+    legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 3)
     layout.addLayoutItem(legend)
     _place(legend, 207, 28, 80, 70)
 
@@ -149,10 +165,11 @@ def build(out: Path) -> None:
     table.setGridColor(QColor("#bdbdbd"))
     table.setCellMargin(1.2)
     layout.addMultiFrame(table)
+    table.setResizeMode(QgsLayoutItemTextTable.UseExistingFrames)
     frame = QgsLayoutFrame(layout, table)
     frame.setId("figures")
-    _place(frame, 207, 120, 80, 66)
     table.addFrame(frame)
+    _place(frame, 207, 120, 80, 66)
 
     _label(layout, "sources", "Sources", 10, 189, 277, 16, 6.5, color=QColor("#555555"))
 

@@ -12,7 +12,8 @@ _translator: QTranslator | None = None
 
 def ui_language() -> str:
     """Two-letter language of the QGIS interface (honours QGIS's locale override setting)."""
-    return (QgsApplication.locale() or "en")[:2]
+    lang = (QgsApplication.locale() or "en")[:2].lower()
+    return lang if len(lang) == 2 and lang.isalpha() and lang != "c" else "en"
 
 
 def install_translator(language: str | None = None) -> bool:

@@ -536,12 +536,27 @@ class ExportCouncilMap(ReterrAlgorithm):
     @staticmethod
     def _fill_map(layout, map_layers, choropleth) -> None:
         map_item = layout.itemById("map")
+        # Changing the CRS reprojects the stored extent (NaN from an unset CRS) and may alter the
+        # item's height: keep the template's size and restore it at the end.
+        size = map_item.sizeWithUnits()
         map_item.setCrs(choropleth.crs())
         map_item.setLayers(map_layers)
         map_item.setKeepLayerSet(True)
         extent = choropleth.extent()
         extent.scale(1.04)
-        map_item.zoomToExtent(extent)
+        # Fit the extent to the item's aspect ratio ourselves: setExtent would otherwise resize the
+        # item, and zoomToExtent fails on a template map whose stored extent is empty.
+        aspect = size.width() / size.height() if size.height() > 0 else 1.0
+        if extent.width() / max(extent.height(), 1e-9) < aspect:
+            grow = (extent.height() * aspect - extent.width()) / 2
+            extent.setXMinimum(extent.xMinimum() - grow)
+            extent.setXMaximum(extent.xMaximum() + grow)
+        else:
+            grow = (extent.width() / aspect - extent.height()) / 2
+            extent.setYMinimum(extent.yMinimum() - grow)
+            extent.setYMaximum(extent.yMaximum() + grow)
+        map_item.setExtent(extent)
+        map_item.attemptResize(size)
         for item in layout.items():
             if isinstance(item, QgsLayoutItemScaleBar):
                 item.setLinkedMap(map_item)

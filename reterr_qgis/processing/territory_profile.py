@@ -32,11 +32,8 @@ from ..engine.profile import (
 )
 from .base import ReterrAlgorithm, require_shapely, warn
 
-ZONE_METHODS = (
-    AssignMethod.INTERIOR_POINT,
-    AssignMethod.LARGEST_OVERLAP,
-    AssignMethod.AREA_WEIGHTED,
-)
+# Values of reterr_qgis.engine.zones.AssignMethod (that module needs shapely, imported on use).
+ZONE_METHODS = ("interior_point", "largest_overlap", "area_weighted")
 
 
 class TerritoryProfile(ReterrAlgorithm):

@@ -1,0 +1,51 @@
+# ReTerr — two commands: `make demo` (the main job on the sample) and `make test`.
+# Both install what they need the first time (apt packages as root, .venv), and are fast after.
+SHELL := /bin/bash
+PY := .venv/bin/python
+TS := $(wildcard i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: demo test setup setup-dev translations ts bench lint format zip sample layout clean
+
+setup:
+	@scripts/setup.sh
+
+setup-dev:
+	@scripts/setup.sh --dev
+
+i18n/%.qm: i18n/%.ts
+	@lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+demo: setup translations
+	@scripts/demo.sh
+
+test: setup-dev translations
+	@scripts/run_tests.sh
+
+bench: setup-dev
+	@$(PY) bench/run.py
+
+lint: setup-dev
+	@$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+format: setup-dev
+	@$(PY) -m ruff format . && $(PY) -m ruff check --fix .
+
+# Refresh the French translation source from the code (then translate the new entries).
+ts:
+	@scripts/update_translations.sh
+
+zip: setup translations
+	@$(PY) scripts/package.py
+
+sample: setup-dev
+	@.venv/bin/pip install -q -c build/constraints.txt -r requirements-sample.txt
+	@$(PY) scripts/build_sample.py
+
+layout: setup
+	@QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_layout_template.py
+
+clean:
+	rm -rf build out dist .pytest_cache i18n/*.qm

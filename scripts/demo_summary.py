@@ -1,0 +1,42 @@
+"""Print where the demo outputs are and a short summary of the diagnostic (in French)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+
+def fmt(value: float, decimals: int = 1) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def main(gpkg: str, pdf: str) -> None:
+    con = sqlite3.connect(gpkg)
+    n_com, pop, p65, tot = con.execute(
+        "select count(*), sum(population), sum(pop_65p), sum(pop_0_19 + pop_20_64 + pop_65p) "
+        "from communes"
+    ).fetchone()
+    epci = con.execute(
+        "select nom_epci, population, share_65p, vacancy_rate from epci order by share_65p desc"
+    ).fetchall()
+    styled = con.execute("select f_table_name from layer_styles where useAsDefault").fetchall()
+    runs = con.execute("select count(*) from reterr_provenance").fetchone()[0]
+    con.close()
+    print()
+    print("Diagnostic territorial — Aveyron (12)")
+    print(f"  {Path(gpkg).resolve()}  (couches : communes, epci ; styles : "
+          f"{', '.join(s for (s,) in styled)} ; {runs} traitements tracés dans reterr_provenance)")
+    print(f"  {Path(pdf).resolve()}  (+ council_map.png)")
+    print(f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus")
+    print(f"  {len(epci)} EPCI ; les plus âgés :")
+    for name, epop, share, vac in epci[:3]:
+        print(f"    {name} : {fmt(share)} % de 65 ans et plus, {fmt(vac)} % de logements vacants "
+              f"({fmt(epop, 0)} hab.)")
+    name, epop, share, vac = epci[-1]
+    print(f"  le plus jeune : {name} ({fmt(share)} %)")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
