@@ -18,7 +18,6 @@ from qgis.core import (
 from ..engine.errors import InputError
 from .i18n import translate
 
-CTX = "ReterrLayers"
 MAX_NAMED = 10
 
 
@@ -45,7 +44,7 @@ class FeatureTable:
         rows = list(rows)
         shown = ", ".join(f"{self.names[r]} (fid {self.fids[r]})" for r in rows[:limit])
         if len(rows) > limit:
-            shown += translate(CTX, " and {n} more").format(n=len(rows) - limit)
+            shown += translate("ReterrLayers", " and {n} more").format(n=len(rows) - limit)
         return shown
 
     def shapely(self) -> np.ndarray:
@@ -60,7 +59,7 @@ def require_projected(crs: QgsCoordinateReferenceSystem, layer_name: str) -> Non
     if not crs.isValid():
         raise QgsProcessingException(
             translate(
-                CTX,
+                "ReterrLayers",
                 "Layer '{layer}' has no valid coordinate reference system. Set its CRS "
                 "(for metropolitan France, Lambert-93, EPSG:2154).",
             ).format(layer=layer_name)
@@ -68,7 +67,7 @@ def require_projected(crs: QgsCoordinateReferenceSystem, layer_name: str) -> Non
     if crs.isGeographic():
         raise QgsProcessingException(
             translate(
-                CTX,
+                "ReterrLayers",
                 "Layer '{layer}' is in a geographic CRS ({crs}): distances and areas "
                 "would be in degrees. Reproject it first (for metropolitan France, Lambert-93, "
                 "EPSG:2154) with 'Reproject layer'.",
@@ -126,7 +125,8 @@ def read_features(
         if fields.lookupField(fname) < 0:
             raise QgsProcessingException(
                 translate(
-                    CTX, "Field '{field}' not found in layer '{layer}'. Available fields: {fields}."
+                    "ReterrLayers",
+                    "Field '{field}' not found in layer '{layer}'. Available fields: {fields}.",
                 ).format(field=fname, layer=layer_name, fields=", ".join(fields.names()))
             )
     idx_num = {k: fields.lookupField(f) for k, f in numeric.items()}
@@ -164,7 +164,7 @@ def read_features(
         names.append(
             str(label)
             if label not in (None, "") and not _is_null(label)
-            else translate(CTX, "feature {fid}").format(fid=feat.id())
+            else translate("ReterrLayers", "feature {fid}").format(fid=feat.id())
         )
         for k, j in idx_num.items():
             try:
@@ -195,7 +195,7 @@ def read_features(
         if rows:
             raise QgsProcessingException(
                 translate(
-                    CTX,
+                    "ReterrLayers",
                     "Field '{field}' of layer '{layer}' holds values that are not numbers "
                     "for: {features}. Correct them or choose another field.",
                 ).format(field=numeric[k], layer=layer_name, features=table.describe(rows))
@@ -215,7 +215,7 @@ def check_geometries(table: FeatureTable, layer_name: str) -> None:
     if empty:
         raise QgsProcessingException(
             translate(
-                CTX,
+                "ReterrLayers",
                 "Layer '{layer}': {n} features have no geometry: {features}. Remove them "
                 "or give them a geometry.",
             ).format(layer=layer_name, n=len(empty), features=table.describe(empty))
@@ -224,7 +224,7 @@ def check_geometries(table: FeatureTable, layer_name: str) -> None:
     if invalid:
         raise QgsProcessingException(
             translate(
-                CTX,
+                "ReterrLayers",
                 "Layer '{layer}': {n} features have an invalid geometry: {features}. Run "
                 "'Fix geometries' on the layer first.",
             ).format(layer=layer_name, n=len(invalid), features=table.describe(invalid))
@@ -239,7 +239,7 @@ def engine_error(
 
     message = translate(CONTEXT, err.msg.template).format(**err.msg.params)
     if table is not None and err.rows:
-        message += " " + translate(CTX, "Layer '{layer}', features: {features}.").format(
+        message += " " + translate("ReterrLayers", "Layer '{layer}', features: {features}.").format(
             layer=layer_name, features=table.describe(err.rows)
         )
     return QgsProcessingException(message)

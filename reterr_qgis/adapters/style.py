@@ -20,8 +20,6 @@ from qgis.PyQt.QtGui import QColor
 from ..engine.indicators import Polarity, get_indicator
 from .i18n import translate, ui_language
 
-CTX = "ReterrStyle"
-
 #: Sequential ColorBrewer palettes (Cynthia Brewer, colorbrewer2.org, Apache-2.0), light to dark.
 PALETTES: dict[str, tuple[str, ...]] = {
     "Reds": ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"),
@@ -110,8 +108,10 @@ def save_default_style(layer: QgsVectorLayer) -> str:
 
     Returns an empty string on success, else the error message.
     """
-    name = translate(CTX, "ReTerr default style")
-    result = layer.saveStyleToDatabase(name, translate(CTX, "Style written by ReTerr"), True, "")
+    name = translate("ReterrStyle", "ReTerr default style")
+    result = layer.saveStyleToDatabase(
+        name, translate("ReterrStyle", "Style written by ReTerr"), True, ""
+    )
     # QGIS 3.22 returns the error string; newer versions may return a tuple.
     if isinstance(result, tuple):
         result = next((r for r in result if isinstance(r, str)), "")

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import sparse
 
-from .errors import CONTEXT, QT_TRANSLATE_NOOP, InputError, Message
+from .errors import QT_TRANSLATE_NOOP, InputError, Message
 
 FloatArray = NDArray[np.float64]
 
@@ -70,11 +70,12 @@ def _as_float(name: str, values: ArrayLike, n: int | None) -> FloatArray:
     arr = np.asarray(values, dtype=np.float64)
     if arr.ndim != 1:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "'{field}' must hold one value per territory."), field=name
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{field}' must hold one value per territory."),
+            field=name,
         )
     if n is not None and arr.shape[0] != n:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "'{field}' has {got} values, expected {expected}."),
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{field}' has {got} values, expected {expected}."),
             field=name,
             got=arr.shape[0],
             expected=n,
@@ -95,13 +96,14 @@ def validate_counts(counts: Mapping[str, ArrayLike]) -> dict[str, FloatArray]:
     unknown = set(counts) - set(COUNT_FIELDS)
     if unknown:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Unknown count fields: {fields}."),
+            QT_TRANSLATE_NOOP("ReterrEngine", "Unknown count fields: {fields}."),
             fields=", ".join(sorted(unknown)),
         )
     for required in ("population", "area_km2"):
         if required not in counts:
             raise InputError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The '{field}' values are required."), field=required
+                QT_TRANSLATE_NOOP("ReterrEngine", "The '{field}' values are required."),
+                field=required,
             )
     n = len(np.asarray(counts["population"]))
     out = {name: _as_float(name, counts[name], n) for name in COUNT_FIELDS if name in counts}
@@ -109,19 +111,20 @@ def validate_counts(counts: Mapping[str, ArrayLike]) -> dict[str, FloatArray]:
         bad = np.flatnonzero(np.isinf(arr) | (arr < 0))
         if bad.size:
             raise InputError(
-                QT_TRANSLATE_NOOP(CONTEXT, "'{field}' has negative or infinite values."),
+                QT_TRANSLATE_NOOP("ReterrEngine", "'{field}' has negative or infinite values."),
                 bad,
                 field=name,
             )
     missing_pop = np.flatnonzero(np.isnan(out["population"]))
     if missing_pop.size:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The population is missing (NULL)."), missing_pop
+            QT_TRANSLATE_NOOP("ReterrEngine", "The population is missing (NULL)."), missing_pop
         )
     bad_area = np.flatnonzero(~(out["area_km2"] > 0))
     if bad_area.size:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The area is zero or missing (empty geometry?)."), bad_area
+            QT_TRANSLATE_NOOP("ReterrEngine", "The area is zero or missing (empty geometry?)."),
+            bad_area,
         )
     return out
 
@@ -159,12 +162,16 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
     given_age = [f for f in AGE_FIELDS if f in c]
     if given_age and len(given_age) != len(AGE_FIELDS):
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Give all three age groups (0-19, 20-64, 65+) or none.")
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "Give all three age groups (0-19, 20-64, 65+) or none."
+            )
         )
     given_housing = [f for f in HOUSING_FIELDS if f in c]
     if given_housing and len(given_housing) != len(HOUSING_FIELDS):
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Give both dwellings and vacant dwellings, or neither.")
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "Give both dwellings and vacant dwellings, or neither."
+            )
         )
 
     ind: dict[str, FloatArray] = {"density": _ratio(c["population"], c["area_km2"])}
@@ -173,7 +180,8 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
     if zero_pop:
         warnings.append(
             Message(
-                QT_TRANSLATE_NOOP(CONTEXT, "{n} territories have zero population."), {"n": zero_pop}
+                QT_TRANSLATE_NOOP("ReterrEngine", "{n} territories have zero population."),
+                {"n": zero_pop},
             )
         )
     if given_age:
@@ -186,7 +194,7 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
             warnings.append(
                 Message(
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Age shares undefined for {n} territories (no age data)."
+                        "ReterrEngine", "Age shares undefined for {n} territories (no age data)."
                     ),
                     {"n": undefined},
                 )
@@ -196,7 +204,8 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
             warnings.append(
                 Message(
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Ageing index undefined for {n} territories (nobody under 20)."
+                        "ReterrEngine",
+                        "Ageing index undefined for {n} territories (nobody under 20).",
                     ),
                     {"n": undefined},
                 )
@@ -206,7 +215,7 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
         if over.size:
             raise InputError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "More vacant dwellings than dwellings: check the two fields."
+                    "ReterrEngine", "More vacant dwellings than dwellings: check the two fields."
                 ),
                 over,
             )
@@ -216,7 +225,7 @@ def profile_from_counts(counts: Mapping[str, ArrayLike]) -> Profile:
             warnings.append(
                 Message(
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Vacancy rate undefined for {n} territories (no dwellings)."
+                        "ReterrEngine", "Vacancy rate undefined for {n} territories (no dwellings)."
                     ),
                     {"n": undefined},
                 )
@@ -248,7 +257,7 @@ def aggregate_counts(
     w = sparse.csr_matrix(weights, dtype=np.float64)
     if w.shape[0] != len(c["population"]):
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The weights have {rows} rows for {n} units."),
+            QT_TRANSLATE_NOOP("ReterrEngine", "The weights have {rows} rows for {n} units."),
             rows=w.shape[0],
             n=len(c["population"]),
         )
@@ -263,17 +272,24 @@ def aggregate_profile(
     return profile_from_counts(aggregate_counts(counts, weights))
 
 
-def group_weights(codes: ArrayLike) -> tuple[NDArray[np.object_], sparse.csr_matrix]:
+def group_weights(codes: ArrayLike) -> tuple[NDArray[np.str_], sparse.csr_matrix]:
     """Membership matrix of units grouped by a code (e.g. their EPCI SIREN).
 
     Returns the sorted distinct codes and the ``n_units × n_codes`` 0/1 matrix. Missing codes
     (None or empty strings) raise :class:`InputError` with their rows.
     """
-    arr = np.asarray(codes, dtype=object)
-    missing = np.flatnonzero([c is None or (isinstance(c, str) and not c.strip()) for c in arr])
+    arr = np.asarray(codes)
+    if arr.dtype.kind == "O":
+        none = np.equal(arr, None)
+        keys = np.where(none, "", arr).astype(str)
+    else:
+        none = np.zeros(arr.shape, dtype=bool)
+        keys = arr.astype(str)
+    missing = np.flatnonzero(none | (keys == "") | np.char.isspace(keys))
     if missing.size:
-        raise InputError(QT_TRANSLATE_NOOP(CONTEXT, "The grouping code is missing."), missing)
-    keys = np.array([str(c) for c in arr], dtype=object)
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "The grouping code is missing."), missing
+        )
     uniq, inverse = np.unique(keys, return_inverse=True)
     n = keys.shape[0]
     w = sparse.csr_matrix((np.ones(n), (np.arange(n), inverse)), shape=(n, uniq.shape[0]))

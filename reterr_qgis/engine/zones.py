@@ -14,7 +14,7 @@ import shapely
 from numpy.typing import NDArray
 from scipy import sparse
 
-from .errors import CONTEXT, QT_TRANSLATE_NOOP, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError
 
 
 class AssignMethod(str, Enum):
@@ -43,12 +43,16 @@ def _check_geoms(name: str, geoms: NDArray[np.object_]) -> None:
     bad = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if bad.size:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "{layer}: empty or missing geometries."), bad, layer=name
+            QT_TRANSLATE_NOOP("ReterrEngine", "{layer}: empty or missing geometries."),
+            bad,
+            layer=name,
         )
     bad = np.flatnonzero(~shapely.is_valid(geoms))
     if bad.size:
         raise InputError(
-            QT_TRANSLATE_NOOP(CONTEXT, "{layer}: invalid geometries (run 'Fix geometries' first)."),
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "{layer}: invalid geometries (run 'Fix geometries' first)."
+            ),
             bad,
             layer=name,
         )

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsLayoutItemTextTable,
     QgsPalLayerSettings,
     QgsPrintLayout,
+    QgsProperty,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -501,19 +502,33 @@ class ExportCouncilMap(ReterrAlgorithm):
         if n <= 0 or not label_field or fields.lookupField(label_field) < 0:
             return
         expression = "TRUE"
+        rank_bounds = None
         if rank_field and fields.lookupField(rank_field) >= 0:
             ranks = self._values(layer, rank_field)
             ranks = np.sort(ranks[~np.isnan(ranks)])[::-1]
             if ranks.size > n:
-                expression = f'"{rank_field}" >= {ranks[n - 1]!r}'
+                expression = f'"{rank_field}" >= {float(ranks[n - 1])!r}'
+            if ranks.size:
+                top = ranks[: max(n, 1)]
+                rank_bounds = (float(top.min()), float(max(top.max(), top.min() + 1)))
         else:
             warn(feedback, self.tr("No rank field: every feature is labelled."))
         settings = QgsPalLayerSettings()
         settings.fieldName = label_field
-        settings.placement = QgsPalLayerSettings.OverPoint
+        # Around the interior point, so that close towns (Rodez and Onet-le-Château) both fit;
+        # the largest towns win placement conflicts (priority from the rank).
+        settings.placement = QgsPalLayerSettings.AroundPoint
         settings.centroidInside = True
-        if hasattr(settings, "priority"):
-            settings.priority = 10
+        settings.dist = 0.5
+        settings.priority = 10
+        if rank_bounds is not None:
+            props = settings.dataDefinedProperties()
+            lo, hi = rank_bounds
+            props.setProperty(
+                QgsPalLayerSettings.Priority,
+                QgsProperty.fromExpression(f'scale_linear("{rank_field}", {lo!r}, {hi!r}, 5, 10)'),
+            )
+            settings.setDataDefinedProperties(props)
         fmt = QgsTextFormat()
         font = QFont("DejaVu Sans")
         font.setBold(True)

@@ -1,0 +1,81 @@
+"""Benchmark runner: times each case and its peer in the same process, prints a table and writes
+``out/bench.json`` as a list of ``{name, seconds, peer, peer_seconds, ratio, ...}``.
+
+Each case module in ``bench/`` exposes ``CASES``: a list of dicts with ``name``, ``run`` (our code),
+optionally ``peer`` (name) and ``peer_run``, ``check`` (asserts both gave the same result) and
+``note``. Times are the best of ``--repeat`` runs (default 3) after one warm-up.
+
+Usage: python bench/run.py [--only SUBSTRING] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CASE_MODULES = ["bench.bench_profile"]
+
+
+def best_time(fn, repeat: int) -> tuple[float, object]:
+    result = fn()  # warm-up (and the result to compare)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
+    args = ap.parse_args()
+    rows = []
+    for mod_name in CASE_MODULES:
+        mod = importlib.import_module(mod_name)
+        for case in mod.CASES:
+            if args.only not in case["name"]:
+                continue
+            seconds, ours = best_time(case["run"], args.repeat)
+            row = {
+                "name": case["name"],
+                "seconds": seconds,
+                "peer": case.get("peer"),
+                "peer_seconds": None,
+                "ratio": None,
+                "note": case.get("note", ""),
+            }
+            if case.get("peer_run") is not None:
+                peer_seconds, theirs = best_time(case["peer_run"], args.repeat)
+                if case.get("check") is not None:
+                    case["check"](ours, theirs)
+                row["peer_seconds"] = peer_seconds
+                row["ratio"] = peer_seconds / seconds if seconds > 0 else None
+            row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            rows.append(row)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    print(f"{'case':<48} {'ours (s)':>10} {'peer':<28} {'peer (s)':>10} {'ratio':>8}")
+    for r in rows:
+        peer_s = f"{r['peer_seconds']:.4f}" if r["peer_seconds"] is not None else "-"
+        ratio = f"{r['ratio']:.1f}x" if r["ratio"] is not None else "-"
+        print(
+            f"{r['name']:<48} {r['seconds']:>10.4f} {r['peer'] or '-':<28} {peer_s:>10} {ratio:>8}"
+        )
+    print(f"\nwritten: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
