@@ -174,3 +174,36 @@ def test_council_map_refuses_all_null_field(run_alg, tmp_path):
             {"INPUT": layer, "FIELD": "population", "OUTPUT_PDF": str(pdf)},
         )
     assert not os.path.exists(pdf)
+
+
+def test_cancel_while_writing_leaves_no_layer(run_alg, sample_gpkg, tmp_path):
+    import sqlite3
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class CancelWhenWriting(QgsProcessingFeedback):
+        def setProgressText(self, text):  # noqa: N802
+            if "Writing" in text:
+                self.cancel()
+
+    out = tmp_path / "c.gpkg"
+    run_alg(
+        "reterr:territory_profile",
+        {
+            "INPUT": f"{sample_gpkg}|layername=communes",
+            "OUTPUT": f"ogr:dbname='{out}' table=\"a\" (geom)",
+        },
+    )
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run_alg(
+            "reterr:territory_profile",
+            {
+                "INPUT": f"{sample_gpkg}|layername=communes",
+                "OUTPUT": f"ogr:dbname='{out}' table=\"b\" (geom)",
+            },
+            feedback=CancelWhenWriting(),
+        )
+    con = sqlite3.connect(out)
+    tables = {r[0] for r in con.execute("select table_name from gpkg_contents")}
+    con.close()
+    assert "a" in tables and "b" not in tables

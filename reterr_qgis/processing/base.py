@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from qgis.core import (
@@ -139,3 +140,29 @@ def require_shapely(what: str) -> None:
                 "pip install shapely), then restart QGIS.",
             ).format(what=what)
         )
+
+
+def discard_output(dest_id: str) -> None:
+    """Remove a partly written output (GeoPackage layer or file) so that nothing half-done remains."""
+    loc = provenance.gpkg_location(dest_id) if dest_id else None
+    if loc is not None:
+        from osgeo import ogr
+
+        ds = ogr.Open(loc[0], update=1)
+        if ds is not None:
+            for i in range(ds.GetLayerCount()):
+                if ds.GetLayer(i).GetName() == loc[1]:
+                    ds.DeleteLayer(i)
+                    break
+            ds = None  # noqa: F841 - closes the file
+        return
+    path = dest_id.split("|")[0]
+    if path and os.path.isfile(path):
+        os.remove(path)
+
+
+def canceled_error() -> QgsProcessingException:
+    """The error raised when the user cancels after an output was started (and discarded)."""
+    return QgsProcessingException(
+        QCoreApplication.translate("ReterrAlgorithm", "Canceled: no output was written.")
+    )

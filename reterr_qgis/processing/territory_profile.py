@@ -30,7 +30,7 @@ from ..engine.profile import (
     group_weights,
     profile_from_counts,
 )
-from .base import ReterrAlgorithm, require_shapely, warn
+from .base import ReterrAlgorithm, canceled_error, discard_output, require_shapely, warn
 
 # Values of reterr_qgis.engine.zones.AssignMethod (that module needs shapely, imported on use).
 ZONE_METHODS = ("interior_point", "largest_overlap", "area_weighted")
@@ -223,7 +223,9 @@ class TerritoryProfile(ReterrAlgorithm):
         require_projected(source.sourceCrs(), layer_name)
         # Field parameters are optional so that their defaults apply from qgis_process on QGIS 3.22
         # (which rejects a missing mandatory field even with a default); population is required.
-        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "population"
+        pop_field = (
+            self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "population"
+        )
         ages = self._optional_group(
             parameters,
             context,
@@ -322,7 +324,9 @@ class TerritoryProfile(ReterrAlgorithm):
         n_out = values.shape[0]
         for i in range(n_out):
             if feedback.isCanceled():
-                return {}
+                del sink
+                discard_output(dest_id)
+                raise canceled_error()
             feat = QgsFeature(fields)
             if out_geoms is None:
                 geom = QgsGeometry(table.geometries[i])
