@@ -26,7 +26,7 @@ class ReterrPlugin:
     def tr(text: str) -> str:
         return QCoreApplication.translate("ReterrPlugin", text)
 
-    def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+    def initProcessing(self) -> None:
         """Register the Processing provider (also called by qgis_process, without GUI)."""
         from .processing.provider import ReterrProvider
 
@@ -34,7 +34,7 @@ class ReterrPlugin:
             self.provider = ReterrProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self) -> None:  # noqa: N802 - QGIS API
+    def initGui(self) -> None:
         setup_logging()
         self.initProcessing()
         icon = QIcon(str(resource_path("icons", "reterr.svg")))

@@ -26,14 +26,20 @@ def main(gpkg: str, pdf: str) -> None:
     con.close()
     print()
     print("Diagnostic territorial — Aveyron (12)")
-    print(f"  {Path(gpkg).resolve()}  (couches : communes, epci ; styles : "
-          f"{', '.join(s for (s,) in styled)} ; {runs} traitements tracés dans reterr_provenance)")
+    print(
+        f"  {Path(gpkg).resolve()}  (couches : communes, epci ; styles : "
+        f"{', '.join(s for (s,) in styled)} ; {runs} traitements tracés dans reterr_provenance)"
+    )
     print(f"  {Path(pdf).resolve()}  (+ council_map.png)")
-    print(f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus")
+    print(
+        f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus"
+    )
     print(f"  {len(epci)} EPCI ; les plus âgés :")
     for name, epop, share, vac in epci[:3]:
-        print(f"    {name} : {fmt(share)} % de 65 ans et plus, {fmt(vac)} % de logements vacants "
-              f"({fmt(epop, 0)} hab.)")
+        print(
+            f"    {name} : {fmt(share)} % de 65 ans et plus, {fmt(vac)} % de logements vacants "
+            f"({fmt(epop, 0)} hab.)"
+        )
     name, epop, share, vac = epci[-1]
     print(f"  le plus jeune : {name} ({fmt(share)} %)")
 

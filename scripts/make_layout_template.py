@@ -14,22 +14,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (  # noqa: E402
+from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
-    QgsLegendStyle,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
     QgsLayoutItemTextTable,
-    QgsLayoutFrame,
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -37,8 +37,8 @@ from qgis.core import (  # noqa: E402
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import Qt  # noqa: E402
-from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
 
 MM = QgsUnitTypes.LayoutMillimeters
 FONT = "DejaVu Sans"

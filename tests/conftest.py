@@ -59,13 +59,13 @@ def run_alg(qgis_app):
             self.warnings = []
             self.infos = []
 
-        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+        def reportError(self, error, fatalError=False):
             self.warnings.append(error)
 
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             self.warnings.append(warning)
 
-        def pushInfo(self, info):  # noqa: N802
+        def pushInfo(self, info):
             self.infos.append(info)
 
     def run(alg_id, params, feedback=None):

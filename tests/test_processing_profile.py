@@ -2,7 +2,6 @@
 
 import sqlite3
 
-import numpy as np
 import pytest
 
 pytestmark = pytest.mark.qgis
@@ -19,8 +18,13 @@ def layer_rows(path, layer, fields):
 def test_profile_communes_and_epci(run_alg, sample_gpkg, tmp_path):
     out = tmp_path / "diag.gpkg"
     src = f"{sample_gpkg}|layername=communes"
-    res = run_alg("reterr:territory_profile", {"INPUT": src, "OUTPUT": f"ogr:dbname='{out}' table=\"communes\" (geom)"})
-    rows, lyr = layer_rows(out, "communes", ["code_insee", "population", "share_65p", "density", "area_km2"])
+    run_alg(
+        "reterr:territory_profile",
+        {"INPUT": src, "OUTPUT": f"ogr:dbname='{out}' table=\"communes\" (geom)"},
+    )
+    rows, _lyr = layer_rows(
+        out, "communes", ["code_insee", "population", "share_65p", "density", "area_km2"]
+    )
     assert len(rows) == 285
     rodez = next(r for r in rows if r["code_insee"] == "12202")
     assert rodez["population"] == 23981
@@ -34,12 +38,18 @@ def test_profile_communes_and_epci(run_alg, sample_gpkg, tmp_path):
     assert prov[0][:2] == ("communes", "reterr:territory_profile")
 
     # EPCI aggregation by code: weighted, equals the sums over communes.
-    res = run_alg(
+    run_alg(
         "reterr:territory_profile",
-        {"INPUT": src, "GROUP_FIELD": "siren_epci", "GROUP_NAME_FIELD": "nom_epci",
-         "OUTPUT": f"ogr:dbname='{out}' table=\"epci\" (geom)"},
+        {
+            "INPUT": src,
+            "GROUP_FIELD": "siren_epci",
+            "GROUP_NAME_FIELD": "nom_epci",
+            "OUTPUT": f"ogr:dbname='{out}' table=\"epci\" (geom)",
+        },
     )
-    epci, _ = layer_rows(out, "epci", ["siren_epci", "nom_epci", "population", "share_65p", "n_units"])
+    epci, _ = layer_rows(
+        out, "epci", ["siren_epci", "nom_epci", "population", "share_65p", "n_units"]
+    )
     assert len(epci) == 20
     from qgis.core import QgsVectorLayer
 

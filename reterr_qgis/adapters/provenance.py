@@ -78,7 +78,7 @@ def write_table(path: str, layer_name: str, rec: dict[str, Any]) -> None:
     for k, v in rec.items():
         feat.SetField(k, str(v))
     lyr.CreateFeature(feat)
-    ds = None  # noqa: F841 - closes the file
+    ds = None
 
 
 def apply_metadata(layer: QgsMapLayer, rec: dict[str, Any], title: str, abstract: str) -> None:
@@ -101,5 +101,5 @@ def save_metadata(layer: QgsMapLayer) -> bool:
                 layer.providerType(), layer.source(), layer.metadata()
             )
         )
-    except Exception:  # noqa: BLE001 - older providers cannot store metadata; the table remains
+    except Exception:
         return False

@@ -34,7 +34,7 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.title = title
         self.abstract = abstract
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
+    def postProcessLayer(self, layer, context, feedback):
         if isinstance(layer, QgsVectorLayer) and self.style_field:
             style_indicator_layer(layer, self.style_field)
             provenance.apply_metadata(layer, self.rec, self.title, self.abstract)
@@ -154,7 +154,7 @@ def discard_output(dest_id: str) -> None:
                 if ds.GetLayer(i).GetName() == loc[1]:
                     ds.DeleteLayer(i)
                     break
-            ds = None  # noqa: F841 - closes the file
+            ds = None
         return
     path = dest_id.split("|")[0]
     if path and os.path.isfile(path):

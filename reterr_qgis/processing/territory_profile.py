@@ -23,9 +23,7 @@ from ..adapters.layers import engine_error, engine_messages, read_features, requ
 from ..engine.errors import InputError
 from ..engine.profile import (
     AGE_FIELDS,
-    COUNT_FIELDS,
     HOUSING_FIELDS,
-    INDICATOR_FIELDS,
     aggregate_profile,
     group_weights,
     profile_from_counts,
