@@ -6,6 +6,7 @@ import logging
 import pytest
 
 pytestmark = pytest.mark.qgis
+_KEEP_ALIVE = []
 
 
 def test_logging_reaches_the_qgis_message_log(qgis_app):
@@ -108,4 +109,5 @@ def test_plugin_loads_through_class_factory_and_unloads(qgis_app):
         from reterr_qgis.processing.provider import ReterrProvider
 
         if registry.providerById("reterr") is None:
-            registry.addProvider(ReterrProvider())
+            _KEEP_ALIVE.append(ReterrProvider())  # Python must keep the provider object alive
+            registry.addProvider(_KEEP_ALIVE[-1])

@@ -182,7 +182,7 @@ def test_cancel_while_writing_leaves_no_layer(run_alg, sample_gpkg, tmp_path):
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
     class CancelWhenWriting(QgsProcessingFeedback):
-        def setProgressText(self, text):  # noqa: N802
+        def setProgressText(self, text):
             if "Writing" in text:
                 self.cancel()
 
