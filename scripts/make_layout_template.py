@@ -156,7 +156,13 @@ def build(out: Path) -> None:
 
     _label(layout, "figures_title", "Key figures", 207, 112, 80, 7, 11, bold=True, color=ACCENT)
     table = QgsLayoutItemTextTable(layout)
-    table.setColumns([QgsLayoutTableColumn(""), QgsLayoutTableColumn("")])
+    columns = []
+    for width in (50.0, 27.0):  # fixed widths: long labels wrap instead of widening the table
+        column = QgsLayoutTableColumn("")
+        column.setWidth(width)
+        columns.append(column)
+    table.setColumns(columns)
+    table.setWrapBehavior(QgsLayoutItemTextTable.WrapText)
     table.setContents([["", ""]])
     table.setHeaderMode(QgsLayoutItemTextTable.NoHeaders)
     table.setContentTextFormat(_fmt(8))
