@@ -46,324 +46,334 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Champ de l'indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="113"/>
-        <source>Numeric field to map.</source>
-        <translation>Champ numérique à cartographier.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="125"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="126"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="125"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="126"/>
         <source>Map title; empty: the indicator&apos;s label.</source>
         <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="133"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="134"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="133"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="134"/>
         <source>Shown in the subtitle with the date; empty: the layer name.</source>
         <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="141"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="142"/>
         <source>Label field</source>
         <translation>Champ des étiquettes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="141"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="142"/>
         <source>Names written on the map for the main towns.</source>
         <translation>Noms inscrits sur la carte pour les principales communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="153"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="154"/>
         <source>Field ranking the towns to label</source>
         <translation>Champ de classement des communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="153"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="154"/>
         <source>The N features with the largest values are labelled.</source>
         <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="166"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="167"/>
         <source>Number of towns to label</source>
         <translation>Nombre de communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="166"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="167"/>
         <source>0 for no labels.</source>
         <translation>0 pour n'afficher aucune étiquette.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="179"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="180"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="179"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="180"/>
         <source>Classes of the choropleth.</source>
         <translation>Classes de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>Classification</source>
         <translation>Discrétisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>Equal intervals</source>
         <translation>Intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>Pretty breaks</source>
         <translation>Seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="192"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
         <source>How class breaks are chosen.</source>
         <translation>Méthode de calcul des seuils de classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="208"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="208"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
         <source>Automatic (from the indicator&apos;s polarity)</source>
         <translation>Automatique (selon la polarité de l'indicateur)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="208"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
         <source>Sequential ColorBrewer palette.</source>
         <translation>Palette séquentielle ColorBrewer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="219"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="220"/>
         <source>Boundaries to overlay (e.g. EPCI)</source>
         <translation>Limites à superposer (par ex. EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="219"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="220"/>
         <source>Drawn as dark outlines above the choropleth.</source>
         <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="230"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="231"/>
         <source>Legend label of the boundaries</source>
         <translation>Libellé des limites dans la légende</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="230"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="231"/>
         <source>Empty: the layer name.</source>
         <translation>Vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="241"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="242"/>
         <source>Sources and attribution</source>
         <translation>Sources et mentions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="241"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="242"/>
         <source>Printed at the bottom of the page.</source>
         <translation>Imprimées en bas de page.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="253"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="254"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="253"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="254"/>
         <source>Empty: the ReTerr A4 landscape template.</source>
         <translation>Vide : le modèle ReTerr A4 paysage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="261"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="262"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="261"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="262"/>
         <source>Resolution of rasterised parts and of the PNG.</source>
         <translation>Résolution des parties rastérisées et du PNG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="274"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
         <source>Map (PDF)</source>
         <translation>Carte (PDF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="274"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="279"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
         <source>Map (PNG)</source>
         <translation>Carte (PNG)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="279"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="297"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="304"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="311"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="318"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
         <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="335"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="342"/>
         <source>No data</source>
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="375"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="382"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="380"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="387"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="384"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="391"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="385"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="392"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="386"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="393"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="387"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="394"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="389"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="396"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="412"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="421"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="415"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="424"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="428"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="437"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="433"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="442"/>
         <source>{n} territories have no value and are drawn in grey.</source>
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="474"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="483"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="480"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="489"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="486"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="495"/>
         <source>The layout template {path} could not be loaded.</source>
         <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="490"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="499"/>
         <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="515"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="524"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="601"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="610"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="615"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="624"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="616"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="617"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="626"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="617"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="626"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="621"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="630"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="629"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="638"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="630"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="639"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="634"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="113"/>
+        <source>Numeric field to map (default: share_65p).</source>
+        <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
+        <source>The A4 landscape map, with real text.</source>
+        <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
+        <source>Optional image of the page (at most 200 dpi).</source>
+        <translation>Image facultative de la page (200 dpi au plus).</translation>
     </message>
 </context>
 <context>
@@ -374,17 +384,17 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="104"/>
+        <location filename="../reterr_qgis/processing/base.py" line="114"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="135"/>
+        <location filename="../reterr_qgis/processing/base.py" line="145"/>
         <source>{what} needs the Python package shapely 2. Install it for the Python of QGIS (Debian/Ubuntu: apt install python3-shapely; OSGeo4W: python3-shapely; otherwise pip install shapely), then restart QGIS.</source>
         <translation>{what} nécessite le paquet Python shapely 2. Installez-le pour le Python de QGIS (Debian/Ubuntu : apt install python3-shapely ; OSGeo4W : python3-shapely ; sinon pip install shapely), puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="166"/>
+        <location filename="../reterr_qgis/processing/base.py" line="176"/>
         <source>Canceled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
@@ -572,12 +582,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="346"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="351"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="60"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="59"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -594,224 +604,229 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="80"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="79"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="80"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="79"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="100"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="99"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="100"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="99"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="106"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="106"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="112"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="112"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="118"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="118"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="124"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="124"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="130"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="130"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="136"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="136"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="143"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="142"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="143"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="142"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="153"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="152"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="153"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="152"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="160"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="159"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="160"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="159"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="174"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="174"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="174"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="174"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="174"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="205"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="210"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="206"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="211"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="211"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="216"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="227"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="232"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="235"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="240"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="250"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="255"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="259"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="264"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="273"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="278"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="279"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="284"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="281"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="286"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="320"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="325"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="346"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="351"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="359"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="364"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="395"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="400"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="404"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="409"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="414"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="419"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="423"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="428"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="188"/>
+        <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
+        <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
     </message>
 </context>
 </TS>

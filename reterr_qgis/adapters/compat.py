@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsRenderContext,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -52,6 +53,9 @@ FLAG_NO_THREADING = _scoped(
 LOG_INFO = _scoped(Qgis, "MessageLevel", Qgis, "Info")
 LOG_WARNING = _scoped(Qgis, "MessageLevel", Qgis, "Warning")
 LOG_CRITICAL = _scoped(Qgis, "MessageLevel", Qgis, "Critical")
+
+# Text rendering in exports
+TEXT_ALWAYS_TEXT = _scoped(Qgis, "TextRenderFormat", QgsRenderContext, "TextFormatAlwaysText")
 
 # Geometry types
 WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")

@@ -76,6 +76,16 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
             param.setHelp(text)
         return param
 
+    def layer_label(self, parameters, name: str, context, source) -> str:
+        """Readable name of an input layer: the GeoPackage table name rather than the file name."""
+        from qgis.core import QgsProviderRegistry
+
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if layer is not None:
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+            return parts.get("layerName") or layer.name()
+        return source.sourceName()
+
     def finalize_vector_output(
         self,
         dest_id: str,

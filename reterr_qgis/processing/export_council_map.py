@@ -118,8 +118,9 @@ class ExportCouncilMap(ReterrAlgorithm):
                     defaultValue="share_65p",
                     parentLayerParameterName=self.INPUT,
                     type=compat.FIELD_NUMERIC,
+                    optional=True,
                 ),
-                self.tr("Numeric field to map."),
+                self.tr("Numeric field to map (default: share_65p)."),
             )
         )
         self.addParameter(
@@ -272,17 +273,23 @@ class ExportCouncilMap(ReterrAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_PDF, self.tr("Map (PDF)"), self.tr("PDF files (*.pdf)")
+            h(
+                QgsProcessingParameterFileDestination(
+                    self.OUTPUT_PDF, self.tr("Map (PDF)"), self.tr("PDF files (*.pdf)")
+                ),
+                self.tr("The A4 landscape map, with real text."),
             )
         )
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_PNG,
-                self.tr("Map (PNG)"),
-                self.tr("PNG images (*.png)"),
-                optional=True,
-                createByDefault=False,
+            h(
+                QgsProcessingParameterFileDestination(
+                    self.OUTPUT_PNG,
+                    self.tr("Map (PNG)"),
+                    self.tr("PNG images (*.png)"),
+                    optional=True,
+                    createByDefault=False,
+                ),
+                self.tr("Optional image of the page (at most 200 dpi)."),
             )
         )
 
@@ -409,6 +416,8 @@ class ExportCouncilMap(ReterrAlgorithm):
         pdf_settings.dpi = dpi
         pdf_settings.rasterizeWholeImage = False
         pdf_settings.forceVectorOutput = True
+        # Real text, not outlines: titles, labels and key figures stay searchable and copyable.
+        pdf_settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
         feedback.setProgressText(self.tr("Exporting PDF…"))
         result = exporter.exportToPdf(pdf, pdf_settings)
         if result != QgsLayoutExporter.Success:

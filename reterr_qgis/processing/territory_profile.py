@@ -10,7 +10,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -187,8 +186,14 @@ class TerritoryProfile(ReterrAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Territorial profile"), QgsProcessing.TypeVectorPolygon
+            h(
+                QgsProcessingParameterFeatureSink(
+                    self.OUTPUT, self.tr("Territorial profile"), compat.TYPE_VECTOR_POLYGON
+                ),
+                self.tr(
+                    "Polygons with the counts and indicators; a GeoPackage keeps the style "
+                    "and the provenance table."
+                ),
             )
         )
 
@@ -217,7 +222,7 @@ class TerritoryProfile(ReterrAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        layer_name = source.sourceName()
+        layer_name = self.layer_label(parameters, self.INPUT, context, source)
         require_projected(source.sourceCrs(), layer_name)
         # Field parameters are optional so that their defaults apply from qgis_process on QGIS 3.22
         # (which rejects a missing mandatory field even with a default); population is required.
@@ -382,7 +387,7 @@ class TerritoryProfile(ReterrAlgorithm):
     def _zone_profile(
         self, parameters, context, feedback, source, table, counts, zones, layer_name
     ):
-        zone_name = zones.sourceName()
+        zone_name = self.layer_label(parameters, self.ZONES, context, zones)
         require_projected(zones.sourceCrs(), zone_name)
         ztable = read_features(
             zones,
