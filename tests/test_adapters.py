@@ -61,10 +61,9 @@ def test_plugin_loads_through_class_factory_and_unloads(qgis_app):
     import importlib.util
     import sys
 
+    from conftest import ROOT
     from qgis.core import QgsApplication
     from qgis.PyQt.QtWidgets import QMainWindow, QToolBar
-
-    from conftest import ROOT
 
     class Iface:
         def __init__(self):
