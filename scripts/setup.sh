@@ -26,6 +26,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# Debian 13 dropped qtchooser: Qt 5's lrelease may only exist under /usr/lib/qt5/bin.
+if ! command -v lrelease >/dev/null 2>&1; then
+  for candidate in /usr/lib/qt5/bin/lrelease /usr/lib/*/qt5/bin/lrelease; do
+    if [ -x "$candidate" ] && [ "$(id -u)" -eq 0 ]; then
+      ln -sf "$candidate" /usr/local/bin/lrelease
+      break
+    fi
+  done
+fi
+
 SYS_PY=/usr/bin/python3
 VENV=.venv
 if [ ! -x "$VENV/bin/python" ]; then
