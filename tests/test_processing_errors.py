@@ -207,3 +207,14 @@ def test_cancel_while_writing_leaves_no_layer(run_alg, sample_gpkg, tmp_path):
     tables = {r[0] for r in con.execute("select table_name from gpkg_contents")}
     con.close()
     assert "a" in tables and "b" not in tables
+
+
+def test_council_map_draws_missing_values_in_grey(run_alg, tmp_path):
+    layer = memory_layer([("A", 10, sq(0, 0)), ("B", 30, sq(1000, 0)), ("C", None, sq(2000, 0))])
+    pdf = tmp_path / "m.pdf"
+    res = run_alg(
+        "reterr:export_council_map",
+        {"INPUT": layer, "FIELD": "population", "RANK_FIELD": "population", "OUTPUT_PDF": str(pdf)},
+    )
+    assert pdf.read_bytes()[:4] == b"%PDF"
+    assert any("1 territories have no value" in w for w in res["_feedback"].warnings)

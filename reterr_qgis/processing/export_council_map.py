@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
@@ -340,9 +341,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         map_layers = [choropleth]
         if n_missing:
             nodata = self._copy(layer, self.tr("No data"))
-            nodata.setSubsetString(
-                f'"{field}" IS NULL'
-            ) if nodata.providerType() != "memory" else None
+            nodata.setSubsetString(f'"{field}" IS NULL')
             nodata.setRenderer(
                 QgsSingleSymbolRenderer(
                     QgsFillSymbol.createSimple(
@@ -397,7 +396,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             "Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes."
         ).format(
             version=__version__,
-            qgis=compat.Qgis.QGIS_VERSION if hasattr(compat, "Qgis") else "",
+            qgis=Qgis.QGIS_VERSION,
             date=date,
             method=method_label[method],
             n=classes,
