@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsLayoutExporter,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRenderContext,
@@ -25,6 +30,19 @@ def _scoped(new_owner: object, new_enum: str, old_owner: object, name: str) -> o
     if enum is not None and hasattr(enum, name):
         return getattr(enum, name)
     return getattr(old_owner, name)
+
+
+def _first(*paths: tuple[object, str]) -> object:
+    """The first attribute path that exists, e.g. ``(Qgis, "LabelPlacement.AroundPoint")``."""
+    for owner, path in paths:
+        value = owner
+        try:
+            for part in path.split("."):
+                value = getattr(value, part)
+        except AttributeError:
+            continue
+        return value
+    raise AttributeError(f"none of {[p for _, p in paths]} exists in this QGIS")
 
 
 # Processing source types
@@ -48,6 +66,28 @@ FIELD_ANY = _scoped(Qgis, "ProcessingFieldParameterDataType", QgsProcessingParam
 FLAG_NO_THREADING = _scoped(
     Qgis, "ProcessingAlgorithmFlag", QgsProcessingAlgorithm, "FlagNoThreading"
 )
+
+# Feature requests, sinks and sources
+REQUEST_NO_GEOMETRY = _first(
+    (Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "NoGeometry")
+)
+REQUEST_NO_GEOMETRY_CHECK = _first(
+    (Qgis, "InvalidGeometryCheck.NoCheck"), (QgsFeatureRequest, "GeometryNoCheck")
+)
+SOURCE_SKIP_VALIDITY_CHECKS = _first(
+    (Qgis, "ProcessingFeatureSourceFlag.SkipGeometryValidityChecks"),
+    (QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"),
+)
+SINK_FAST_INSERT = _first((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
+
+# Labels and layouts
+LABEL_AROUND_POINT = _first(
+    (Qgis, "LabelPlacement.AroundPoint"), (QgsPalLayerSettings, "AroundPoint")
+)
+LABEL_PRIORITY = _first(
+    (QgsPalLayerSettings, "Property.Priority"), (QgsPalLayerSettings, "Priority")
+)
+EXPORT_SUCCESS = _first((QgsLayoutExporter, "ExportResult.Success"), (QgsLayoutExporter, "Success"))
 
 # Message levels
 LOG_INFO = _scoped(Qgis, "MessageLevel", Qgis, "Info")

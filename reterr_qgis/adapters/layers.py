@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import InputError
+from . import compat
 from .i18n import translate
 
 MAX_NAMED = 10
@@ -134,14 +135,12 @@ def read_features(
     idx_name = fields.lookupField(name_field) if name_field else -1
 
     request = QgsFeatureRequest()
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(compat.REQUEST_NO_GEOMETRY)
     total = max(source.featureCount(), 1)
     if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(
-            request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
-        )
+        features = source.getFeatures(request, compat.SOURCE_SKIP_VALIDITY_CHECKS)
     else:
         features = source.getFeatures(request)
 

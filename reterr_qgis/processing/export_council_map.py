@@ -419,7 +419,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         pdf_settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
         feedback.setProgressText(self.tr("Exporting PDF…"))
         result = exporter.exportToPdf(pdf, pdf_settings)
-        if result != QgsLayoutExporter.Success:
+        if result != compat.EXPORT_SUCCESS:
             raise QgsProcessingException(
                 self.tr("The PDF could not be written to {path} ({error}).").format(
                     path=pdf,
@@ -432,7 +432,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             img = QgsLayoutExporter.ImageExportSettings()
             img.dpi = min(dpi, 200)
             result = exporter.exportToImage(png, img)
-            if result != QgsLayoutExporter.Success:
+            if result != compat.EXPORT_SUCCESS:
                 raise QgsProcessingException(
                     self.tr("The PNG could not be written to {path}.").format(path=png)
                 )
@@ -450,7 +450,7 @@ class ExportCouncilMap(ReterrAlgorithm):
     @staticmethod
     def _values(layer: QgsVectorLayer, field: str) -> np.ndarray:
         idx = layer.fields().lookupField(field)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
         request.setSubsetOfAttributes([idx])
         out = []
         for f in layer.getFeatures(request):
@@ -525,7 +525,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         settings.fieldName = label_field
         # Around the interior point, so that close towns (Rodez and Onet-le-Château) both fit;
         # the largest towns win placement conflicts (priority from the rank).
-        settings.placement = QgsPalLayerSettings.AroundPoint
+        settings.placement = compat.LABEL_AROUND_POINT
         settings.centroidInside = True
         settings.dist = 0.5
         settings.priority = 10
@@ -533,7 +533,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             props = settings.dataDefinedProperties()
             lo, hi = rank_bounds
             props.setProperty(
-                QgsPalLayerSettings.Priority,
+                compat.LABEL_PRIORITY,
                 QgsProperty.fromExpression(f'scale_linear("{rank_field}", {lo!r}, {hi!r}, 5, 10)'),
             )
             settings.setDataDefinedProperties(props)

@@ -6,7 +6,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -342,7 +341,7 @@ class TerritoryProfile(ReterrAlgorithm):
             attrs = [out_attrs[i][j] for j in keep_idx] if out_attrs else []
             attrs += [None if np.isnan(v) else float(v) for v in values[i]]
             feat.setAttributes(attrs)
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, compat.SINK_FAST_INSERT)
             if i % 200 == 0:
                 feedback.setProgress(70 + 25 * i / n_out)
         del sink
