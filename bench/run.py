@@ -21,10 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CASE_MODULES = ["bench.bench_profile"]
+CASE_MODULES = ["bench.bench_profile", "bench.bench_fca"]
 
 
 def best_time(fn, repeat: int) -> tuple[float, object]:
+    """Best of ``repeat`` timed runs after one warm-up; ``repeat=0`` times the single first run."""
+    if repeat <= 0:
+        t0 = time.perf_counter()
+        result = fn()
+        return time.perf_counter() - t0, result
     result = fn()  # warm-up (and the result to compare)
     best = float("inf")
     for _ in range(repeat):
@@ -46,6 +51,7 @@ def main() -> int:
         for case in mod.CASES:
             if args.only not in case["name"]:
                 continue
+            repeat = case.get("repeat", args.repeat)
             seconds, ours = best_time(case["run"], args.repeat)
             row = {
                 "name": case["name"],
@@ -53,14 +59,16 @@ def main() -> int:
                 "peer": case.get("peer"),
                 "peer_seconds": None,
                 "ratio": None,
-                "note": case.get("note", ""),
             }
             if case.get("peer_run") is not None:
-                peer_seconds, theirs = best_time(case["peer_run"], args.repeat)
+                # A slow peer ("repeat": 1) runs once, without warm-up.
+                peer_seconds, theirs = best_time(case["peer_run"], 0 if repeat == 1 else repeat)
                 if case.get("check") is not None:
                     case["check"](ours, theirs)
                 row["peer_seconds"] = peer_seconds
                 row["ratio"] = peer_seconds / seconds if seconds > 0 else None
+            note = case.get("note", "")
+            row["note"] = note() if callable(note) else note
             row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             rows.append(row)
     out = Path(args.out)

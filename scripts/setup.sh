@@ -53,6 +53,10 @@ stamp="$VENV/.reterr-stamp${1:-}"
 want=$(cat requirements*.txt build/constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c build/constraints.txt "${reqs[@]}"
+  if [ "${1:-}" = "--dev" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+      -r requirements-dev-nodeps.txt
+  fi
   "$VENV/bin/python" - <<PY
 import numpy, osgeo.gdal_array  # fails if pip replaced the system numpy
 assert numpy.__version__ == "$NUMPY_VERSION", numpy.__version__
