@@ -4,17 +4,17 @@
 <context>
     <name>ExportCouncilMap</name>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="77"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="78"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="80"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="81"/>
         <source>Export council map</source>
         <translation>Carte pour le conseil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="87"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="88"/>
         <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
 
 The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
@@ -31,349 +31,629 @@ Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du te
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="105"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="106"/>
         <source>Layer to map</source>
         <translation>Couche à cartographier</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="105"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="106"/>
         <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
         <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="113"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="114"/>
         <source>Indicator field</source>
         <translation>Champ de l'indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="126"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="126"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
         <source>Map title; empty: the indicator&apos;s label.</source>
         <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="134"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="135"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="134"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="135"/>
         <source>Shown in the subtitle with the date; empty: the layer name.</source>
         <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="142"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="143"/>
         <source>Label field</source>
         <translation>Champ des étiquettes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="142"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="143"/>
         <source>Names written on the map for the main towns.</source>
         <translation>Noms inscrits sur la carte pour les principales communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="154"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="155"/>
         <source>Field ranking the towns to label</source>
         <translation>Champ de classement des communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="154"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="155"/>
         <source>The N features with the largest values are labelled.</source>
         <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="167"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
         <source>Number of towns to label</source>
         <translation>Nombre de communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="167"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
         <source>0 for no labels.</source>
         <translation>0 pour n'afficher aucune étiquette.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="180"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="180"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
         <source>Classes of the choropleth.</source>
         <translation>Classes de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>Classification</source>
         <translation>Discrétisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>Equal intervals</source>
         <translation>Intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>Pretty breaks</source>
         <translation>Seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="193"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
         <source>How class breaks are chosen.</source>
         <translation>Méthode de calcul des seuils de classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
         <source>Automatic (from the indicator&apos;s polarity)</source>
         <translation>Automatique (selon la polarité de l'indicateur)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="209"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
         <source>Sequential ColorBrewer palette.</source>
         <translation>Palette séquentielle ColorBrewer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="220"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="221"/>
         <source>Boundaries to overlay (e.g. EPCI)</source>
         <translation>Limites à superposer (par ex. EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="220"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="221"/>
         <source>Drawn as dark outlines above the choropleth.</source>
         <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="231"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="232"/>
         <source>Legend label of the boundaries</source>
         <translation>Libellé des limites dans la légende</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="231"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="232"/>
         <source>Empty: the layer name.</source>
         <translation>Vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="242"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="243"/>
         <source>Sources and attribution</source>
         <translation>Sources et mentions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="242"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="243"/>
         <source>Printed at the bottom of the page.</source>
         <translation>Imprimées en bas de page.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="254"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="254"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
         <source>Empty: the ReTerr A4 landscape template.</source>
         <translation>Vide : le modèle ReTerr A4 paysage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="262"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="263"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="262"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="263"/>
         <source>Resolution of rasterised parts and of the PNG.</source>
         <translation>Résolution des parties rastérisées et du PNG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
         <source>Map (PDF)</source>
         <translation>Carte (PDF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
         <source>Map (PNG)</source>
         <translation>Carte (PNG)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="304"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="305"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="318"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="319"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
         <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="342"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="343"/>
         <source>No data</source>
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="382"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="381"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="387"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="386"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="391"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="390"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="392"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="391"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="393"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="392"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="394"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="393"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="396"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="395"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="421"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="420"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="424"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="423"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="437"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="436"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="442"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="441"/>
         <source>{n} territories have no value and are drawn in grey.</source>
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="483"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="482"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="489"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="488"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="495"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="494"/>
         <source>The layout template {path} could not be loaded.</source>
         <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="499"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="498"/>
         <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="524"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="523"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="610"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="609"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="624"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="623"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="624"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="626"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="626"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="630"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="629"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="638"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="637"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="639"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="638"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="642"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="113"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="114"/>
         <source>Numeric field to map (default: share_65p).</source>
         <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
         <source>The A4 landscape map, with real text.</source>
         <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="283"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
         <source>Optional image of the page (at most 200 dpi).</source>
         <translation>Image facultative de la page (200 dpi au plus).</translation>
+    </message>
+</context>
+<context>
+    <name>FloatingCatchment</name>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="82"/>
+        <source>Services and access</source>
+        <translation>Services et accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="85"/>
+        <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
+        <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
+        <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
+
+Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
+
+APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catchment, steps &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [to be confirmed], demand standardised by age (relative consumption of the age groups, default 0.8/1.0/1.6 [to be confirmed]), supply = full-time GPs × 5,400 consultations a year; result in consultations per standardised inhabitant and year; below 2.5 the unit is under-served (DREES).
+
+Travel times: straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Results equal PySAL access on the same costs.</source>
+        <translation>Accessibilité potentielle de chaque unité de demande (commune, IRIS, carreau) aux équipements, en tenant compte de la concurrence entre usagers.
+
+Ratio offre/demande de l'équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l'unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l'aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
+
+Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [à confirmer], demande standardisée par l'âge (consommation relative des tranches d'âge, par défaut 0,8/1,0/1,6 [à confirmer]), offre = médecins généralistes en ETP × 5 400 consultations par an ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l'unité est sous-dense (DREES).
+
+Temps de parcours : distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="107"/>
+        <source>Demand (communes, IRIS, grid cells, points)</source>
+        <translation>Demande (communes, IRIS, carreaux, points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="107"/>
+        <source>Polygons are represented by a point inside each of them.</source>
+        <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="117"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="117"/>
+        <source>Demand of each unit (default: population).</source>
+        <translation>Demande de chaque unité (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="130"/>
+        <source>Age group fields (APL)</source>
+        <translation>Champs des tranches d'âge (APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="130"/>
+        <source>For the APL age standardisation, in the order of the consumption values.</source>
+        <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="144"/>
+        <source>Relative consumption per age group (APL)</source>
+        <translation>Consommation relative par tranche d'âge (APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="144"/>
+        <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
+        <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="155"/>
+        <source>Facilities (points)</source>
+        <translation>Équipements (points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="155"/>
+        <source>E.g. the BPE geolocated facilities.</source>
+        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
+        <source>Facility type field</source>
+        <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
+        <source>Field holding the facility type (BPE: TYPEQU).</source>
+        <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="176"/>
+        <source>Facility types to keep</source>
+        <translation>Types d'équipement à retenir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="176"/>
+        <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
+        <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
+        <source>Capacity field</source>
+        <translation>Champ de capacité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
+        <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
+        <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
+        <source>Gaussian decay</source>
+        <translation>Décroissance gaussienne</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
+        <source>Gravity decay</source>
+        <translation>Décroissance gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
+        <source>APL (DREES preset)</source>
+        <translation>APL (préréglage DREES)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
+        <source>Weighting of travel times.</source>
+        <translation>Pondération des temps de parcours.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="215"/>
+        <source>Catchment (minutes)</source>
+        <translation>Aire de recours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="215"/>
+        <source>Pairs beyond this travel time are ignored (APL: 20).</source>
+        <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="227"/>
+        <source>Steps (minutes:weight;…)</source>
+        <translation>Paliers (minutes:poids;…)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="227"/>
+        <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
+        <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
+        <source>Gaussian sigma (minutes)</source>
+        <translation>Sigma gaussien (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
+        <source>Width of the Gaussian decay.</source>
+        <translation>Largeur de la décroissance gaussienne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="247"/>
+        <source>Gravity exponent</source>
+        <translation>Exposant gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="247"/>
+        <source>Negative for a decay.</source>
+        <translation>Négatif pour une décroissance.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
+        <source>Gravity minimum time (minutes)</source>
+        <translation>Temps minimal gravitaire (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
+        <source>Times below are raised to it (avoids infinite weights).</source>
+        <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="267"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="267"/>
+        <source>Average door-to-door speed on the straight-line distance × detour.</source>
+        <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
+        <source>Detour factor</source>
+        <translation>Coefficient de détour</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
+        <source>Road distance over straight-line distance.</source>
+        <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
+        <source>Add the index relative to the mean</source>
+        <translation>Ajouter l'indice relatif à la moyenne</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
+        <source>fca_index = access / population-weighted mean access.</source>
+        <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
+        <source>The demand layer with the accessibility fields.</source>
+        <translation>La couche de demande avec les champs d'accessibilité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="320"/>
+        <source>Reading demand…</source>
+        <translation>Lecture de la demande…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="331"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="339"/>
+        <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
+        <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="360"/>
+        <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
+        <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="378"/>
+        <source>Computing accessibility…</source>
+        <translation>Calcul de l'accessibilité…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="382"/>
+        <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
+        <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="395"/>
+        <source>The APL preset needs the age group fields.</source>
+        <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="406"/>
+        <source>Give one consumption value per age field ({n} fields).</source>
+        <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="484"/>
+        <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
+        <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
+        <source>Potential accessibility</source>
+        <translation>Accessibilité potentielle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
+        <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
+        <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
 </context>
 <context>
@@ -491,51 +771,221 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <source>{layer}: invalid geometries (run &apos;Fix geometries&apos; first).</source>
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/engine/costs.py" line="60"/>
+        <source>{what}: expected x, y coordinates.</source>
+        <translation>{what} : coordonnées x, y attendues.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/costs.py" line="65"/>
+        <source>{what}: missing or infinite coordinates.</source>
+        <translation>{what} : coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/costs.py" line="107"/>
+        <source>The search radius must be positive.</source>
+        <translation>Le rayon de recherche doit être positif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/costs.py" line="140"/>
+        <source>The speed must be positive.</source>
+        <translation>La vitesse doit être positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/costs.py" line="142"/>
+        <source>The detour factor must be at least 1.</source>
+        <translation>Le coefficient de détour doit être au moins égal à 1.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="47"/>
+        <source>Give at least one step.</source>
+        <translation>Donnez au moins un palier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="51"/>
+        <source>Step weights must not be negative.</source>
+        <translation>Les poids des paliers ne doivent pas être négatifs.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="75"/>
+        <source>Sigma must be positive.</source>
+        <translation>Sigma doit être positif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="83"/>
+        <source>The gravity scale must be positive.</source>
+        <translation>L'échelle gravitaire doit être positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="85"/>
+        <source>A negative gravity exponent needs a minimum cost above 0.</source>
+        <translation>Un exposant gravitaire négatif nécessite un coût minimal supérieur à 0.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="129"/>
+        <source>&apos;{what}&apos; has {got} values, expected {expected}.</source>
+        <translation>« {what} » a {got} valeurs, {expected} attendues.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="137"/>
+        <source>&apos;{what}&apos; has missing, negative or infinite values.</source>
+        <translation>« {what} » a des valeurs manquantes, négatives ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="175"/>
+        <source>The catchment size must be positive.</source>
+        <translation>La taille de l'aire de recours doit être positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="179"/>
+        <source>Travel costs must be finite and not negative.</source>
+        <translation>Les coûts de déplacement doivent être finis et non négatifs.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="185"/>
+        <source>3SFCA needs a weight function.</source>
+        <translation>La méthode 3SFCA nécessite une fonction de pondération.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="213"/>
+        <source>{n} facilities have no demand within their catchment.</source>
+        <translation>{n} équipements n'ont aucune demande dans leur aire de recours.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="223"/>
+        <source>{n} demand units have no facility within reach.</source>
+        <translation>{n} unités de demande n'ont aucun équipement à portée.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="247"/>
+        <source>Give one consumption value per age group.</source>
+        <translation>Donnez une valeur de consommation par tranche d'âge.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/fca.py" line="252"/>
+        <source>The population is zero.</source>
+        <translation>La population est nulle.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="362"/>
+        <source>{n} lines are not arrays of (x, y) vertices.</source>
+        <translation>{n} lignes ne sont pas des suites de sommets (x, y).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="421"/>
+        <source>The snapping tolerance must be a positive distance.</source>
+        <translation>La tolérance d'accrochage doit être une distance positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="425"/>
+        <source>The maximum edge length must be positive.</source>
+        <translation>La longueur maximale des tronçons doit être positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="431"/>
+        <source>{n} lines have a missing, zero or negative speed (km/h).</source>
+        <translation>{n} lignes ont une vitesse (km/h) manquante, nulle ou négative.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="444"/>
+        <source>{n} lines have a one-way value other than 0, 1 or -1.</source>
+        <translation>{n} lignes ont une valeur de sens unique autre que 0, 1 ou -1.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="456"/>
+        <source>{n} lines have missing or infinite coordinates.</source>
+        <translation>{n} lignes ont des coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="519"/>
+        <source>The network has no road segment of non-zero length.</source>
+        <translation>Le réseau ne contient aucun tronçon de longueur non nulle.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="674"/>
+        <source>Speed table: &apos;{cls}&apos; has no positive speed.</source>
+        <translation>Table des vitesses : « {cls} » n'a pas de vitesse positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="680"/>
+        <source>The default speed must be positive (km/h).</source>
+        <translation>La vitesse par défaut doit être positive (km/h).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="695"/>
+        <source>{n} lines have a road class with no speed: {values}.</source>
+        <translation>{n} lignes ont une classe de route sans vitesse : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="756"/>
+        <source>{n} lines have an unknown one-way value: {values}.</source>
+        <translation>{n} lignes ont une valeur de sens inconnue : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="865"/>
+        <source>{n} points have missing coordinates.</source>
+        <translation>{n} points ont des coordonnées manquantes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="871"/>
+        <source>The maximum snapping distance must be positive.</source>
+        <translation>La distance maximale d'accrochage doit être positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="875"/>
+        <source>The access speed must be positive (km/h).</source>
+        <translation>La vitesse d'accès doit être positive (km/h).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/network.py" line="897"/>
+        <source>The cut-off must be a positive time.</source>
+        <translation>Le seuil doit être un temps positif.</translation>
+    </message>
 </context>
 <context>
     <name>ReterrLayers</name>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="47"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="48"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="60"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="79"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="68"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="87"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="126"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="145"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="164"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="181"/>
         <source>feature {fid}</source>
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="196"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="213"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="216"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="233"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="225"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="242"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="242"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="259"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
@@ -569,12 +1019,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>ReterrStyle</name>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="111"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="116"/>
         <source>ReTerr default style</source>
         <translation>Style par défaut ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="112"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="117"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
     </message>
@@ -582,12 +1032,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="351"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="350"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="59"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="58"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -604,227 +1054,227 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="79"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="78"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="79"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="78"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="99"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="98"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="99"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="98"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="104"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="104"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="110"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="110"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="116"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="116"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="122"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="122"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="128"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="128"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="134"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="134"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="142"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="142"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="152"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="151"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="152"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="151"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="159"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="159"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="173"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="210"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="209"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="211"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="210"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="216"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="215"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="232"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="231"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="240"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="239"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="255"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="254"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="264"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="263"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="278"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="277"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="284"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="283"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="286"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="285"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="325"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="324"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="351"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="350"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="364"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="363"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="400"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="399"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="409"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="408"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="419"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="418"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="428"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="427"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="188"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="187"/>
         <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
     </message>

@@ -83,3 +83,14 @@ def sample_gpkg() -> Path:
     if not SAMPLE.exists():
         pytest.skip("sample GeoPackage not built (make sample)")
     return SAMPLE
+
+
+def expected_algorithm_ids() -> list[str]:
+    """Every algorithm id declared in reterr_qgis/processing (``ALG_ID = "..."``), sorted: the set
+    the provider must register, read from the sources independently of the provider."""
+    import re
+
+    ids = set()
+    for path in (ROOT / "reterr_qgis" / "processing").glob("*.py"):
+        ids.update(re.findall(r'^\s+ALG_ID = "(\w+)"', path.read_text(encoding="utf-8"), re.M))
+    return sorted(f"reterr:{i}" for i in ids)

@@ -100,6 +100,8 @@ TEXT_ALWAYS_TEXT = _scoped(Qgis, "TextRenderFormat", QgsRenderContext, "TextForm
 # Geometry types
 WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")
 GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
+GEOMETRY_POINT = _first((Qgis, "GeometryType.Point"), (QgsWkbTypes, "PointGeometry"))
+WKB_POINT = _scoped(Qgis, "WkbType", QgsWkbTypes, "Point")
 
 # Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.
 try:  # pragma: no cover - depends on the Qt build

@@ -48,6 +48,24 @@ class FeatureTable:
             shown += translate("ReterrLayers", " and {n} more").format(n=len(rows) - limit)
         return shown
 
+    def anchor_xy(self) -> np.ndarray:
+        """``(n, 2)`` coordinates standing for each feature: the point itself, or for lines and
+        polygons a point guaranteed to lie on the geometry (``pointOnSurface``)."""
+        out = np.empty((len(self.geometries), 2))
+        for k, g in enumerate(self.geometries):
+            p = (
+                g.asPoint()
+                if g.type() == compat.GEOMETRY_POINT and not g.isMultipart()
+                else (g.pointOnSurface().asPoint())
+            )
+            out[k] = (p.x(), p.y())
+        return out
+
+    def transform(self, xform) -> None:
+        """Reproject the geometries in place with a ``QgsCoordinateTransform``."""
+        for g in self.geometries:
+            g.transform(xform)
+
     def shapely(self) -> np.ndarray:
         """Geometries as a shapely array (needs shapely 2)."""
         import shapely

@@ -13,11 +13,13 @@ from qgis.core import (
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsGraduatedSymbolRenderer,
+    QgsSymbol,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
 from ..engine.indicators import Polarity, get_indicator
+from .compat import GEOMETRY_POLYGON
 from .i18n import translate, ui_language
 
 #: Sequential ColorBrewer palettes (Cynthia Brewer, colorbrewer2.org, Apache-2.0), light to dark.
@@ -77,9 +79,12 @@ def graduated_renderer(
     classification.setLabelPrecision(precision)
     classification.setLabelTrimTrailingZeroes(False)
     renderer.setClassificationMethod(classification)
-    symbol = QgsFillSymbol.createSimple(
-        {"color": "#cccccc", "outline_color": "#ffffff", "outline_width": "0.15"}
-    )
+    if layer.geometryType() == GEOMETRY_POLYGON:
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "#cccccc", "outline_color": "#ffffff", "outline_width": "0.15"}
+        )
+    else:
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     renderer.setSourceSymbol(symbol)
     renderer.setSourceColorRamp(color_ramp(palette or default_palette(field_name)))
     renderer.updateClasses(layer, classes)

@@ -133,6 +133,36 @@ INDICATORS: dict[str, Indicator] = {
             _PROFILE,
             "100 × vacant dwellings / dwellings.",
         ),
+        Indicator(
+            "fca_access",
+            "Accessibilité potentielle (FCA)",
+            "Potential accessibility (FCA)",
+            "offre/hab.",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            "reterr:floating_catchment",
+            "Floating catchment accessibility A_i = Σ_j w(c_ij) S_j / Σ_k w(c_kj) P_k.",
+        ),
+        Indicator(
+            "fca_index",
+            "Accessibilité relative (1 = moyenne)",
+            "Relative accessibility (1 = mean)",
+            "indice",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            "reterr:floating_catchment",
+            "fca_access divided by its population-weighted mean.",
+        ),
+        Indicator(
+            "apl",
+            "APL aux médecins généralistes",
+            "GP potential accessibility (APL)",
+            "consult./hab. std/an",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            "reterr:floating_catchment",
+            "DREES/IRDES APL: E2SFCA, 20 min, consultations per age-standardised inhabitant.",
+        ),
     )
 }
 

@@ -34,7 +34,8 @@ class ReterrProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         from .export_council_map import ExportCouncilMap
+        from .floating_catchment import FloatingCatchment
         from .territory_profile import TerritoryProfile
 
-        for alg in (TerritoryProfile(), ExportCouncilMap()):
+        for alg in (TerritoryProfile(), ExportCouncilMap(), FloatingCatchment()):
             self.addAlgorithm(alg)
