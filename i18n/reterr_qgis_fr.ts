@@ -867,79 +867,144 @@ Temps de parcours : distance à vol d'oiseau × coefficient de détour à vitess
         <translation>La population est nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="362"/>
+        <location filename="../reterr_qgis/engine/network.py" line="366"/>
         <source>{n} lines are not arrays of (x, y) vertices.</source>
         <translation>{n} lignes ne sont pas des suites de sommets (x, y).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="421"/>
+        <location filename="../reterr_qgis/engine/network.py" line="425"/>
         <source>The snapping tolerance must be a positive distance.</source>
         <translation>La tolérance d'accrochage doit être une distance positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="425"/>
+        <location filename="../reterr_qgis/engine/network.py" line="429"/>
         <source>The maximum edge length must be positive.</source>
         <translation>La longueur maximale des tronçons doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="431"/>
+        <location filename="../reterr_qgis/engine/network.py" line="435"/>
         <source>{n} lines have a missing, zero or negative speed (km/h).</source>
         <translation>{n} lignes ont une vitesse (km/h) manquante, nulle ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="444"/>
+        <location filename="../reterr_qgis/engine/network.py" line="448"/>
         <source>{n} lines have a one-way value other than 0, 1 or -1.</source>
         <translation>{n} lignes ont une valeur de sens unique autre que 0, 1 ou -1.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="456"/>
+        <location filename="../reterr_qgis/engine/network.py" line="460"/>
         <source>{n} lines have missing or infinite coordinates.</source>
         <translation>{n} lignes ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="519"/>
+        <location filename="../reterr_qgis/engine/network.py" line="527"/>
         <source>The network has no road segment of non-zero length.</source>
         <translation>Le réseau ne contient aucun tronçon de longueur non nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="674"/>
+        <location filename="../reterr_qgis/engine/network.py" line="706"/>
         <source>Speed table: &apos;{cls}&apos; has no positive speed.</source>
         <translation>Table des vitesses : « {cls} » n'a pas de vitesse positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="680"/>
+        <location filename="../reterr_qgis/engine/network.py" line="712"/>
         <source>The default speed must be positive (km/h).</source>
         <translation>La vitesse par défaut doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="695"/>
+        <location filename="../reterr_qgis/engine/network.py" line="727"/>
         <source>{n} lines have a road class with no speed: {values}.</source>
         <translation>{n} lignes ont une classe de route sans vitesse : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="756"/>
+        <location filename="../reterr_qgis/engine/network.py" line="788"/>
         <source>{n} lines have an unknown one-way value: {values}.</source>
         <translation>{n} lignes ont une valeur de sens inconnue : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="865"/>
+        <location filename="../reterr_qgis/engine/network.py" line="897"/>
         <source>{n} points have missing coordinates.</source>
         <translation>{n} points ont des coordonnées manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="871"/>
+        <location filename="../reterr_qgis/engine/network.py" line="903"/>
         <source>The maximum snapping distance must be positive.</source>
         <translation>La distance maximale d'accrochage doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="875"/>
+        <location filename="../reterr_qgis/engine/network.py" line="907"/>
         <source>The access speed must be positive (km/h).</source>
         <translation>La vitesse d'accès doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="897"/>
+        <location filename="../reterr_qgis/engine/network.py" line="929"/>
         <source>The cut-off must be a positive time.</source>
         <translation>Le seuil doit être un temps positif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="181"/>
+        <source>Unknown basket &apos;{basket}&apos; (known: {known}).</source>
+        <translation>Panier « {basket} » inconnu (connus : {known}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="187"/>
+        <source>BPE code table {path}: {problem}</source>
+        <translation>Table des codes BPE {path} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="754"/>
+        <source>BPE file not found: {path}.</source>
+        <translation>Fichier BPE introuvable : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="755"/>
+        <source>The BPE file {path} is empty.</source>
+        <translation>Le fichier BPE {path} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="756"/>
+        <source>The BPE file {path} lacks the columns: {columns}.</source>
+        <translation>Il manque au fichier BPE {path} les colonnes : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="759"/>
+        <source>The BPE file {path} has no AN column: give its vintage.</source>
+        <translation>Le fichier BPE {path} n'a pas de colonne AN : indiquez son millésime.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="762"/>
+        <source>The file&apos;s vintage ({file}) is used, not {given}.</source>
+        <translation>Le millésime du fichier ({file}) est utilisé, pas {given}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="765"/>
+        <source>{n} BPE rows have no AN value: vintage {vintage} assumed.</source>
+        <translation>{n} lignes BPE sans valeur AN : millésime {vintage} supposé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="768"/>
+        <source>Vintage {vintage} read with the {first} nomenclature.</source>
+        <translation>Millésime {vintage} lu avec la nomenclature {first}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="771"/>
+        <source>{n} malformed BPE rows (wrong field count) skipped.</source>
+        <translation>{n} lignes BPE mal formées (nombre de champs incorrect) ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="774"/>
+        <source>{n} BPE rows without usable coordinates dropped.</source>
+        <translation>{n} lignes BPE sans coordonnées utilisables écartées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="777"/>
+        <source>{n} BPE rows with unknown TYPEQU kept as &apos;?&apos;: {codes}.</source>
+        <translation>{n} lignes BPE au TYPEQU inconnu gardées avec le domaine « ? » : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/bpe.py" line="780"/>
+        <source>Unknown QUALITE_XY values kept: {values}.</source>
+        <translation>Valeurs de QUALITE_XY inconnues conservées : {values}.</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,14 @@ EXPECTED_FIELDS = {
         "ecart_commune_m",
     ],
 }
-EXPECTED_GEOMETRY = {"communes": "MULTIPOLYGON", "epci": "MULTIPOLYGON", "mairies": "POINT"}
+EXPECTED_GEOMETRY = {
+    "communes": "MULTIPOLYGON",
+    "epci": "MULTIPOLYGON",
+    "mairies": "POINT",
+    # Illustrative layers added by scripts/build_sample_services.py (tests/test_sample_services.py).
+    "bpe_illustratif": "POINT",
+    "routes_illustratives": "LINESTRING",
+}
 
 # Plausible Lambert-93 envelope of Aveyron (the département spans about 608-736 km east and
 # 6288-6427 km north); a layer left in degrees or in another CRS falls far outside.
@@ -94,7 +101,7 @@ def test_layers_are_lambert93(db: sqlite3.Connection) -> None:
         "FROM gpkg_geometry_columns g JOIN gpkg_spatial_ref_sys s USING (srs_id)"
     ).fetchall()
     found = {name: (geom_type, org.upper(), code) for name, geom_type, org, code in rows}
-    assert set(found) == set(EXPECTED_FIELDS)
+    assert set(found) == set(EXPECTED_GEOMETRY)
     for name, (geom_type, org, code) in found.items():
         assert (org, code) == ("EPSG", 2154), name
         assert geom_type == EXPECTED_GEOMETRY[name], name
