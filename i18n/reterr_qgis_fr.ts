@@ -657,6 +657,113 @@ Temps de parcours : distance à vol d'oiseau × coefficient de détour à vitess
     </message>
 </context>
 <context>
+    <name>ImportBpe</name>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="58"/>
+        <source>Services and access</source>
+        <translation>Services et accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="61"/>
+        <source>Import BPE facilities (INSEE)</source>
+        <translation>Importer les équipements de la BPE (INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="64"/>
+        <source>Loads the geolocated file of the INSEE Base permanente des équipements as published (';'-separated CSV, columns REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, QUALITE_XY; UTF-8 or Latin-1; decimal comma or dot) into a point layer.
+
+Rows without usable coordinates are dropped and counted by reason. Each facility is tagged with its domain, label, gamme and membership of the everyday-services basket from the versioned code table shipped in resources/bpe (2021, 2023 and 2024+ nomenclatures, with the crosswalk of the 2023 and 2024 revisions). Unknown codes are kept with the domain '?' and listed. Coordinates are Lambert-93 in metropolitan France and UTM overseas: one CRS per run, choose the départements accordingly.</source>
+        <translation>Charge le fichier géolocalisé de la Base permanente des équipements de l'INSEE tel qu'il est publié (CSV séparé par « ; », colonnes REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, QUALITE_XY ; UTF-8 ou Latin-1 ; virgule ou point décimal) dans une couche de points.
+
+Les lignes sans coordonnées utilisables sont écartées et comptées par motif. Chaque équipement reçoit son domaine, son libellé, sa gamme et son appartenance au panier de la vie courante, d'après la table des codes versionnée fournie dans resources/bpe (nomenclatures 2021, 2023 et 2024 et suivantes, avec la table de passage des révisions 2023 et 2024). Les codes inconnus sont gardés avec le domaine « ? » et listés. Les coordonnées sont en Lambert-93 en France métropolitaine et en UTM outre-mer : un seul système par traitement, choisissez les départements en conséquence.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="78"/>
+        <source>BPE file (CSV)</source>
+        <translation>Fichier BPE (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="78"/>
+        <source>The geolocated BPE file as downloaded from insee.fr.</source>
+        <translation>Le fichier BPE géolocalisé tel que téléchargé sur insee.fr.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="84"/>
+        <source>Vintage (if the file has no AN column)</source>
+        <translation>Millésime (si le fichier n'a pas de colonne AN)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="84"/>
+        <source>Year of the BPE; the file&apos;s AN column wins when present.</source>
+        <translation>Année de la BPE ; la colonne AN du fichier prévaut si elle existe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="97"/>
+        <source>Types or domains to keep</source>
+        <translation>Types ou domaines à retenir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="97"/>
+        <source>TYPEQU codes or domain letters separated by &apos;;&apos; (e.g. &apos;D265;D307&apos; or &apos;D&apos;); empty: all.</source>
+        <translation>Codes TYPEQU ou lettres de domaine séparés par « ; » (par ex. « D265;D307 » ou « D ») ; vide : tous.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="108"/>
+        <source>Départements to keep</source>
+        <translation>Départements à retenir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="108"/>
+        <source>Codes separated by &apos;;&apos; (e.g. &apos;12;46&apos;); empty: all.</source>
+        <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
+        <source>BPE facilities</source>
+        <translation>Équipements BPE</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="116"/>
+        <source>One point per located facility.</source>
+        <translation>Un point par équipement localisé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="145"/>
+        <source>Reading {path}…</source>
+        <translation>Lecture de {path}…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="164"/>
+        <source>{n} rows dropped: {reason}.</source>
+        <translation>{n} lignes écartées : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="173"/>
+        <source>No facility left after filtering ({n} located rows read).</source>
+        <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="182"/>
+        <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
+        <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="238"/>
+        <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
+        <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="244"/>
+        <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
+        <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
+        <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
+        <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
+    </message>
+</context>
+<context>
     <name>ReterrAlgorithm</name>
     <message>
         <location filename="../reterr_qgis/processing/base.py" line="61"/>

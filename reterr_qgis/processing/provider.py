@@ -35,7 +35,8 @@ class ReterrProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         from .export_council_map import ExportCouncilMap
         from .floating_catchment import FloatingCatchment
+        from .import_bpe import ImportBpe
         from .territory_profile import TerritoryProfile
 
-        for alg in (TerritoryProfile(), ExportCouncilMap(), FloatingCatchment()):
+        for alg in (TerritoryProfile(), ExportCouncilMap(), ImportBpe(), FloatingCatchment()):
             self.addAlgorithm(alg)
