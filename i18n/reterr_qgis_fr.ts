@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>BuildNetwork</name>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="30"/>
+        <source>Services and access</source>
+        <translation>Services et accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="33"/>
+        <source>Build road network</source>
+        <translation>Construire le réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="36"/>
+        <source>Turns a road line layer into the routing graph used by the ReTerr access algorithms, and reports what it found: nodes (junctions and dead ends), road segments, connected components and dangling ends (often lines that miss a junction).
+
+Travel time of a segment = length / speed, in minutes. Speeds come from a speed field (km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car defaults documented with their sources, several to be confirmed). One-way streets follow the OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos; values. Lines meet only at shared vertices (within the tolerance): a bridge does not connect to the road below.
+
+The graph is cached in the QGIS profile and reused by every algorithm given the same layer and parameters, until the layer file changes. The optional nodes layer shows each node&apos;s component and degree, to find the gaps.</source>
+        <translation>Transforme une couche de routes (lignes) en graphe d'itinéraires utilisé par les algorithmes d'accessibilité de ReTerr, et indique ce qu'il contient : nœuds (carrefours et impasses), tronçons, composantes connexes et extrémités pendantes (souvent des lignes qui manquent un carrefour).
+
+Temps de parcours d'un tronçon = longueur / vitesse, en minutes. Les vitesses viennent d'un champ de vitesse (km/h) ou d'une table par classe de route (OSM highway, BD TOPO nature ou importance ; valeurs par défaut pour la voiture documentées avec leurs sources, plusieurs à confirmer). Les sens uniques suivent les valeurs OSM « oneway » ou BD TOPO « sens_de_circulation ». Les lignes ne se rejoignent qu'en des sommets communs (à la tolérance près) : un pont ne se raccorde pas à la route qu'il enjambe.
+
+Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithme recevant la même couche et les mêmes paramètres, jusqu'à ce que le fichier de la couche change. La couche facultative des nœuds donne la composante et le degré de chaque nœud, pour repérer les ruptures.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="52"/>
+        <source>Network nodes</source>
+        <translation>Nœuds du réseau</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="52"/>
+        <source>Points with their component, degree and a dangling flag.</source>
+        <translation>Points avec leur composante, leur degré et un indicateur d'extrémité pendante.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Road segments</source>
+        <translation>Tronçons</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Connected components</source>
+        <translation>Composantes connexes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Nodes in the largest component</source>
+        <translation>Nœuds de la plus grande composante</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Dangling ends</source>
+        <translation>Extrémités pendantes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="64"/>
+        <source>Length (km)</source>
+        <translation>Longueur (km)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="77"/>
+        <source>{nodes} nodes, {edges} road segments, {km:.1f} km; {comp} connected components (largest: {largest} nodes); {dangling} dangling ends.</source>
+        <translation>{nodes} nœuds, {edges} tronçons, {km:.1f} km ; {comp} composantes connexes (la plus grande : {largest} nœuds) ; {dangling} extrémités pendantes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/build_network.py" line="91"/>
+        <source>Places on the smaller components cannot reach the rest: check the nodes layer (component field) for missing junctions.</source>
+        <translation>Les lieux situés sur les petites composantes ne peuvent pas atteindre le reste : cherchez les carrefours manquants dans la couche des nœuds (champ component).</translation>
+    </message>
+</context>
+<context>
     <name>ExportCouncilMap</name>
     <message>
         <location filename="../reterr_qgis/processing/export_council_map.py" line="78"/>
@@ -379,281 +455,316 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="82"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="85"/>
         <source>Services and access</source>
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="85"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
         <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
         <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="112"/>
+        <source>Demand (communes, IRIS, grid cells, points)</source>
+        <translation>Demande (communes, IRIS, carreaux, points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="112"/>
+        <source>Polygons are represented by a point inside each of them.</source>
+        <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="122"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="122"/>
+        <source>Demand of each unit (default: population).</source>
+        <translation>Demande de chaque unité (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="135"/>
+        <source>Age group fields (APL)</source>
+        <translation>Champs des tranches d'âge (APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="135"/>
+        <source>For the APL age standardisation, in the order of the consumption values.</source>
+        <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="149"/>
+        <source>Relative consumption per age group (APL)</source>
+        <translation>Consommation relative par tranche d'âge (APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="149"/>
+        <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
+        <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="160"/>
+        <source>Facilities (points)</source>
+        <translation>Équipements (points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="160"/>
+        <source>E.g. the BPE geolocated facilities.</source>
+        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="168"/>
+        <source>Facility type field</source>
+        <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="168"/>
+        <source>Field holding the facility type (BPE: TYPEQU).</source>
+        <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="181"/>
+        <source>Facility types to keep</source>
+        <translation>Types d'équipement à retenir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="181"/>
+        <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
+        <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="189"/>
+        <source>Capacity field</source>
+        <translation>Champ de capacité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="189"/>
+        <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
+        <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <source>Gaussian decay</source>
+        <translation>Décroissance gaussienne</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <source>Gravity decay</source>
+        <translation>Décroissance gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <source>APL (DREES preset)</source>
+        <translation>APL (préréglage DREES)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <source>Weighting of travel times.</source>
+        <translation>Pondération des temps de parcours.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
+        <source>Catchment (minutes)</source>
+        <translation>Aire de recours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
+        <source>Pairs beyond this travel time are ignored (APL: 20).</source>
+        <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="232"/>
+        <source>Steps (minutes:weight;…)</source>
+        <translation>Paliers (minutes:poids;…)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="232"/>
+        <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
+        <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="240"/>
+        <source>Gaussian sigma (minutes)</source>
+        <translation>Sigma gaussien (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="240"/>
+        <source>Width of the Gaussian decay.</source>
+        <translation>Largeur de la décroissance gaussienne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="252"/>
+        <source>Gravity exponent</source>
+        <translation>Exposant gravitaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="252"/>
+        <source>Negative for a decay.</source>
+        <translation>Négatif pour une décroissance.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="260"/>
+        <source>Gravity minimum time (minutes)</source>
+        <translation>Temps minimal gravitaire (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="260"/>
+        <source>Times below are raised to it (avoids infinite weights).</source>
+        <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="272"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="272"/>
+        <source>Average door-to-door speed on the straight-line distance × detour.</source>
+        <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="280"/>
+        <source>Detour factor</source>
+        <translation>Coefficient de détour</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="280"/>
+        <source>Road distance over straight-line distance.</source>
+        <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="313"/>
+        <source>Add the index relative to the mean</source>
+        <translation>Ajouter l'indice relatif à la moyenne</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="313"/>
+        <source>fca_index = access / population-weighted mean access.</source>
+        <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="321"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="321"/>
+        <source>The demand layer with the accessibility fields.</source>
+        <translation>La couche de demande avec les champs d'accessibilité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="350"/>
+        <source>Reading demand…</source>
+        <translation>Lecture de la demande…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="362"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="370"/>
+        <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
+        <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="391"/>
+        <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
+        <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="410"/>
+        <source>Computing accessibility…</source>
+        <translation>Calcul de l'accessibilité…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="414"/>
+        <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
+        <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="432"/>
+        <source>The APL preset needs the age group fields.</source>
+        <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="443"/>
+        <source>Give one consumption value per age field ({n} fields).</source>
+        <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="521"/>
+        <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
+        <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="526"/>
+        <source>Potential accessibility</source>
+        <translation>Accessibilité potentielle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="526"/>
+        <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
+        <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="91"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
 
 APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catchment, steps &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [to be confirmed], demand standardised by age (relative consumption of the age groups, default 0.8/1.0/1.6 [to be confirmed]), supply = full-time GPs × 5,400 consultations a year; result in consultations per standardised inhabitant and year; below 2.5 the unit is under-served (DREES).
 
-Travel times: straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Results equal PySAL access on the same costs.</source>
+Travel times: on the road network when one is given (graph cached, searches stopped at the catchment, places snapped to the nearest node within the maximum distance), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Results equal PySAL access on the same costs.</source>
         <translation>Accessibilité potentielle de chaque unité de demande (commune, IRIS, carreau) aux équipements, en tenant compte de la concurrence entre usagers.
 
 Ratio offre/demande de l'équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l'unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l'aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
 
 Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [à confirmer], demande standardisée par l'âge (consommation relative des tranches d'âge, par défaut 0,8/1,0/1,6 [à confirmer]), offre = médecins généralistes en ETP × 5 400 consultations par an ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l'unité est sous-dense (DREES).
 
-Temps de parcours : distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
+Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="107"/>
-        <source>Demand (communes, IRIS, grid cells, points)</source>
-        <translation>Demande (communes, IRIS, carreaux, points)</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="289"/>
+        <source>Maximum distance to the network (m)</source>
+        <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="107"/>
-        <source>Polygons are represented by a point inside each of them.</source>
-        <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="289"/>
+        <source>Places farther from any road node are reported as unreachable.</source>
+        <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="117"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="301"/>
+        <source>Speed to reach the network (km/h)</source>
+        <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="117"/>
-        <source>Demand of each unit (default: population).</source>
-        <translation>Demande de chaque unité (par défaut : population).</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="301"/>
+        <source>Over the straight line between a place and its network node.</source>
+        <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="130"/>
-        <source>Age group fields (APL)</source>
-        <translation>Champs des tranches d'âge (APL)</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="550"/>
+        <source>The road network and the demand layer must share one CRS (reproject the network).</source>
+        <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="130"/>
-        <source>For the APL age standardisation, in the order of the consumption values.</source>
-        <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="566"/>
+        <source>{n} places are more than {d} m from the road network and count as unreachable: {features}.</source>
+        <translation>{n} lieux sont à plus de {d} m du réseau routier et sont comptés comme inaccessibles : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="144"/>
-        <source>Relative consumption per age group (APL)</source>
-        <translation>Consommation relative par tranche d'âge (APL)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="144"/>
-        <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
-        <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="155"/>
-        <source>Facilities (points)</source>
-        <translation>Équipements (points)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="155"/>
-        <source>E.g. the BPE geolocated facilities.</source>
-        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
-        <source>Facility type field</source>
-        <translation>Champ du type d'équipement</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
-        <source>Field holding the facility type (BPE: TYPEQU).</source>
-        <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="176"/>
-        <source>Facility types to keep</source>
-        <translation>Types d'équipement à retenir</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="176"/>
-        <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
-        <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
-        <source>Capacity field</source>
-        <translation>Champ de capacité</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
-        <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
-        <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
-        <source>Method</source>
-        <translation>Méthode</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
-        <source>Gaussian decay</source>
-        <translation>Décroissance gaussienne</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
-        <source>Gravity decay</source>
-        <translation>Décroissance gravitaire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
-        <source>APL (DREES preset)</source>
-        <translation>APL (préréglage DREES)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="197"/>
-        <source>Weighting of travel times.</source>
-        <translation>Pondération des temps de parcours.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="215"/>
-        <source>Catchment (minutes)</source>
-        <translation>Aire de recours (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="215"/>
-        <source>Pairs beyond this travel time are ignored (APL: 20).</source>
-        <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="227"/>
-        <source>Steps (minutes:weight;…)</source>
-        <translation>Paliers (minutes:poids;…)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="227"/>
-        <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
-        <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
-        <source>Gaussian sigma (minutes)</source>
-        <translation>Sigma gaussien (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
-        <source>Width of the Gaussian decay.</source>
-        <translation>Largeur de la décroissance gaussienne.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="247"/>
-        <source>Gravity exponent</source>
-        <translation>Exposant gravitaire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="247"/>
-        <source>Negative for a decay.</source>
-        <translation>Négatif pour une décroissance.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
-        <source>Gravity minimum time (minutes)</source>
-        <translation>Temps minimal gravitaire (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
-        <source>Times below are raised to it (avoids infinite weights).</source>
-        <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="267"/>
-        <source>Speed (km/h)</source>
-        <translation>Vitesse (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="267"/>
-        <source>Average door-to-door speed on the straight-line distance × detour.</source>
-        <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
-        <source>Detour factor</source>
-        <translation>Coefficient de détour</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
-        <source>Road distance over straight-line distance.</source>
-        <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
-        <source>Add the index relative to the mean</source>
-        <translation>Ajouter l'indice relatif à la moyenne</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
-        <source>fca_index = access / population-weighted mean access.</source>
-        <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
-        <source>Accessibility</source>
-        <translation>Accessibilité</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
-        <source>The demand layer with the accessibility fields.</source>
-        <translation>La couche de demande avec les champs d'accessibilité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="320"/>
-        <source>Reading demand…</source>
-        <translation>Lecture de la demande…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="331"/>
-        <source>Reading facilities…</source>
-        <translation>Lecture des équipements…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="339"/>
-        <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
-        <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="360"/>
-        <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
-        <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="378"/>
-        <source>Computing accessibility…</source>
-        <translation>Calcul de l'accessibilité…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="382"/>
-        <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
-        <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="395"/>
-        <source>The APL preset needs the age group fields.</source>
-        <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="406"/>
-        <source>Give one consumption value per age field ({n} fields).</source>
-        <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="484"/>
-        <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
-        <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
-        <source>Potential accessibility</source>
-        <translation>Accessibilité potentielle</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
-        <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
-        <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="578"/>
+        <source>{n} facilities are more than {d} m from the road network and are ignored.</source>
+        <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés.</translation>
     </message>
 </context>
 <context>
@@ -974,77 +1085,77 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>La population est nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="366"/>
+        <location filename="../reterr_qgis/engine/network.py" line="369"/>
         <source>{n} lines are not arrays of (x, y) vertices.</source>
         <translation>{n} lignes ne sont pas des suites de sommets (x, y).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="425"/>
+        <location filename="../reterr_qgis/engine/network.py" line="428"/>
         <source>The snapping tolerance must be a positive distance.</source>
         <translation>La tolérance d'accrochage doit être une distance positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="429"/>
+        <location filename="../reterr_qgis/engine/network.py" line="432"/>
         <source>The maximum edge length must be positive.</source>
         <translation>La longueur maximale des tronçons doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="435"/>
+        <location filename="../reterr_qgis/engine/network.py" line="438"/>
         <source>{n} lines have a missing, zero or negative speed (km/h).</source>
         <translation>{n} lignes ont une vitesse (km/h) manquante, nulle ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="448"/>
+        <location filename="../reterr_qgis/engine/network.py" line="451"/>
         <source>{n} lines have a one-way value other than 0, 1 or -1.</source>
         <translation>{n} lignes ont une valeur de sens unique autre que 0, 1 ou -1.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="460"/>
+        <location filename="../reterr_qgis/engine/network.py" line="463"/>
         <source>{n} lines have missing or infinite coordinates.</source>
         <translation>{n} lignes ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="527"/>
+        <location filename="../reterr_qgis/engine/network.py" line="530"/>
         <source>The network has no road segment of non-zero length.</source>
         <translation>Le réseau ne contient aucun tronçon de longueur non nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="706"/>
+        <location filename="../reterr_qgis/engine/network.py" line="709"/>
         <source>Speed table: &apos;{cls}&apos; has no positive speed.</source>
         <translation>Table des vitesses : « {cls} » n'a pas de vitesse positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="712"/>
+        <location filename="../reterr_qgis/engine/network.py" line="715"/>
         <source>The default speed must be positive (km/h).</source>
         <translation>La vitesse par défaut doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="727"/>
+        <location filename="../reterr_qgis/engine/network.py" line="730"/>
         <source>{n} lines have a road class with no speed: {values}.</source>
         <translation>{n} lignes ont une classe de route sans vitesse : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="788"/>
+        <location filename="../reterr_qgis/engine/network.py" line="791"/>
         <source>{n} lines have an unknown one-way value: {values}.</source>
         <translation>{n} lignes ont une valeur de sens inconnue : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="897"/>
+        <location filename="../reterr_qgis/engine/network.py" line="900"/>
         <source>{n} points have missing coordinates.</source>
         <translation>{n} points ont des coordonnées manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="903"/>
+        <location filename="../reterr_qgis/engine/network.py" line="906"/>
         <source>The maximum snapping distance must be positive.</source>
         <translation>La distance maximale d'accrochage doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="907"/>
+        <location filename="../reterr_qgis/engine/network.py" line="910"/>
         <source>The access speed must be positive (km/h).</source>
         <translation>La vitesse d'accès doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="929"/>
+        <location filename="../reterr_qgis/engine/network.py" line="932"/>
         <source>The cut-off must be a positive time.</source>
         <translation>Le seuil doit être un temps positif.</translation>
     </message>
@@ -1160,6 +1271,119 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/adapters/layers.py" line="259"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrNetwork</name>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="79"/>
+        <source>Road network (lines)</source>
+        <translation>Réseau routier (lignes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="79"/>
+        <source>Roads as lines (OSM, BD TOPO, your own); the graph is cached between runs.</source>
+        <translation>Routes en lignes (OSM, BD TOPO, les vôtres) ; le graphe est gardé en cache d'un traitement à l'autre.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="93"/>
+        <source>Speed field (km/h)</source>
+        <translation>Champ de vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="93"/>
+        <source>Average speed of each road; when empty, the road class is used.</source>
+        <translation>Vitesse moyenne de chaque route ; si vide, la classe de route est utilisée.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="108"/>
+        <source>Road class field</source>
+        <translation>Champ de classe de route</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="108"/>
+        <source>OSM &apos;highway&apos;, BD TOPO &apos;nature&apos; or &apos;importance&apos;.</source>
+        <translation>OSM « highway », BD TOPO « nature » ou « importance ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <source>Speeds by road class</source>
+        <translation>Vitesses par classe de route</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <source>OSM highway (car)</source>
+        <translation>OSM highway (voiture)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <source>BD TOPO nature</source>
+        <translation>BD TOPO nature</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <source>BD TOPO importance</source>
+        <translation>BD TOPO importance</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <source>Default car speeds per class; see the plugin documentation for their sources (several are to be confirmed).</source>
+        <translation>Vitesses voiture par défaut pour chaque classe ; voir la documentation de l'extension pour leurs sources (plusieurs sont à confirmer).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
+        <source>Speed of unknown classes (km/h, 0: error)</source>
+        <translation>Vitesse des classes inconnues (km/h, 0 : erreur)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
+        <source>0 reports unknown classes as an error.</source>
+        <translation>0 signale les classes inconnues comme une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="152"/>
+        <source>One-way field</source>
+        <translation>Champ de sens unique</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="152"/>
+        <source>OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos;; empty: two-way.</source>
+        <translation>OSM « oneway » ou BD TOPO « sens_de_circulation » ; vide : double sens.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="167"/>
+        <source>Junction tolerance (m)</source>
+        <translation>Tolérance de raccordement (m)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="167"/>
+        <source>Line ends closer than this are joined.</source>
+        <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="203"/>
+        <source>Layer &apos;{layer}&apos;: give a speed field or a road class field (none of them was found).</source>
+        <translation>Couche « {layer} » : indiquez un champ de vitesse ou un champ de classe de route (aucun n'a été trouvé).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="211"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="230"/>
+        <source>The network layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche de réseau « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="290"/>
+        <source>Road graph loaded from the cache ({path}).</source>
+        <translation>Graphe routier chargé depuis le cache ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="299"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>

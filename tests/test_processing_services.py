@@ -134,3 +134,45 @@ def test_unknown_facility_type_is_reported(run_alg):
                 "OUTPUT": "TEMPORARY_OUTPUT",
             },
         )
+
+
+def test_e2sfca_on_a_road_network_by_hand(run_alg, tmp_path, monkeypatch):
+    """Two 10 km road segments at 60 km/h (1 min per km). A is 100 m off the start (0.4 min at
+    15 km/h): 10.4 min to the GP (weight 0.68); B sits on the far end: 10 min (weight 1);
+    C is 5 km from any node: unreachable."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    monkeypatch.setenv("RETERR_CACHE_DIR", str(tmp_path / "cache"))
+    roads = QgsVectorLayer("LineString?crs=EPSG:2154&field=kmh:double", "roads", "memory")
+    feats = []
+    for wkt in ("LINESTRING(0 0, 10000 0)", "LINESTRING(10000 0, 20000 0)"):
+        f = QgsFeature(roads.fields())
+        f.setAttributes([60.0])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    roads.dataProvider().addFeatures(feats)
+    demand = points_layer(
+        [(("A", 100), (0, 100)), (("B", 300), (20000, 0)), (("C", 50), (10000, 5000))],
+        "field=nom:string&field=population:double",
+    )
+    fac = points_layer([(("D265", 1), (10000, 0))], "field=TYPEQU:string&field=etp:double")
+    res = run_alg(
+        "reterr:floating_catchment",
+        {
+            "DEMAND": demand,
+            "FACILITIES": fac,
+            "METHOD": 1,
+            "CATCHMENT": 30,
+            "NETWORK": roads,
+            "SPEED_FIELD": "kmh",
+            "MAX_SNAP": 2000,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    out = {f["nom"]: f for f in res["OUTPUT"].getFeatures()}
+    assert out["A"]["fca_access"] == pytest.approx(0.68 / 368)
+    assert out["B"]["fca_access"] == pytest.approx(1 / 368)
+    assert out["C"]["fca_access"] == 0 and out["C"]["n_facilities"] == 0
+    assert any("C (fid" in w and "unreachable" in w for w in res["_feedback"].warnings), res[
+        "_feedback"
+    ].warnings

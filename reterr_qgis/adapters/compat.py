@@ -49,6 +49,7 @@ def _first(*paths: tuple[object, str]) -> object:
 TYPE_VECTOR_POLYGON = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPolygon")
 TYPE_VECTOR_ANY = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorAnyGeometry")
 TYPE_VECTOR_POINT = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPoint")
+TYPE_VECTOR_LINE = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorLine")
 
 # Parameter types
 NUMBER_INTEGER = _scoped(

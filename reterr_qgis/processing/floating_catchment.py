@@ -20,7 +20,8 @@ from qgis.core import (
 
 from ..adapters import compat
 from ..adapters.layers import engine_error, engine_messages, read_features, require_projected
-from ..engine.costs import pairs_within, straight_line_minutes
+from ..adapters.network import add_network_parameters, graph_for_layer
+from ..engine.costs import CostPairs, pairs_within, straight_line_minutes
 from ..engine.errors import InputError
 from ..engine.fca import (
     APL_STEPS,
@@ -76,6 +77,8 @@ class FloatingCatchment(ReterrAlgorithm):
     SPEED = "SPEED"
     DETOUR = "DETOUR"
     NORMALIZE = "NORMALIZE"
+    MAX_SNAP = "MAX_SNAP"
+    ACCESS_SPEED = "ACCESS_SPEED"
     OUTPUT = "OUTPUT"
 
     def group(self) -> str:
@@ -98,8 +101,10 @@ class FloatingCatchment(ReterrAlgorithm):
             "(relative consumption of the age groups, default 0.8/1.0/1.6 [to be confirmed]), supply "
             "= full-time GPs × 5,400 consultations a year; result in consultations per "
             "standardised inhabitant and year; below 2.5 the unit is under-served (DREES).\n\n"
-            "Travel times: straight line × detour factor at a constant speed (defaults 1.3 and "
-            "50 km/h [to be confirmed]). Results equal PySAL access on the same costs."
+            "Travel times: on the road network when one is given (graph cached, searches stopped "
+            "at the catchment, places snapped to the nearest node within the maximum distance), "
+            "else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to "
+            "be confirmed]). Results equal PySAL access on the same costs."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -280,6 +285,31 @@ class FloatingCatchment(ReterrAlgorithm):
                 self.tr("Road distance over straight-line distance."),
             )
         )
+        add_network_parameters(self, optional=True)
+        self.addParameter(
+            h(
+                QgsProcessingParameterNumber(
+                    self.MAX_SNAP,
+                    self.tr("Maximum distance to the network (m)"),
+                    compat.NUMBER_DOUBLE,
+                    2000.0,
+                    minValue=1.0,
+                ),
+                self.tr("Places farther from any road node are reported as unreachable."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterNumber(
+                    self.ACCESS_SPEED,
+                    self.tr("Speed to reach the network (km/h)"),
+                    compat.NUMBER_DOUBLE,
+                    15.0,
+                    minValue=1.0,
+                ),
+                self.tr("Over the straight line between a place and its network node."),
+            )
+        )
         self.addParameter(
             h(
                 QgsProcessingParameterBoolean(
@@ -324,6 +354,7 @@ class FloatingCatchment(ReterrAlgorithm):
             demand,
             numeric=numeric,
             keep_attributes=True,
+            name_field="nom" if demand.fields().lookupField("nom") >= 0 else None,
             layer_name=d_name,
             feedback=feedback,
             progress_span=(0, 30),
@@ -374,6 +405,7 @@ class FloatingCatchment(ReterrAlgorithm):
         speed = self.parameterAsDouble(parameters, self.SPEED, context)
         detour = self.parameterAsDouble(parameters, self.DETOUR, context)
         steps_text = self.parameterAsString(parameters, self.STEPS, context)
+        use_network = bool(parameters.get("NETWORK"))
 
         feedback.setProgressText(self.tr("Computing accessibility…"))
         try:
@@ -386,9 +418,14 @@ class FloatingCatchment(ReterrAlgorithm):
             support = catchment
             if method == "3sfca":
                 support = max(catchment, max(steps or THREE_SFCA_STEPS))
-            radius_m = support * speed * 1000.0 / 60.0 / detour
-            pairs = pairs_within(dxy, fxy, radius_m, is_canceled=feedback.isCanceled)
-            pairs.cost = straight_line_minutes(pairs.cost, speed, detour)
+            if use_network:
+                pairs = self._network_pairs(
+                    parameters, context, feedback, dxy, fxy, support, dtable, d_name
+                )
+            else:
+                radius_m = support * speed * 1000.0 / 60.0 / detour
+                pairs = pairs_within(dxy, fxy, radius_m, is_canceled=feedback.isCanceled)
+                pairs.cost = straight_line_minutes(pairs.cost, speed, detour)
             population = dtable.numbers["population"]
             if method == "apl":
                 if len(age_fields) == 0:
@@ -499,3 +536,64 @@ class FloatingCatchment(ReterrAlgorithm):
         )
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}
+
+    def _network_pairs(self, parameters, context, feedback, dxy, fxy, cutoff, dtable, d_name):
+        """Demand → facility travel times on the road network, within ``cutoff`` minutes."""
+        from ..engine import network as net
+
+        graph, _cached = graph_for_layer(self, parameters, context, feedback)
+        network = self.parameterAsSource(parameters, "NETWORK", context)
+        if (
+            network.sourceCrs().authid()
+            != self.parameterAsSource(parameters, self.DEMAND, context).sourceCrs().authid()
+        ):
+            raise QgsProcessingException(
+                self.tr(
+                    "The road network and the demand layer must share one CRS (reproject the network)."
+                )
+            )
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        access_speed = self.parameterAsDouble(parameters, self.ACCESS_SPEED, context)
+        d_snap = net.snap_points(
+            graph,
+            dxy,
+            max_distance_m=max_snap,
+            access_speed_kmh=access_speed,
+            largest_component_only=False,
+        )
+        f_snap = net.snap_points(graph, fxy, max_distance_m=max_snap, access_speed_kmh=access_speed)
+        if d_snap.unsnapped.size:
+            warn(
+                feedback,
+                self.tr(
+                    "{n} places are more than {d} m from the road network and count as unreachable: "
+                    "{features}."
+                ).format(
+                    n=d_snap.unsnapped.size,
+                    d=f"{max_snap:g}",
+                    features=dtable.describe(d_snap.unsnapped),
+                ),
+            )
+        if f_snap.unsnapped.size:
+            warn(
+                feedback,
+                self.tr(
+                    "{n} facilities are more than {d} m from the road network and are ignored."
+                ).format(n=f_snap.unsnapped.size, d=f"{max_snap:g}"),
+            )
+        od = net.od_matrix(
+            graph,
+            d_snap.node,
+            d_snap.access_min,
+            f_snap.node,
+            f_snap.access_min,
+            cutoff,
+            is_canceled=feedback.isCanceled,
+        ).tocoo()
+        return CostPairs(
+            od.row.astype(np.int64),
+            od.col.astype(np.int64),
+            od.data.astype(np.float64),
+            len(dxy),
+            len(fxy),
+        )

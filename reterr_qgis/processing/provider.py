@@ -33,10 +33,17 @@ class ReterrProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self) -> None:
+        from .build_network import BuildNetwork
         from .export_council_map import ExportCouncilMap
         from .floating_catchment import FloatingCatchment
         from .import_bpe import ImportBpe
         from .territory_profile import TerritoryProfile
 
-        for alg in (TerritoryProfile(), ExportCouncilMap(), ImportBpe(), FloatingCatchment()):
+        for alg in (
+            TerritoryProfile(),
+            ExportCouncilMap(),
+            ImportBpe(),
+            BuildNetwork(),
+            FloatingCatchment(),
+        ):
             self.addAlgorithm(alg)
