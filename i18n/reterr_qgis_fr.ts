@@ -80,17 +80,17 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
 <context>
     <name>ExportCouncilMap</name>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="78"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="79"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="81"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="82"/>
         <source>Export council map</source>
         <translation>Carte pour le conseil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="88"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="89"/>
         <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
 
 The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
@@ -107,615 +107,635 @@ Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du te
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="106"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="107"/>
         <source>Layer to map</source>
         <translation>Couche à cartographier</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="106"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="107"/>
         <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
         <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="114"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="115"/>
         <source>Indicator field</source>
         <translation>Champ de l'indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="128"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="128"/>
         <source>Map title; empty: the indicator&apos;s label.</source>
         <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="135"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="136"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="135"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="136"/>
         <source>Shown in the subtitle with the date; empty: the layer name.</source>
         <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="143"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="144"/>
         <source>Label field</source>
         <translation>Champ des étiquettes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="143"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="144"/>
         <source>Names written on the map for the main towns.</source>
         <translation>Noms inscrits sur la carte pour les principales communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="155"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
         <source>Field ranking the towns to label</source>
         <translation>Champ de classement des communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="155"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
         <source>The N features with the largest values are labelled.</source>
         <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="169"/>
         <source>Number of towns to label</source>
         <translation>Nombre de communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="169"/>
         <source>0 for no labels.</source>
         <translation>0 pour n'afficher aucune étiquette.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="182"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="182"/>
         <source>Classes of the choropleth.</source>
         <translation>Classes de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>Classification</source>
         <translation>Discrétisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>Equal intervals</source>
         <translation>Intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>Pretty breaks</source>
         <translation>Seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
         <source>How class breaks are chosen.</source>
         <translation>Méthode de calcul des seuils de classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
         <source>Automatic (from the indicator&apos;s polarity)</source>
         <translation>Automatique (selon la polarité de l'indicateur)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="210"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
         <source>Sequential ColorBrewer palette.</source>
         <translation>Palette séquentielle ColorBrewer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="221"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="233"/>
         <source>Boundaries to overlay (e.g. EPCI)</source>
         <translation>Limites à superposer (par ex. EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="221"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="233"/>
         <source>Drawn as dark outlines above the choropleth.</source>
         <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="232"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="244"/>
         <source>Legend label of the boundaries</source>
         <translation>Libellé des limites dans la légende</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="232"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="244"/>
         <source>Empty: the layer name.</source>
         <translation>Vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="243"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
         <source>Sources and attribution</source>
         <translation>Sources et mentions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="243"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
         <source>Printed at the bottom of the page.</source>
         <translation>Imprimées en bas de page.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
         <source>Empty: the ReTerr A4 landscape template.</source>
         <translation>Vide : le modèle ReTerr A4 paysage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="263"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="263"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
         <source>Resolution of rasterised parts and of the PNG.</source>
         <translation>Résolution des parties rastérisées et du PNG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
         <source>Map (PDF)</source>
         <translation>Carte (PDF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
         <source>Map (PNG)</source>
         <translation>Carte (PNG)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="305"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="317"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="319"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="331"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
         <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="343"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="366"/>
         <source>No data</source>
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="381"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="404"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="386"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="409"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="390"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="414"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="391"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="415"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="392"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="416"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="393"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="417"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="395"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="422"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="420"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="447"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="423"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="450"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="436"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="463"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="441"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="468"/>
         <source>{n} territories have no value and are drawn in grey.</source>
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="482"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="509"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="488"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="515"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="494"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="521"/>
         <source>The layout template {path} could not be loaded.</source>
         <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="498"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="525"/>
         <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="523"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="550"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="609"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="636"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="623"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="650"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="624"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="651"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="652"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="625"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="652"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="629"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="637"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="664"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="638"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="665"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="642"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="669"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="114"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="115"/>
         <source>Numeric field to map (default: share_65p).</source>
         <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="276"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
         <source>The A4 landscape map, with real text.</source>
         <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="284"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
         <source>Optional image of the page (at most 200 dpi).</source>
         <translation>Image facultative de la page (200 dpi au plus).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="222"/>
+        <source>Class limits</source>
+        <translation>Limites de classes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="222"/>
+        <source>Inner class limits separated by &apos;;&apos; (e.g. &apos;2.5;4&apos; around the APL threshold); they replace the classification.</source>
+        <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="355"/>
+        <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
+        <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="413"/>
+        <source>manual limits</source>
+        <translation>limites choisies</translation>
     </message>
 </context>
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="85"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
         <source>Services and access</source>
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="91"/>
         <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
         <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="112"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="115"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="112"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="115"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="122"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="125"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="122"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="125"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="138"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="138"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="152"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="152"/>
         <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
         <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="160"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="160"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="168"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="168"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="181"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="181"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="189"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="192"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="189"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="192"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="202"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="223"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="223"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="232"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="232"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="240"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="243"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="240"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="243"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="252"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="252"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="260"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="263"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="260"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="263"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="272"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="272"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
         <source>Average door-to-door speed on the straight-line distance × detour.</source>
         <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="280"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
         <source>Detour factor</source>
         <translation>Coefficient de détour</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="280"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
         <source>Road distance over straight-line distance.</source>
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="313"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="357"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="313"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="357"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="321"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="365"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="321"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="365"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="350"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="394"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="362"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="406"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="370"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="414"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="391"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="435"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="410"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="456"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="414"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="460"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="432"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="478"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="443"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="521"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="567"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="526"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="572"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="526"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="572"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="91"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="94"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
@@ -732,39 +752,79 @@ Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : air
 Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="289"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="333"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="289"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="333"/>
         <source>Places farther from any road node are reported as unreachable.</source>
         <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="301"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="345"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="301"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="345"/>
         <source>Over the straight line between a place and its network node.</source>
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="550"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="596"/>
         <source>The road network and the demand layer must share one CRS (reproject the network).</source>
         <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="566"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="612"/>
         <source>{n} places are more than {d} m from the road network and count as unreachable: {features}.</source>
         <translation>{n} lieux sont à plus de {d} m du réseau routier et sont comptés comme inaccessibles : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="578"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="624"/>
         <source>{n} facilities are more than {d} m from the road network and are ignored.</source>
         <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
+        <source>Points standing for the demand units (e.g. town halls)</source>
+        <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
+        <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
+        <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="306"/>
+        <source>Demand code field</source>
+        <translation>Champ du code de la demande</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="306"/>
+        <source>Code matching the points to the demand units.</source>
+        <translation>Code qui apparie les points aux unités de demande.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="319"/>
+        <source>Point code field</source>
+        <translation>Champ du code des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="319"/>
+        <source>Code of each point, as in the demand layer.</source>
+        <translation>Code de chaque point, comme dans la couche de demande.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="657"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="687"/>
+        <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
+        <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
 </context>
 <context>
@@ -1361,29 +1421,39 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="203"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="220"/>
         <source>Layer &apos;{layer}&apos;: give a speed field or a road class field (none of them was found).</source>
         <translation>Couche « {layer} » : indiquez un champ de vitesse ou un champ de classe de route (aucun n'a été trouvé).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="211"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="228"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="230"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="247"/>
         <source>The network layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de réseau « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="290"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="307"/>
         <source>Road graph loaded from the cache ({path}).</source>
         <translation>Graphe routier chargé depuis le cache ({path}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="299"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="316"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="179"/>
+        <source>Maximum segment length (m, 0: off)</source>
+        <translation>Longueur maximale des tronçons (m, 0 : sans)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="179"/>
+        <source>Long roads get intermediate nodes this far apart, so that places snap to a nearby point of the road rather than to a distant junction.</source>
+        <translation>Les longues routes reçoivent des nœuds intermédiaires espacés de cette distance, pour que les lieux s'accrochent à un point proche de la route plutôt qu'à un carrefour éloigné.</translation>
     </message>
 </context>
 <context>
@@ -1415,12 +1485,12 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
 <context>
     <name>ReterrStyle</name>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="116"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="133"/>
         <source>ReTerr default style</source>
         <translation>Style par défaut ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="117"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="134"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
     </message>

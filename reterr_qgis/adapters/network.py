@@ -176,6 +176,22 @@ def add_network_parameters(alg, *, optional: bool, prefix: str = "") -> None:
             translate("ReterrNetwork", "Line ends closer than this are joined."),
         )
     )
+    alg.addParameter(
+        h(
+            QgsProcessingParameterNumber(
+                f"{p}MAX_EDGE",
+                translate("ReterrNetwork", "Maximum segment length (m, 0: off)"),
+                compat.NUMBER_DOUBLE,
+                500.0,
+                minValue=0.0,
+            ),
+            translate(
+                "ReterrNetwork",
+                "Long roads get intermediate nodes this far apart, so that places snap to a "
+                "nearby point of the road rather than to a distant junction.",
+            ),
+        )
+    )
 
 
 def spec_from_parameters(alg, parameters, context, prefix: str = "") -> NetworkSpec:
@@ -188,6 +204,7 @@ def spec_from_parameters(alg, parameters, context, prefix: str = "") -> NetworkS
         default_speed=alg.parameterAsDouble(parameters, f"{p}DEFAULT_SPEED", context),
         oneway_field=alg.parameterAsString(parameters, f"{p}ONEWAY_FIELD", context),
         tolerance=alg.parameterAsDouble(parameters, f"{p}TOLERANCE", context),
+        max_edge_m=alg.parameterAsDouble(parameters, f"{p}MAX_EDGE", context),
     )
 
 

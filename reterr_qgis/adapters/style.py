@@ -13,6 +13,7 @@ from qgis.core import (
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsGraduatedSymbolRenderer,
+    QgsRendererRange,
     QgsSymbol,
     QgsVectorLayer,
 )
@@ -68,8 +69,13 @@ def graduated_renderer(
     method: str = "quantile",
     palette: str | None = None,
     precision: int | None = None,
+    breaks: list[float] | None = None,
 ) -> QgsGraduatedSymbolRenderer:
-    """Choropleth of ``field_name`` on ``layer`` with thin white borders and readable labels."""
+    """Choropleth of ``field_name`` on ``layer`` with thin white borders and readable labels.
+
+    ``breaks`` (inner class limits, e.g. ``[2.5, 4]`` around the APL threshold) override the
+    classification: classes run from the minimum to the first break, …, from the last to the
+    maximum."""
     renderer = QgsGraduatedSymbolRenderer(field_name)
     classification = _classification(method)
     classification.setLabelFormat("%1 – %2")
@@ -87,7 +93,18 @@ def graduated_renderer(
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     renderer.setSourceSymbol(symbol)
     renderer.setSourceColorRamp(color_ramp(palette or default_palette(field_name)))
-    renderer.updateClasses(layer, classes)
+    if breaks:
+        idx = layer.fields().lookupField(field_name)
+        lo, hi = layer.minimumValue(idx), layer.maximumValue(idx)
+        lo = min(float(lo), min(breaks)) if lo is not None else min(breaks)
+        hi = max(float(hi), max(breaks)) if hi is not None else max(breaks)
+        limits = [lo, *sorted(b for b in breaks if lo < b < hi), hi]
+        for a, b in zip(limits[:-1], limits[1:]):
+            renderer.addClassRange(
+                QgsRendererRange(a, b, symbol.clone(), classification.labelForRange(a, b))
+            )
+    else:
+        renderer.updateClasses(layer, classes)
     renderer.updateColorRamp(color_ramp(palette or default_palette(field_name)))
     return renderer
 

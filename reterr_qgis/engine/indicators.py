@@ -155,9 +155,9 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "apl",
-            "APL aux médecins généralistes",
-            "GP potential accessibility (APL)",
-            "consult./hab. std/an",
+            "APL médecins généralistes",
+            "GP accessibility (APL)",
+            "consult./an/hab.",
             Polarity.HIGHER_IS_BETTER,
             Dimension.SERVICES,
             "reterr:floating_catchment",

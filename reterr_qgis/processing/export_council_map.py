@@ -66,6 +66,7 @@ class ExportCouncilMap(ReterrAlgorithm):
     CLASSES = "CLASSES"
     METHOD = "METHOD"
     PALETTE = "PALETTE"
+    BREAKS = "BREAKS"
     BOUNDARIES = "BOUNDARIES"
     BOUNDARIES_LABEL = "BOUNDARIES_LABEL"
     SOURCES = "SOURCES"
@@ -220,6 +221,17 @@ class ExportCouncilMap(ReterrAlgorithm):
         )
         self.addParameter(
             h(
+                QgsProcessingParameterString(
+                    self.BREAKS, self.tr("Class limits"), "", optional=True
+                ),
+                self.tr(
+                    "Inner class limits separated by ';' (e.g. '2.5;4' around the APL threshold); "
+                    "they replace the classification."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
                 QgsProcessingParameterVectorLayer(
                     self.BOUNDARIES,
                     self.tr("Boundaries to overlay (e.g. EPCI)"),
@@ -336,7 +348,18 @@ class ExportCouncilMap(ReterrAlgorithm):
         palette = None if palette_i == 0 else PALETTE_CHOICES[palette_i]
         if np.unique(finite).size < classes:
             classes = max(int(np.unique(finite).size), 1)
-        choropleth.setRenderer(graduated_renderer(choropleth, field, classes, method, palette))
+        breaks_text = self.parameterAsString(parameters, self.BREAKS, context)
+        try:
+            breaks = [float(b.replace(",", ".")) for b in breaks_text.split(";") if b.strip()]
+        except ValueError as err:
+            raise QgsProcessingException(
+                self.tr("Class limits must be numbers separated by ';', e.g. '2.5;4'.")
+            ) from err
+        if breaks:
+            classes = len(breaks) + 1
+        choropleth.setRenderer(
+            graduated_renderer(choropleth, field, classes, method, palette, breaks=breaks)
+        )
         self._label_towns(choropleth, parameters, context, feedback)
         map_layers = [choropleth]
         if n_missing:
@@ -387,11 +410,15 @@ class ExportCouncilMap(ReterrAlgorithm):
         self._fill_figures(layout, layer, field, values, label, unit, locale, n_missing)
         sources = self.parameterAsString(parameters, self.SOURCES, context)
         method_label = {
+            "manual": self.tr("manual limits"),
             "quantile": self.tr("quantiles"),
             "jenks": self.tr("natural breaks (Jenks)"),
             "equal": self.tr("equal intervals"),
             "pretty": self.tr("pretty breaks"),
         }
+        if breaks:
+            method = "manual"
+            classes = len(choropleth.renderer().ranges())
         credit = self.tr(
             "Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes."
         ).format(

@@ -77,6 +77,9 @@ class FloatingCatchment(ReterrAlgorithm):
     SPEED = "SPEED"
     DETOUR = "DETOUR"
     NORMALIZE = "NORMALIZE"
+    ANCHORS = "ANCHORS"
+    DEMAND_ID_FIELD = "DEMAND_ID_FIELD"
+    ANCHOR_ID_FIELD = "ANCHOR_ID_FIELD"
     MAX_SNAP = "MAX_SNAP"
     ACCESS_SPEED = "ACCESS_SPEED"
     OUTPUT = "OUTPUT"
@@ -285,6 +288,47 @@ class FloatingCatchment(ReterrAlgorithm):
                 self.tr("Road distance over straight-line distance."),
             )
         )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFeatureSource(
+                    self.ANCHORS,
+                    self.tr("Points standing for the demand units (e.g. town halls)"),
+                    [compat.TYPE_VECTOR_POINT],
+                    optional=True,
+                ),
+                self.tr(
+                    "A better origin than a polygon's interior point: the town hall or a "
+                    "population-weighted centre, matched on a code; used only when it lies "
+                    "inside its unit."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.DEMAND_ID_FIELD,
+                    self.tr("Demand code field"),
+                    "code_insee",
+                    self.DEMAND,
+                    compat.FIELD_ANY,
+                    optional=True,
+                ),
+                self.tr("Code matching the points to the demand units."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.ANCHOR_ID_FIELD,
+                    self.tr("Point code field"),
+                    "code_insee",
+                    self.ANCHORS,
+                    compat.FIELD_ANY,
+                    optional=True,
+                ),
+                self.tr("Code of each point, as in the demand layer."),
+            )
+        )
         add_network_parameters(self, optional=True)
         self.addParameter(
             h(
@@ -402,6 +446,8 @@ class FloatingCatchment(ReterrAlgorithm):
         fxy = ftable.anchor_xy()[keep]
         supply = ftable.numbers["supply"][keep] if supply_field else np.ones(int(keep.sum()))
         dxy = dtable.anchor_xy()
+        if parameters.get(self.ANCHORS):
+            dxy = self._anchored_xy(parameters, context, feedback, demand, dtable, dxy)
         speed = self.parameterAsDouble(parameters, self.SPEED, context)
         detour = self.parameterAsDouble(parameters, self.DETOUR, context)
         steps_text = self.parameterAsString(parameters, self.STEPS, context)
@@ -597,3 +643,51 @@ class FloatingCatchment(ReterrAlgorithm):
             len(dxy),
             len(fxy),
         )
+
+    def _anchored_xy(self, parameters, context, feedback, demand, dtable, dxy):
+        """Replace interior points by matching anchor points lying inside their unit."""
+        from qgis.core import QgsGeometry, QgsPointXY
+
+        anchors = self.parameterAsSource(parameters, self.ANCHORS, context)
+        d_field = self.parameterAsString(parameters, self.DEMAND_ID_FIELD, context) or "code_insee"
+        a_field = self.parameterAsString(parameters, self.ANCHOR_ID_FIELD, context) or "code_insee"
+        a_name = self.layer_label(parameters, self.ANCHORS, context, anchors)
+        for fname, src, lname in ((d_field, demand, "demand"), (a_field, anchors, a_name)):
+            if src.fields().lookupField(fname) < 0:
+                raise QgsProcessingException(
+                    self.tr("Field '{field}' not found in layer '{layer}'.").format(
+                        field=fname, layer=lname
+                    )
+                )
+        atable = read_features(anchors, text={"id": a_field}, layer_name=a_name)
+        if anchors.sourceCrs() != demand.sourceCrs():
+            atable.transform(
+                QgsCoordinateTransform(
+                    anchors.sourceCrs(), demand.sourceCrs(), context.transformContext()
+                )
+            )
+        axy = atable.anchor_xy()
+        first: dict[str, int] = {}
+        for k, code in enumerate(atable.texts["id"]):
+            if code is not None and code not in first:
+                first[code] = k
+        idx = demand.fields().lookupField(d_field)
+        out = dxy.copy()
+        used = 0
+        for k, attrs in enumerate(dtable.attributes):
+            code = attrs[idx]
+            a = first.get(str(code)) if code is not None else None
+            if a is None:
+                continue
+            point = QgsGeometry.fromPointXY(QgsPointXY(*map(float, axy[a])))
+            geom = dtable.geometries[k]
+            if geom.type() != compat.GEOMETRY_POLYGON or geom.contains(point):
+                out[k] = axy[a]
+                used += 1
+        feedback.pushInfo(
+            self.tr(
+                "{used} of {n} demand units start from their point; the others from a point "
+                "inside them (no match, or the point lies outside the unit)."
+            ).format(used=used, n=len(dtable))
+        )
+        return out
