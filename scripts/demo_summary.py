@@ -22,6 +22,10 @@ def main(gpkg: str, pdf: str) -> None:
         "select nom_epci, population, share_65p, vacancy_rate from epci order by share_65p desc"
     ).fetchall()
     styled = con.execute("select f_table_name from layer_styles where useAsDefault").fetchall()
+    apl = con.execute(
+        "select sum(population), sum(case when apl_underserved = 1 then population else 0 end), "
+        "sum(apl_underserved), count(*) from acces_medecins"
+    ).fetchone()
     runs = con.execute("select count(*) from reterr_provenance").fetchone()[0]
     con.close()
     print()
@@ -30,7 +34,7 @@ def main(gpkg: str, pdf: str) -> None:
         f"  {Path(gpkg).resolve()}  (couches : communes, epci ; styles : "
         f"{', '.join(s for (s,) in styled)} ; {runs} traitements tracés dans reterr_provenance)"
     )
-    print(f"  {Path(pdf).resolve()}  (+ council_map.png)")
+    print(f"  {Path(pdf).resolve()}  (2 pages ; + council_map.png, acces_medecins.png)")
     print(
         f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus"
     )
@@ -42,6 +46,9 @@ def main(gpkg: str, pdf: str) -> None:
         )
     name, epop, share, vac = epci[-1]
     print(f"  le plus jeune : {name} ({fmt(share)} %)")
+    pop_all, pop_under, n_under, n_all = apl
+    print(f"  Accès aux médecins (APL, données illustratives) : {n_under} communes sur {n_all} "
+          f"sous-denses (< 2,5), soit {fmt(100 * pop_under / pop_all)} % de la population")
 
 
 if __name__ == "__main__":
