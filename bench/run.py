@@ -21,7 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CASE_MODULES = ["bench.bench_profile", "bench.bench_fca", "bench.bench_network"]
+CASE_MODULES = [
+    "bench.bench_profile",
+    "bench.bench_fca",
+    "bench.bench_network",
+    "bench.bench_access",
+]
 
 
 def best_time(fn, repeat: int) -> tuple[float, object]:

@@ -1284,6 +1284,106 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <source>Unknown QUALITE_XY values kept: {values}.</source>
         <translation>Valeurs de QUALITE_XY inconnues conservées : {values}.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="58"/>
+        <source>{n} demand units have missing or infinite coordinates.</source>
+        <translation>{n} unités de demande ont des coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="61"/>
+        <source>{n} facilities have missing or infinite coordinates.</source>
+        <translation>{n} équipements ont des coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="64"/>
+        <source>{n} candidate sites have missing or infinite coordinates.</source>
+        <translation>{n} sites candidats ont des coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="67"/>
+        <source>{n} points have missing or infinite coordinates.</source>
+        <translation>{n} points ont des coordonnées manquantes ou infinies.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="70"/>
+        <source>{n} demand units are more than {d} m from the network: they count as unreachable.</source>
+        <translation>{n} unités de demande sont à plus de {d} m du réseau : elles sont comptées comme inaccessibles.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="74"/>
+        <source>{n} facilities are more than {d} m from the network: they are left out.</source>
+        <translation>{n} équipements sont à plus de {d} m du réseau : ils sont écartés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="78"/>
+        <source>{n} candidate sites are more than {d} m from the network: they are left out.</source>
+        <translation>{n} sites candidats sont à plus de {d} m du réseau : ils sont écartés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="82"/>
+        <source>{n} points are more than {d} m from the network: they are left out.</source>
+        <translation>{n} points sont à plus de {d} m du réseau : ils sont écartés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="156"/>
+        <source>Expected (x, y) coordinates, one row per point.</source>
+        <translation>Coordonnées (x, y) attendues, une ligne par point.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="170"/>
+        <source>Listing every pair needs a finite cut-off (minutes): results must stay sparse.</source>
+        <translation>Lister tous les couples nécessite un seuil fini (minutes) : les résultats doivent rester creux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="528"/>
+        <source>Select at least one facility type.</source>
+        <translation>Choisissez au moins un type d'équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="569"/>
+        <source>Unknown facility types: {types}.</source>
+        <translation>Types d'équipement inconnus : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="644"/>
+        <source>No facility of type {types}: every demand unit is counted as beyond reach of it.</source>
+        <translation>Aucun équipement de type {types} : chaque unité de demande est comptée hors de portée.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="847"/>
+        <source>The search cut-off must be at least the threshold ({t} min).</source>
+        <translation>Le seuil de recherche doit être au moins égal au seuil d'accès ({t} min).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="972"/>
+        <source>{n} demand units have a missing or negative time.</source>
+        <translation>{n} unités de demande ont un temps manquant ou négatif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="1264"/>
+        <source>{n} demand units have a missing or negative population.</source>
+        <translation>{n} unités de demande ont une population manquante ou négative.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="1008"/>
+        <source>Zone weights must be finite and not negative.</source>
+        <translation>Les poids des zones doivent être finis et non négatifs.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="1020"/>
+        <source>{n} zones have no population: their share beyond the threshold is left empty.</source>
+        <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="1272"/>
+        <source>The number of sites must be a positive integer.</source>
+        <translation>Le nombre de sites doit être un entier positif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/access.py" line="1315"/>
+        <source>Only {n} sites were chosen: no other candidate covers more demand.</source>
+        <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
+    </message>
 </context>
 <context>
     <name>ReterrLayers</name>

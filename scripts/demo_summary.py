@@ -47,8 +47,10 @@ def main(gpkg: str, pdf: str) -> None:
     name, epop, share, vac = epci[-1]
     print(f"  le plus jeune : {name} ({fmt(share)} %)")
     pop_all, pop_under, n_under, n_all = apl
-    print(f"  Accès aux médecins (APL, données illustratives) : {n_under} communes sur {n_all} "
-          f"sous-denses (< 2,5), soit {fmt(100 * pop_under / pop_all)} % de la population")
+    print(
+        f"  Accès aux médecins (APL, données illustratives) : {n_under} communes sur {n_all} "
+        f"sous-denses (< 2,5), soit {fmt(100 * pop_under / pop_all)} % de la population"
+    )
 
 
 if __name__ == "__main__":

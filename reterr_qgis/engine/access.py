@@ -1,0 +1,1326 @@
+"""Access to services: nearest facility, facilities within reach, the everyday basket, population
+beyond a threshold, what-if, and where new facilities would cover the most people.
+
+Definitions (METHODS.md §1.2 and §1.4):
+
+* nearest facility ``d_i = min_j c_ij`` per demand unit and facility type, and the cumulative
+  opportunities ``O_i(T) = Σ_j [c_ij ≤ T]`` (facilities of the type within ``T`` minutes);
+* share of population beyond a threshold, ``Σ_i P_i [d_i > T] / Σ_i P_i`` per zone;
+* basket ("panier de la vie courante", INSEE Première n°1579): share of the basket's types whose
+  nearest facility is within ``T``, and the mean and max of the times to the nearest facility of
+  each type;
+* greedy maximal covering location (Church & ReVelle 1974).
+
+Conventions
+-----------
+* Times are **minutes** and measure travel **from the demand unit to the facility** (home → service).
+  On a road network with one-way streets this is not the facility → home time: the searches run
+  on the transposed graph from the facilities (:func:`~.network.nearest` with ``reverse=True``) or
+  from the side with fewer nodes in :func:`~.network.od_matrix`, which both give origin → destination
+  times, access time to the network included at both ends.
+* "Within ``T``" is inclusive (``c ≤ T``); "beyond ``T``" is ``c > T``. Unreachable units (not
+  snapped to the network, or on another component, or beyond the search cut-off) have an infinite
+  time: they are beyond every threshold.
+* A cost source (:class:`TravelCosts`) is either :class:`StraightLineCosts` (distance × detour /
+  speed) or :class:`NetworkCosts` (a :class:`~.network.RoadGraph`). Points are located once
+  (:meth:`TravelCosts.locate`: snapped to the network) and the functions accept the located
+  :class:`Places` as well as raw ``(n, 2)`` coordinates, so that repeated runs snap once.
+* ``progress`` callbacks receive a fraction from 0 to 1 (as in :mod:`.network`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional, Union
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy import sparse
+
+from . import network as net
+from .costs import CostPairs, count_within, nearest_within, pairs_within, straight_line_minutes
+from .errors import QT_TRANSLATE_NOOP, Canceled, InputError, Message
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+Progress = Optional[Callable[[float], None]]
+IsCanceled = Optional[Callable[[], bool]]
+
+#: Gains of :func:`greedy_max_cover` closer than this share of the total uncovered weight are
+#: ties (incremental updates accumulate rounding errors of about 1e-16 per step).
+COVER_TIE_TOLERANCE = 1e-10
+
+# Messages about points, by role (literal templates, for the translation extractor).
+_XY_MESSAGES = {
+    "demand": QT_TRANSLATE_NOOP(
+        "ReterrEngine", "{n} demand units have missing or infinite coordinates."
+    ),
+    "facilities": QT_TRANSLATE_NOOP(
+        "ReterrEngine", "{n} facilities have missing or infinite coordinates."
+    ),
+    "candidates": QT_TRANSLATE_NOOP(
+        "ReterrEngine", "{n} candidate sites have missing or infinite coordinates."
+    ),
+    "points": QT_TRANSLATE_NOOP("ReterrEngine", "{n} points have missing or infinite coordinates."),
+}
+_SNAP_MESSAGES = {
+    "demand": QT_TRANSLATE_NOOP(
+        "ReterrEngine",
+        "{n} demand units are more than {d} m from the network: they count as unreachable.",
+    ),
+    "facilities": QT_TRANSLATE_NOOP(
+        "ReterrEngine",
+        "{n} facilities are more than {d} m from the network: they are left out.",
+    ),
+    "candidates": QT_TRANSLATE_NOOP(
+        "ReterrEngine",
+        "{n} candidate sites are more than {d} m from the network: they are left out.",
+    ),
+    "points": QT_TRANSLATE_NOOP(
+        "ReterrEngine", "{n} points are more than {d} m from the network: they are left out."
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cost sources
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Places:
+    """Points located for a cost source.
+
+    Attributes
+    ----------
+    xy
+        ``(n, 2)`` projected coordinates.
+    node
+        Network node of each point (-1: farther than the snapping distance); None for straight line.
+    access_min
+        Minutes from each point to its node (inf where not snapped); None for straight line.
+    role
+        ``"demand"``, ``"facilities"``, ``"candidates"`` or ``"points"`` (chooses the messages).
+    """
+
+    xy: FloatArray
+    node: Optional[IntArray] = None
+    access_min: Optional[FloatArray] = None
+    role: str = "points"
+
+    def __len__(self) -> int:
+        return int(self.xy.shape[0])
+
+    @property
+    def unsnapped(self) -> IntArray:
+        """Rows of the points too far from the network (none for straight-line costs)."""
+        if self.node is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self.node < 0).astype(np.int64)
+
+    def subset(self, rows: ArrayLike) -> Places:
+        """The points at ``rows`` (in that order)."""
+        r = np.asarray(rows, dtype=np.int64)
+        return Places(
+            self.xy[r],
+            None if self.node is None else self.node[r],
+            None if self.access_min is None else self.access_min[r],
+            self.role,
+        )
+
+    def concat(self, other: Places) -> Places:
+        """These points followed by ``other`` (located by the same cost source)."""
+        if (self.node is None) != (other.node is None):
+            raise ValueError("points located by different cost sources")
+        return Places(
+            np.concatenate((self.xy, other.xy)),
+            None if self.node is None else np.concatenate((self.node, other.node)),
+            None
+            if self.access_min is None
+            else np.concatenate((self.access_min, other.access_min)),
+            self.role,
+        )
+
+
+PointsLike = Union[Places, ArrayLike]
+
+
+def _check_xy(xy: ArrayLike, role: str) -> FloatArray:
+    arr = np.asarray(xy, dtype=np.float64)
+    if arr.size == 0:
+        return np.zeros((0, 2), dtype=np.float64)
+    if arr.ndim != 2 or arr.shape[1] != 2:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "Expected (x, y) coordinates, one row per point.")
+        )
+    bad = np.flatnonzero(~np.isfinite(arr).all(axis=1))
+    if bad.size:
+        raise InputError(_XY_MESSAGES.get(role, _XY_MESSAGES["points"]), bad, n=bad.size)
+    return arr
+
+
+def _check_cutoff(cutoff: float, *, finite: bool = False) -> float:
+    c = float(cutoff)
+    if not c >= 0:  # also refuses NaN
+        raise InputError(QT_TRANSLATE_NOOP("ReterrEngine", "The cut-off must be a positive time."))
+    if finite and not np.isfinite(c):
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine",
+                "Listing every pair needs a finite cut-off (minutes): results must stay sparse.",
+            )
+        )
+    return c
+
+
+class TravelCosts(ABC):
+    """A source of travel times in minutes, from origins (homes) to destinations (services).
+
+    Subclasses: :class:`StraightLineCosts`, :class:`NetworkCosts`. Every method takes points as
+    :class:`Places` (from :meth:`locate`, reused across calls) or as ``(n, 2)`` coordinates.
+    """
+
+    def locate(self, xy: PointsLike, role: str = "points") -> Places:
+        """Validate the coordinates (and snap them to the network, for a network).
+
+        Parameters
+        ----------
+        xy
+            ``(n, 2)`` projected coordinates (or already located :class:`Places`, returned as is).
+        role
+            ``"demand"``, ``"facilities"``, ``"candidates"`` or ``"points"``: names the rows in the
+            messages.
+
+        Raises
+        ------
+        InputError
+            Missing or infinite coordinates, with their rows.
+        """
+        if isinstance(xy, Places):
+            return xy
+        return Places(_check_xy(xy, role), role=role)
+
+    def snap_warning(self, places: Places) -> Optional[Message]:
+        """A message about the points too far from the network (None if all are snapped)."""
+        return None
+
+    @abstractmethod
+    def nearest(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float = np.inf,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> tuple[FloatArray, IntArray]:
+        """Time from each origin to its nearest destination, and that destination's index.
+
+        Returns
+        -------
+        time, index
+            ``inf`` and ``-1`` where no destination is within ``cutoff`` (inclusive) or reachable.
+        """
+
+    @abstractmethod
+    def pairs(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> CostPairs:
+        """Every origin → destination pair with a time ``≤ cutoff`` (finite), kept sparse."""
+
+    def count(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> IntArray:
+        """Number of destinations within ``cutoff`` minutes (inclusive) of each origin."""
+        p = self.pairs(origins, destinations, cutoff, progress=progress, is_canceled=is_canceled)
+        return np.bincount(p.origin, minlength=p.n_origins).astype(np.int64)
+
+
+class StraightLineCosts(TravelCosts):
+    """Straight-line times: ``distance × detour / speed``, in a projected CRS in metres.
+
+    Parameters
+    ----------
+    speed_kmh
+        Average speed, km/h.
+    detour
+        Circuity factor, road distance over straight-line distance (≥ 1; default 1.3 [V]).
+
+    Notes
+    -----
+    Searches run on distances: a time ``≤ T`` is a distance ``≤ r(T)``, ``r(T)`` being the largest
+    float whose time is ``≤ T``, so that the nearest search, the pair list and the counts agree
+    exactly at the cut-off.
+    """
+
+    def __init__(self, speed_kmh: float, detour: float = 1.3) -> None:
+        #: Minutes per metre of straight line.
+        self.minutes_per_m = float(straight_line_minutes(1.0, speed_kmh, detour))
+        self.speed_kmh = float(speed_kmh)
+        self.detour = float(detour)
+
+    def radius(self, cutoff: float) -> float:
+        """Largest straight-line distance (m) whose time is at most ``cutoff`` minutes."""
+        c = _check_cutoff(cutoff)
+        if np.isinf(c):
+            return np.inf
+        k = self.minutes_per_m
+        r = c / k
+        while r > 0 and r * k > c:
+            r = np.nextafter(r, 0.0)
+        while np.nextafter(r, np.inf) * k <= c:
+            r = np.nextafter(r, np.inf)
+        return float(r)
+
+    def nearest(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float = np.inf,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> tuple[FloatArray, IntArray]:
+        """See :meth:`TravelCosts.nearest` (one KD-tree query)."""
+        o = self.locate(origins, "demand")
+        d = self.locate(destinations, "facilities")
+        r = self.radius(cutoff)
+        if is_canceled is not None and is_canceled():
+            raise Canceled()
+        if len(o) == 0:
+            return np.zeros(0), np.zeros(0, dtype=np.int64)
+        # cKDTree's upper bound is strict: the next float makes it inclusive.
+        dist, idx = nearest_within(o.xy, d.xy, np.nextafter(r, np.inf))
+        if progress is not None:
+            progress(1.0)
+        return dist * self.minutes_per_m, idx
+
+    def pairs(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> CostPairs:
+        """See :meth:`TravelCosts.pairs` (KD-tree joins, :func:`~.costs.pairs_within`)."""
+        o = self.locate(origins, "demand")
+        d = self.locate(destinations, "facilities")
+        r = self.radius(_check_cutoff(cutoff, finite=True))
+        # A zero cut-off keeps only points at the same place (the KD-tree join needs r > 0).
+        r = max(r, float(np.nextafter(0.0, 1.0)))
+        p = pairs_within(o.xy, d.xy, r, is_canceled=is_canceled)
+        p.cost = p.cost * self.minutes_per_m
+        if progress is not None:
+            progress(1.0)
+        return p
+
+    def count(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> IntArray:
+        """See :meth:`TravelCosts.count` (ball counts, no pair materialised)."""
+        o = self.locate(origins, "demand")
+        d = self.locate(destinations, "facilities")
+        r = self.radius(cutoff)
+        if is_canceled is not None and is_canceled():
+            raise Canceled()
+        if len(o) == 0:
+            return np.zeros(0, dtype=np.int64)
+        if np.isinf(r):
+            return np.full(len(o), len(d), dtype=np.int64)
+        out = count_within(o.xy, d.xy, r)
+        if progress is not None:
+            progress(1.0)
+        return out
+
+
+class NetworkCosts(TravelCosts):
+    """Road-network times: access to the nearest node, the network, access from the node.
+
+    Parameters
+    ----------
+    graph
+        The road graph (minutes on its arcs).
+    max_snap_m
+        Points whose nearest node is farther are not snapped: unreachable demand units, left-out
+        facilities (reported).
+    access_speed_kmh
+        Speed over the straight line between a point and its node (default 15 km/h, see
+        :func:`~.network.snap_points`).
+    largest_component_only
+        Snap only to the largest connected component (no point stranded on an island).
+    """
+
+    def __init__(
+        self,
+        graph: net.RoadGraph,
+        max_snap_m: float,
+        access_speed_kmh: float = 15.0,
+        *,
+        largest_component_only: bool = False,
+    ) -> None:
+        if not (np.isfinite(max_snap_m) and max_snap_m > 0):
+            raise InputError(
+                QT_TRANSLATE_NOOP("ReterrEngine", "The maximum snapping distance must be positive.")
+            )
+        if not (np.isfinite(access_speed_kmh) and access_speed_kmh > 0):
+            raise InputError(
+                QT_TRANSLATE_NOOP("ReterrEngine", "The access speed must be positive (km/h).")
+            )
+        self.graph = graph
+        self.max_snap_m = float(max_snap_m)
+        self.access_speed_kmh = float(access_speed_kmh)
+        self.largest_component_only = bool(largest_component_only)
+
+    def locate(self, xy: PointsLike, role: str = "points") -> Places:
+        """Validate and snap the points (see :meth:`TravelCosts.locate`)."""
+        if isinstance(xy, Places):
+            if xy.node is None:
+                return self.locate(xy.xy, xy.role)
+            return xy
+        pts = _check_xy(xy, role)
+        snap = net.snap_points(
+            self.graph,
+            pts,
+            max_distance_m=self.max_snap_m,
+            access_speed_kmh=self.access_speed_kmh,
+            largest_component_only=self.largest_component_only,
+        )
+        return Places(pts, snap.node, snap.access_min, role)
+
+    def snap_warning(self, places: Places) -> Optional[Message]:
+        """The message naming how many points are too far from the network (None if none)."""
+        n = int(places.unsnapped.size)
+        if n == 0:
+            return None
+        template = _SNAP_MESSAGES.get(places.role, _SNAP_MESSAGES["points"])
+        return Message(template, {"n": n, "d": f"{self.max_snap_m:g}"})
+
+    def nearest(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float = np.inf,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> tuple[FloatArray, IntArray]:
+        """See :meth:`TravelCosts.nearest`.
+
+        One multi-source search from the destinations on the transposed graph
+        (:func:`~.network.nearest` with ``reverse=True``): at every node, the time from that node
+        to the nearest destination, the destination's access time included (the virtual source's
+        arcs cost it); then each origin adds its own access time.
+        """
+        c = _check_cutoff(cutoff)
+        o = self.locate(origins, "demand")
+        d = self.locate(destinations, "facilities")
+        time = np.full(len(o), np.inf)
+        index = np.full(len(o), -1, dtype=np.int64)
+        ok = np.flatnonzero(o.node >= 0)
+        if ok.size == 0 or not (d.node >= 0).any():
+            return time, index
+        o_acc = o.access_min[ok]
+        limit = c - float(o_acc.min())
+        if limit < 0:
+            return time, index
+        res = net.nearest(
+            self.graph,
+            d.node,
+            d.access_min,
+            limit,
+            reverse=True,
+            progress=progress,
+            is_canceled=is_canceled,
+        )
+        t = res.cost[o.node[ok]] + o_acc
+        within = t <= c
+        time[ok[within]] = t[within]
+        index[ok[within]] = res.source[o.node[ok[within]]]
+        return time, index
+
+    def _od(self, origins, destinations, cutoff, progress, is_canceled) -> sparse.csr_matrix:
+        c = _check_cutoff(cutoff, finite=True)
+        o = self.locate(origins, "demand")
+        d = self.locate(destinations, "facilities")
+        return net.od_matrix(
+            self.graph,
+            o.node,
+            o.access_min,
+            d.node,
+            d.access_min,
+            c,
+            progress=progress,
+            is_canceled=is_canceled,
+        )
+
+    def pairs(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> CostPairs:
+        """See :meth:`TravelCosts.pairs` (bounded searches, :func:`~.network.od_matrix`)."""
+        m = self._od(origins, destinations, cutoff, progress, is_canceled)
+        n_o, n_d = m.shape
+        origin = np.repeat(np.arange(n_o, dtype=np.int64), np.diff(m.indptr))
+        return CostPairs(origin, m.indices.astype(np.int64), m.data.copy(), n_o, n_d)
+
+    def count(
+        self,
+        origins: PointsLike,
+        destinations: PointsLike,
+        cutoff: float,
+        *,
+        progress: Progress = None,
+        is_canceled: IsCanceled = None,
+    ) -> IntArray:
+        """See :meth:`TravelCosts.count` (row lengths of the sparse OD matrix)."""
+        m = self._od(origins, destinations, cutoff, progress, is_canceled)
+        return np.diff(m.indptr).astype(np.int64)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facility types
+# ---------------------------------------------------------------------------------------------
+
+
+def _type_keys(values: ArrayLike) -> NDArray[np.str_]:
+    """Facility types as trimmed text ("" for None/NaN), compared as such."""
+    arr = np.asarray(values, dtype=object).ravel()
+    null = np.equal(arr, None) | np.not_equal(arr, arr)
+    text = np.where(null, "", arr).astype(str)
+    return np.char.strip(text)
+
+
+def _requested(types: Iterable[Hashable]) -> tuple[list[Hashable], list[str]]:
+    """Requested types without repeats (first occurrence kept) and their text keys."""
+    seen: dict[str, Hashable] = {}
+    for t in types:
+        k = "" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t).strip()
+        seen.setdefault(k, t)
+    if not seen:
+        raise InputError(QT_TRANSLATE_NOOP("ReterrEngine", "Select at least one facility type."))
+    return list(seen.values()), list(seen.keys())
+
+
+def _join(names: Sequence[str], limit: int = 20) -> str:
+    shown = ", ".join(repr(n) if n == "" else n for n in names[:limit])
+    return shown + (", …" if len(names) > limit else "")
+
+
+def _group_rows(
+    fac_type: ArrayLike,
+    n_fac: int,
+    types: Iterable[Hashable],
+    known_types: Optional[Iterable[Hashable]],
+) -> tuple[list[Hashable], list[IntArray], list[str]]:
+    """Rows of the facilities of each requested type, and the requested types with none.
+
+    Raises InputError for requested types outside the vocabulary (``known_types``, or the types
+    present among the facilities when None).
+    """
+    keys = _type_keys(fac_type)
+    if keys.shape[0] != n_fac:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
+            what="facility type",
+            got=keys.shape[0],
+            expected=n_fac,
+        )
+    originals, wanted = _requested(types)
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    order = np.argsort(inverse, kind="stable").astype(np.int64)
+    bounds = np.zeros(uniq.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(inverse, minlength=uniq.shape[0]), out=bounds[1:])
+    present = {str(u): i for i, u in enumerate(uniq) if u != ""}
+    if known_types is None:
+        vocabulary = set(present)
+    else:
+        vocabulary = set(_requested(known_types)[1]) | set(present)
+    vocabulary.discard("")
+    unknown = [k for k in wanted if k not in vocabulary]
+    if unknown:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "Unknown facility types: {types}."),
+            types=_join(unknown),
+        )
+    rows, absent = [], []
+    for k in wanted:
+        i = present.get(k)
+        if i is None:
+            absent.append(k)
+            rows.append(np.zeros(0, dtype=np.int64))
+        else:
+            rows.append(order[bounds[i] : bounds[i + 1]])
+    return originals, rows, absent
+
+
+def _sub_progress(progress: Progress, start: float, stop: float) -> Progress:
+    if progress is None:
+        return None
+    return lambda f: progress(start + (stop - start) * float(min(max(f, 0.0), 1.0)))
+
+
+def _check_canceled(is_canceled: IsCanceled) -> None:
+    if is_canceled is not None and is_canceled():
+        raise Canceled()
+
+
+# ---------------------------------------------------------------------------------------------
+# Nearest facility of each type, facilities within reach
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class NearestTypeResult:
+    """Nearest facility of one type from each demand unit.
+
+    Attributes
+    ----------
+    time
+        Minutes from the demand unit to its nearest facility of the type; inf if none is within
+        the cut-off (or reachable).
+    index
+        Row of that facility in the facility arrays given; -1 where ``time`` is inf.
+    count_within
+        Number of facilities of the type within the cut-off (inclusive); None if not asked.
+    n_facilities
+        Facilities of the type given (snapped or not).
+    """
+
+    time: FloatArray
+    index: IntArray
+    count_within: Optional[IntArray]
+    n_facilities: int
+
+
+class NearestByType(dict):
+    """``{type: NearestTypeResult}`` in the order requested, plus what the user must be told.
+
+    Attributes
+    ----------
+    warnings
+        Types with no facility, points too far from the network.
+    absent_types
+        Requested types with no facility among those given (their times are inf).
+    unreachable_demand
+        Rows of the demand units not snapped to the network (always inf).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[Message] = []
+        self.absent_types: list[str] = []
+        self.unreachable_demand: IntArray = np.zeros(0, dtype=np.int64)
+
+
+def _absent_warning(absent: Sequence[str]) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "ReterrEngine",
+            "No facility of type {types}: every demand unit is counted as beyond reach of it.",
+        ),
+        {"types": _join(absent)},
+    )
+
+
+def nearest_by_type(
+    costs: TravelCosts,
+    demand_xy: PointsLike,
+    fac_xy: PointsLike,
+    fac_type: ArrayLike,
+    types: Iterable[Hashable],
+    cutoff: float = np.inf,
+    *,
+    known_types: Optional[Iterable[Hashable]] = None,
+    counts: bool = True,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> NearestByType:
+    """Per demand unit and facility type: time to the nearest facility, and facilities within T.
+
+    ``d_i = min_j c_ij`` and ``O_i(T) = Σ_j [c_ij ≤ T]`` over the facilities of each type
+    (METHODS.md §1.2), ``c_ij`` measured from the demand unit to the facility.
+
+    Parameters
+    ----------
+    costs
+        :class:`StraightLineCosts` or :class:`NetworkCosts`.
+    demand_xy, fac_xy
+        ``(n, 2)`` coordinates (or :class:`Places` from ``costs.locate``).
+    fac_type
+        Type (category, e.g. BPE ``TYPEQU``) of each facility; compared as trimmed text.
+    types
+        Types to compute, in the order of the result.
+    cutoff
+        Search cut-off ``T`` in minutes (inclusive); ``inf`` for none (nearest only: counts then
+        count every reachable facility, which on a network lists every pair, so give a cut-off).
+    known_types
+        The vocabulary of types (e.g. a BPE code table). Requested types outside it raise an
+        error; types in it with no facility give a warning (inf times, zero counts). When None,
+        the vocabulary is the types present among the facilities, so a requested type with no
+        facility is an error (most likely a typo).
+    counts
+        Also count the facilities within the cut-off (straight line: ball counts; network: sparse
+        OD matrix, one bounded search per distinct node on the side with fewer nodes).
+    progress, is_canceled
+        Optional callbacks (checked between types and inside the searches).
+
+    Returns
+    -------
+    NearestByType
+        ``{type: NearestTypeResult}``, with ``warnings``.
+
+    Raises
+    ------
+    InputError
+        Missing coordinates (rows), a type column of the wrong length, unknown types (listed), a
+        negative cut-off, counts on a network without a finite cut-off.
+    """
+    c = _check_cutoff(cutoff)
+    demand = costs.locate(demand_xy, "demand")
+    facilities = costs.locate(fac_xy, "facilities")
+    if counts and isinstance(costs, NetworkCosts):
+        _check_cutoff(c, finite=True)
+    originals, rows_by_type, absent = _group_rows(fac_type, len(facilities), types, known_types)
+    out = NearestByType()
+    out.absent_types = absent
+    out.unreachable_demand = demand.unsnapped
+    for places in (demand, facilities):
+        w = costs.snap_warning(places)
+        if w is not None:
+            out.warnings.append(w)
+    if absent:
+        out.warnings.append(_absent_warning(absent))
+    n = len(demand)
+    n_types = len(originals)
+    for k, (t, rows) in enumerate(zip(originals, rows_by_type)):
+        _check_canceled(is_canceled)
+        start, stop = k / n_types, (k + 1) / n_types
+        if rows.size == 0:
+            time = np.full(n, np.inf)
+            index = np.full(n, -1, dtype=np.int64)
+            cnt = np.zeros(n, dtype=np.int64) if counts else None
+        else:
+            sub = facilities.subset(rows)
+            mid = (start + stop) / 2 if counts else stop
+            time, j = costs.nearest(
+                demand,
+                sub,
+                c,
+                progress=_sub_progress(progress, start, mid),
+                is_canceled=is_canceled,
+            )
+            index = np.where(j >= 0, rows[np.maximum(j, 0)], -1)
+            cnt = None
+            if counts:
+                cnt = costs.count(
+                    demand,
+                    sub,
+                    c,
+                    progress=_sub_progress(progress, mid, stop),
+                    is_canceled=is_canceled,
+                )
+        out[t] = NearestTypeResult(time, index, cnt, int(rows.size))
+        if progress is not None:
+            progress(stop)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Everyday-services basket
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class BasketResult:
+    """Access of each demand unit to a basket of facility types.
+
+    Attributes
+    ----------
+    types
+        The basket's types, in the column order of ``times``.
+    times
+        ``(n_units, n_types)`` minutes to the nearest facility of each type (inf beyond the
+        search cut-off, unreachable, or no facility of the type).
+    nearest_index
+        ``(n_units, n_types)`` facility row of that nearest facility, -1 where none.
+    reached
+        Number of basket types whose nearest facility is within the threshold.
+    share
+        ``reached / len(types)``, from 0 to 1: the denominator is the whole basket, types with no
+        facility included (they count as not reached).
+    missing
+        ``len(types) - reached``.
+    mean_time, max_time
+        Mean and max of ``times`` over the types that have at least one facility (inf if one of
+        them is beyond the search cut-off or unreachable; NaN if no type has a facility).
+    absent_types
+        Basket types with no facility among those given.
+    warnings
+        Absent types, points too far from the network.
+    """
+
+    types: list[Hashable]
+    times: FloatArray
+    nearest_index: IntArray
+    reached: IntArray
+    share: FloatArray
+    missing: IntArray
+    mean_time: FloatArray
+    max_time: FloatArray
+    absent_types: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+
+
+def basket_access(
+    costs: TravelCosts,
+    demand_xy: PointsLike,
+    fac_xy: PointsLike,
+    fac_type: ArrayLike,
+    basket_types: Iterable[Hashable],
+    threshold: float,
+    *,
+    search_cutoff: float = np.inf,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> BasketResult:
+    """Share of a basket of facility types reachable within ``threshold``, mean and max time.
+
+    METHODS.md §1.4 (INSEE Première n°1579: the "panier de la vie courante"). One nearest search
+    per basket type (network: one multi-source search per type, not per facility).
+
+    Parameters
+    ----------
+    costs, demand_xy, fac_xy, fac_type
+        As in :func:`nearest_by_type`.
+    basket_types
+        The basket (e.g. the BPE codes of the everyday basket of a vintage).
+    threshold
+        ``T`` in minutes: a type is reached if its nearest facility is at ``≤ T``.
+    search_cutoff
+        Cut-off of the searches, ``≥ threshold`` (default none: the mean and max times are exact;
+        a finite value is faster on a large network, and gives inf times beyond it).
+    progress, is_canceled
+        Optional callbacks.
+
+    Returns
+    -------
+    BasketResult
+
+    Notes
+    -----
+    The basket is fixed, as INSEE counts it: a type with no facility in the data stays in the
+    share's denominator (nobody reaches it: in a study area clipped from a larger territory the
+    facility may lie just outside, hence the warning), but it is left out of the mean and max
+    times, which cannot be measured for it.
+    """
+    t = _check_cutoff(threshold)
+    s = _check_cutoff(search_cutoff)
+    if s < t:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "The search cut-off must be at least the threshold ({t} min)."
+            ),
+            t=f"{t:g}",
+        )
+    basket = list(basket_types)
+    res = nearest_by_type(
+        costs,
+        demand_xy,
+        fac_xy,
+        fac_type,
+        basket,
+        s,
+        known_types=basket,
+        counts=False,
+        progress=progress,
+        is_canceled=is_canceled,
+    )
+    types = list(res.keys())
+    n = len(res[types[0]].time)
+    times = np.empty((n, len(types)))
+    index = np.empty((n, len(types)), dtype=np.int64)
+    for k, typ in enumerate(types):
+        times[:, k] = res[typ].time
+        index[:, k] = res[typ].index
+    reached = np.count_nonzero(times <= t, axis=1).astype(np.int64)
+    share = reached / float(len(types))
+    present = np.array([res[typ].n_facilities > 0 for typ in types], dtype=bool)
+    if present.any():
+        mean_time = times[:, present].mean(axis=1)
+        max_time = times[:, present].max(axis=1)
+    else:
+        mean_time = np.full(n, np.nan)
+        max_time = np.full(n, np.nan)
+    return BasketResult(
+        types=types,
+        times=times,
+        nearest_index=index,
+        reached=reached,
+        share=share,
+        missing=len(types) - reached,
+        mean_time=mean_time,
+        max_time=max_time,
+        absent_types=res.absent_types,
+        warnings=res.warnings,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Population beyond a threshold, per zone
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class PopulationBeyond:
+    """Population beyond a time threshold, per zone.
+
+    Attributes
+    ----------
+    pop_beyond
+        ``Σ_i w_iz P_i [t_i > T]`` per zone (``(n_zones,)``, or ``(n_zones, k)`` for ``k`` columns
+        of times).
+    share_beyond
+        ``pop_beyond / population``, NaN for zones without population.
+    population
+        ``Σ_i w_iz P_i`` per zone.
+    empty_zones
+        Zones without population.
+    warnings
+        Zones without population.
+    """
+
+    pop_beyond: FloatArray
+    share_beyond: FloatArray
+    population: FloatArray
+    empty_zones: IntArray
+    warnings: list[Message] = field(default_factory=list)
+
+    def __iter__(self):
+        """Unpack as ``pop_beyond, share_beyond``."""
+        return iter((self.pop_beyond, self.share_beyond))
+
+
+def population_beyond(
+    times: ArrayLike,
+    population: ArrayLike,
+    threshold: float,
+    zone_weights: Union[sparse.spmatrix, ArrayLike, None] = None,
+) -> PopulationBeyond:
+    """Population whose time exceeds ``threshold``, and its share, per zone.
+
+    Parameters
+    ----------
+    times
+        Minutes per demand unit (``(n,)``, or ``(n, k)`` for several services); inf (unreachable,
+        beyond the search cut-off) counts as beyond.
+    population
+        ``P_i`` per demand unit, finite and ``≥ 0``.
+    threshold
+        ``T`` in minutes; beyond means ``t > T``.
+    zone_weights
+        ``(n_units, n_zones)`` weights of each unit in each zone, as from
+        :func:`~.profile.group_weights` or :func:`~.zones.zone_weights` (sparse or dense); None for
+        one zone holding every unit. Units in no zone are not counted.
+
+    Returns
+    -------
+    PopulationBeyond
+        Unpacks as ``pop_beyond, share_beyond``.
+
+    Raises
+    ------
+    InputError
+        Missing or negative times or population (rows), weights of the wrong shape or negative.
+    """
+    t = np.asarray(times, dtype=np.float64)
+    if t.ndim not in (1, 2):
+        raise ValueError("times must be (n,) or (n, k)")
+    n = t.shape[0]
+    thr = _check_cutoff(threshold)
+    bad = np.flatnonzero(
+        np.isnan(t).reshape(n, -1).any(axis=1) | (t < 0).reshape(n, -1).any(axis=1)
+    )
+    if bad.size:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "{n} demand units have a missing or negative time."),
+            bad,
+            n=bad.size,
+        )
+    p = np.asarray(population, dtype=np.float64).ravel()
+    if p.shape[0] != n:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
+            what="population",
+            got=p.shape[0],
+            expected=n,
+        )
+    bad = np.flatnonzero(~(np.isfinite(p) & (p >= 0)))
+    if bad.size:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "{n} demand units have a missing or negative population."
+            ),
+            bad,
+            n=bad.size,
+        )
+    if zone_weights is None:
+        w = sparse.csr_matrix(np.ones((n, 1)))
+    else:
+        w = sparse.csr_matrix(zone_weights, dtype=np.float64)
+        if w.shape[0] != n:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "ReterrEngine", "'{what}' has {got} values, expected {expected}."
+                ),
+                what="zone weights",
+                got=w.shape[0],
+                expected=n,
+            )
+        if w.nnz and not (np.isfinite(w.data).all() and (w.data >= 0).all()):
+            raise InputError(
+                QT_TRANSLATE_NOOP("ReterrEngine", "Zone weights must be finite and not negative.")
+            )
+    beyond = (t > thr).astype(np.float64)
+    pop_beyond = np.asarray(w.T @ (beyond * (p if t.ndim == 1 else p[:, None])))
+    total = np.asarray(w.T @ p).ravel()
+    tot = total if t.ndim == 1 else total[:, None]
+    share = np.full(pop_beyond.shape, np.nan)
+    np.divide(pop_beyond, tot, out=share, where=np.broadcast_to(tot > 0, share.shape))
+    empty = np.flatnonzero(~(total > 0)).astype(np.int64)
+    warnings = []
+    if empty.size:
+        warnings.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ReterrEngine",
+                    "{n} zones have no population: their share beyond the threshold is left empty.",
+                ),
+                {"n": int(empty.size)},
+            )
+        )
+    return PopulationBeyond(pop_beyond, share, total, empty, warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# What-if: added facilities
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class WhatIfResult:
+    """Nearest-facility times before and after adding facilities.
+
+    Attributes
+    ----------
+    before, after
+        Minutes to the nearest facility (inf beyond the cut-off or unreachable).
+    gain
+        ``before - after`` (≥ 0): 0 where nothing changes (also inf → inf), inf where a unit
+        becomes reachable within the cut-off.
+    index_after
+        Nearest facility after: rows ``0 .. n_existing - 1`` are the existing facilities,
+        ``n_existing + r`` the added one of row ``r``; -1 where none.
+    newly_reached
+        Units beyond the cut-off before and within it after.
+    warnings
+        Points too far from the network.
+    """
+
+    before: FloatArray
+    after: FloatArray
+    gain: FloatArray
+    index_after: IntArray
+    newly_reached: BoolArray
+    warnings: list[Message] = field(default_factory=list)
+
+
+def what_if(
+    costs: TravelCosts,
+    demand_xy: PointsLike,
+    fac_xy_existing: PointsLike,
+    fac_xy_added: PointsLike,
+    cutoff: float = np.inf,
+    *,
+    before: Optional[tuple[ArrayLike, ArrayLike]] = None,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> WhatIfResult:
+    """Change of the nearest-facility time when candidate facilities are added.
+
+    One nearest search over the added facilities, then the minimum with the existing times
+    (those given in ``before``, or one more search). Ties keep the existing facility.
+
+    Parameters
+    ----------
+    costs, demand_xy
+        As in :func:`nearest_by_type`.
+    fac_xy_existing, fac_xy_added
+        Coordinates (or :class:`Places`) of the facilities there are, and of those to add.
+    cutoff
+        Search cut-off in minutes.
+    before
+        ``(time, index)`` of the existing facilities from an earlier run with the same cut-off
+        (e.g. a :class:`NearestTypeResult`'s ``time`` and ``index``), to skip their search.
+    progress, is_canceled
+        Optional callbacks.
+
+    Returns
+    -------
+    WhatIfResult
+    """
+    c = _check_cutoff(cutoff)
+    demand = costs.locate(demand_xy, "demand")
+    existing = costs.locate(fac_xy_existing, "facilities")
+    added = costs.locate(fac_xy_added, "candidates")
+    n = len(demand)
+    warnings = [w for w in map(costs.snap_warning, (demand, existing, added)) if w is not None]
+    if before is None:
+        t0, i0 = costs.nearest(
+            demand, existing, c, progress=_sub_progress(progress, 0, 0.5), is_canceled=is_canceled
+        )
+    else:
+        t0 = np.asarray(before[0], dtype=np.float64).ravel()
+        i0 = np.asarray(before[1], dtype=np.int64).ravel()
+        if t0.shape[0] != n or i0.shape[0] != n:
+            raise ValueError("before: one time and one index per demand unit expected")
+    t1, i1 = costs.nearest(
+        demand, added, c, progress=_sub_progress(progress, 0.5, 1.0), is_canceled=is_canceled
+    )
+    better = t1 < t0
+    after = np.where(better, t1, t0)
+    index = np.where(better, i1 + len(existing), i0)
+    gain = np.zeros(n)
+    changed = after < t0
+    with np.errstate(invalid="ignore"):
+        gain[changed] = t0[changed] - after[changed]
+    newly = np.isinf(t0) & np.isfinite(after)
+    if progress is not None:
+        progress(1.0)
+    return WhatIfResult(t0, after, gain, index, newly, warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Greedy maximal covering location
+# ---------------------------------------------------------------------------------------------
+
+
+class CoverStep(NamedTuple):
+    """One site chosen by :func:`greedy_max_cover`."""
+
+    candidate: int
+    gained: float
+    cumulative: float
+
+
+@dataclass(eq=False)
+class CoverResult:
+    """Sites chosen by :func:`greedy_max_cover`, in the order chosen.
+
+    Attributes
+    ----------
+    steps
+        ``(candidate index, weight gained, cumulative weight gained)`` per site.
+    covered
+        Demand units covered at the end (already covered ones included).
+    covered_by
+        Chosen candidate that first covers each unit, -1 for the others (and the already covered).
+    already
+        Weight already covered before any site.
+    uncovered_before
+        Weight not covered before any site (the most the sites can gain).
+    warnings
+        Early stop (no candidate covers more demand).
+    """
+
+    steps: list[CoverStep]
+    covered: BoolArray
+    covered_by: IntArray
+    already: float
+    uncovered_before: float
+    warnings: list[Message] = field(default_factory=list)
+
+    @property
+    def chosen(self) -> IntArray:
+        """Candidate indices in the order chosen."""
+        return np.array([s.candidate for s in self.steps], dtype=np.int64)
+
+
+def _coverage_matrix(
+    coverage: Union[CostPairs, sparse.spmatrix], threshold: Optional[float]
+) -> sparse.csr_matrix:
+    """0/1 CSR ``(n_demand, n_candidates)``, one entry per covering pair."""
+    if isinstance(coverage, CostPairs):
+        i, j = coverage.origin, coverage.destination
+        if threshold is not None:
+            keep = coverage.cost <= _check_cutoff(threshold)
+            i, j = i[keep], j[keep]
+        shape = (coverage.n_origins, coverage.n_destinations)
+    else:
+        coo = sparse.coo_matrix(coverage)
+        if threshold is not None:
+            raise ValueError("threshold applies to CostPairs only")
+        i, j, shape = coo.row, coo.col, coo.shape
+    m = sparse.csr_matrix(
+        (np.ones(np.shape(i)[0], dtype=np.float64), (np.asarray(i), np.asarray(j))), shape=shape
+    )
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
+
+
+def greedy_max_cover(
+    coverage: Union[CostPairs, sparse.spmatrix],
+    demand_weight: ArrayLike,
+    k: int,
+    already_covered: Optional[ArrayLike] = None,
+    *,
+    threshold: Optional[float] = None,
+    progress: Progress = None,
+    is_canceled: IsCanceled = None,
+) -> CoverResult:
+    """Greedy maximal covering location: ``k`` sites covering the most uncovered demand.
+
+    The maximal covering location problem (Church & ReVelle 1974) picks ``k`` sites among the
+    candidates to maximise the demand within ``T`` of a site. It is NP-hard; the greedy choice
+    (each step adds the site covering the most demand not yet covered) reaches at least
+    ``1 − 1/e ≈ 63 %`` of the optimum (the coverage is a monotone submodular function: Nemhauser,
+    Wolsey & Fisher 1978), and is often optimal or close in practice.
+
+    Parameters
+    ----------
+    coverage
+        Which candidate covers which demand unit: :class:`~.costs.CostPairs` with the demand
+        units as origins and the candidates as destinations (as from
+        ``costs.pairs(demand_xy, candidate_xy, T)``: travel home → site), or a sparse
+        ``(n_demand, n_candidates)`` matrix whose stored entries are the covering pairs.
+        Candidates may be the demand points themselves or any set of sites.
+    demand_weight
+        Weight of each demand unit (population), finite and ``≥ 0``.
+    k
+        Number of sites to choose (fewer if no candidate covers anything more).
+    already_covered
+        Boolean mask of units already covered (e.g. ``time <= T`` to the existing facilities):
+        they bring no gain.
+    threshold
+        With :class:`~.costs.CostPairs`: only pairs with ``cost ≤ threshold`` cover (default:
+        every pair given).
+    progress, is_canceled
+        Optional callbacks, once per site.
+
+    Returns
+    -------
+    CoverResult
+        ``steps``: ``(candidate, gained, cumulative)``.
+
+    Notes
+    -----
+    Vectorised on sparse matrices: the gain of every candidate is ``Aᵀ u`` (``A`` the 0/1
+    coverage, ``u`` the uncovered weights) computed once; after each choice only the newly
+    covered units' rows are subtracted (``A[new]ᵀ u[new]``), so a step costs the pairs of the
+    newly covered units, not all pairs. Ties go to the lowest candidate index; gains closer than
+    :data:`COVER_TIE_TOLERANCE` × the total uncovered weight count as ties (rounding of the
+    incremental updates). Stops early when no candidate gains anything.
+    """
+    a = _coverage_matrix(coverage, threshold)
+    n_dem, n_cand = a.shape
+    w = np.asarray(demand_weight, dtype=np.float64).ravel()
+    if w.shape[0] != n_dem:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
+            what="demand weight",
+            got=w.shape[0],
+            expected=n_dem,
+        )
+    bad = np.flatnonzero(~(np.isfinite(w) & (w >= 0)))
+    if bad.size:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "{n} demand units have a missing or negative population."
+            ),
+            bad,
+            n=bad.size,
+        )
+    if int(k) != k or k < 1:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "The number of sites must be a positive integer.")
+        )
+    k = int(k)
+    if already_covered is None:
+        covered = np.zeros(n_dem, dtype=bool)
+    else:
+        covered = np.asarray(already_covered, dtype=bool).ravel().copy()
+        if covered.shape[0] != n_dem:
+            raise ValueError("already_covered: one value per demand unit expected")
+    u = np.where(covered, 0.0, w)
+    already = float(w[covered].sum())
+    total_u = float(u.sum())
+    tol = COVER_TIE_TOLERANCE * total_u
+    a_csc = a.tocsc()
+    gains = np.asarray(a.T @ u, dtype=np.float64).ravel()
+    covered_by = np.full(n_dem, -1, dtype=np.int64)
+    steps: list[CoverStep] = []
+    warnings: list[Message] = []
+    cumulative = 0.0
+    for step in range(k):
+        _check_canceled(is_canceled)
+        if n_cand == 0:
+            break
+        best = float(gains.max())
+        if not best > tol:
+            break
+        j = int(np.argmax(gains >= best - tol))  # lowest index among the ties
+        col = a_csc.indices[a_csc.indptr[j] : a_csc.indptr[j + 1]]
+        new = col[~covered[col]]
+        covered[new] = True
+        covered_by[new] = j
+        weighted = new[u[new] > 0]
+        gained = float(u[weighted].sum())
+        if weighted.size:
+            gains -= np.asarray(a[weighted].T @ u[weighted]).ravel()
+            u[weighted] = 0.0
+        gains[j] = 0.0
+        cumulative += gained
+        steps.append(CoverStep(j, gained, cumulative))
+        if progress is not None:
+            progress((step + 1) / k)
+    if len(steps) < k:
+        warnings.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ReterrEngine",
+                    "Only {n} sites were chosen: no other candidate covers more demand.",
+                ),
+                {"n": len(steps)},
+            )
+        )
+    if progress is not None:
+        progress(1.0)
+    return CoverResult(steps, covered, covered_by, already, total_u, warnings)
