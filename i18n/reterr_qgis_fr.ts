@@ -475,267 +475,197 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="88"/>
-        <source>Services and access</source>
-        <translation>Services et accessibilité</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="91"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="69"/>
         <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
         <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="115"/>
-        <source>Demand (communes, IRIS, grid cells, points)</source>
-        <translation>Demande (communes, IRIS, carreaux, points)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="115"/>
-        <source>Polygons are represented by a point inside each of them.</source>
-        <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="125"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="125"/>
-        <source>Demand of each unit (default: population).</source>
-        <translation>Demande de chaque unité (par défaut : population).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="138"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="94"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="138"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="94"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="152"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="108"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="152"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="108"/>
         <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
         <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
-        <source>Facilities (points)</source>
-        <translation>Équipements (points)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="163"/>
-        <source>E.g. the BPE geolocated facilities.</source>
-        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
-        <source>Facility type field</source>
-        <translation>Champ du type d'équipement</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
-        <source>Field holding the facility type (BPE: TYPEQU).</source>
-        <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="120"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="184"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="120"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="192"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="128"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="192"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="128"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="141"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="141"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="141"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="141"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="205"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="141"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="223"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="159"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="223"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="159"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="235"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="171"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="243"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="179"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="243"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="179"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="191"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="255"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="191"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="263"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="199"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="263"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="199"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
-        <source>Speed (km/h)</source>
-        <translation>Vitesse (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
-        <source>Average door-to-door speed on the straight-line distance × detour.</source>
-        <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
-        <source>Detour factor</source>
-        <translation>Coefficient de détour</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="283"/>
-        <source>Road distance over straight-line distance.</source>
-        <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="357"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="212"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="357"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="212"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="365"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="365"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="220"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="394"/>
-        <source>Reading demand…</source>
-        <translation>Lecture de la demande…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="406"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="246"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="414"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="254"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="435"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="275"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="456"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="285"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="460"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="289"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="478"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="302"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="489"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="313"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="567"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="366"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="572"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="371"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="572"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="371"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="94"/>
+        <location filename="../reterr_qgis/processing/floating_catchment.py" line="72"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
@@ -750,81 +680,6 @@ Ratio offre/demande de l'équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessi
 Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [à confirmer], demande standardisée par l'âge (consommation relative des tranches d'âge, par défaut 0,8/1,0/1,6 [à confirmer]), offre = médecins généralistes en ETP × 5 400 consultations par an ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l'unité est sous-dense (DREES).
 
 Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="333"/>
-        <source>Maximum distance to the network (m)</source>
-        <translation>Distance maximale au réseau (m)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="333"/>
-        <source>Places farther from any road node are reported as unreachable.</source>
-        <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="345"/>
-        <source>Speed to reach the network (km/h)</source>
-        <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="345"/>
-        <source>Over the straight line between a place and its network node.</source>
-        <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="596"/>
-        <source>The road network and the demand layer must share one CRS (reproject the network).</source>
-        <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="612"/>
-        <source>{n} places are more than {d} m from the road network and count as unreachable: {features}.</source>
-        <translation>{n} lieux sont à plus de {d} m du réseau routier et sont comptés comme inaccessibles : {features}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="624"/>
-        <source>{n} facilities are more than {d} m from the road network and are ignored.</source>
-        <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
-        <source>Points standing for the demand units (e.g. town halls)</source>
-        <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="291"/>
-        <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
-        <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="306"/>
-        <source>Demand code field</source>
-        <translation>Champ du code de la demande</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="306"/>
-        <source>Code matching the points to the demand units.</source>
-        <translation>Code qui apparie les points aux unités de demande.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="319"/>
-        <source>Point code field</source>
-        <translation>Champ du code des points</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="319"/>
-        <source>Code of each point, as in the demand layer.</source>
-        <translation>Code de chaque point, comme dans la couche de demande.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="657"/>
-        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
-        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/floating_catchment.py" line="687"/>
-        <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
-        <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
 </context>
 <context>
@@ -932,6 +787,96 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
+    </message>
+</context>
+<context>
+    <name>NearestService</name>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="27"/>
+        <source>Nearest facility by type</source>
+        <translation>Équipement le plus proche par type</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="30"/>
+        <source>For each demand unit (commune, IRIS, grid cell, address point) and each facility type: the travel time to the nearest facility of that type and, optionally, the number of facilities of the type reachable within the cut-off.
+
+t_&lt;TYPE&gt; = min_j c_ij in minutes, from the demand unit to the facility (home → service: on a network with one-way streets this is not the return time); NULL when no facility of the type lies within the cut-off or none can be reached. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], the cumulative opportunities within T minutes (METHODS §1.2). Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries in the BPE codes of 2024), cut-off 30 minutes.
+
+Types are compared as text with the type field (BPE: TYPEQU). A type that is neither a BPE code (any vintage of the code table shipped in resources/bpe) nor present in the layer is an error; a BPE type with no facility gives a warning (NULL times, zero counts), with a hint when the layer holds the same facility in another vintage's codes (e.g. D201 before 2024 for D265).
+
+Travel times: on the road network when one is given (graph cached; one search per type from all its facilities at once, stopped at the cut-off; places snapped to the nearest node within the maximum distance and reached at the access speed), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Polygons start from a point inside them, or from the matching point of the anchor layer (e.g. the town hall).</source>
+        <translation>Pour chaque unité de demande (commune, IRIS, carreau, point adresse) et chaque type d'équipement : le temps de parcours jusqu'à l'équipement le plus proche de ce type et, en option, le nombre d'équipements du type accessibles dans le temps limite.
+
+t_&lt;TYPE&gt; = min_j c_ij en minutes, de l'unité de demande vers l'équipement (domicile → service : sur un réseau avec des sens uniques, ce n'est pas le temps du retour) ; NULL quand aucun équipement du type ne se trouve dans le temps limite ou qu'aucun n'est accessible. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], les opportunités cumulées à moins de T minutes (METHODS §1.2). Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries dans les codes BPE 2024), temps limite de 30 minutes.
+
+Les types sont comparés comme du texte au champ de type (BPE : TYPEQU). Un type qui n'est ni un code BPE (de tout millésime de la table des codes fournie dans resources/bpe) ni présent dans la couche est une erreur ; un type BPE sans équipement donne un avertissement (temps NULL, comptes nuls), avec une piste quand la couche contient le même équipement dans les codes d'un autre millésime (par ex. D201 avant 2024 pour D265).
+
+Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; une recherche par type depuis tous ses équipements à la fois, arrêtée au temps limite ; lieux accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les polygones partent d'un point situé à l'intérieur, ou du point correspondant de la couche de points de départ (par ex. la mairie).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="57"/>
+        <source>Facility types</source>
+        <translation>Types d'équipements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="57"/>
+        <source>Codes separated by ';' (BPE 2024: D265 general practitioner, D307 pharmacy, B207 bakery, C108 primary school, B105 supermarket…).</source>
+        <translation>Codes séparés par « ; » (BPE 2024 : D265 médecin généraliste, D307 pharmacie, B207 boulangerie, C108 école élémentaire, B105 supermarché…).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="68"/>
+        <source>Cut-off (minutes)</source>
+        <translation>Temps limite (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="68"/>
+        <source>Searches stop there: farther facilities give NULL times and are not counted.</source>
+        <translation>Les recherches s'arrêtent là : les équipements plus lointains donnent des temps NULL et ne sont pas comptés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="82"/>
+        <source>Count the facilities within the cut-off</source>
+        <translation>Compter les équipements dans le temps limite</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="82"/>
+        <source>Adds n_&lt;TYPE&gt;, the number of facilities of each type within the cut-off.</source>
+        <translation>Ajoute n_&lt;TYPE&gt;, le nombre d'équipements de chaque type dans le temps limite.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="172"/>
+        <source>Nearest facilities</source>
+        <translation>Équipements les plus proches</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="91"/>
+        <source>The demand layer with t_&lt;TYPE&gt; (minutes) and n_&lt;TYPE&gt; per type.</source>
+        <translation>La couche de demande avec t_&lt;TYPE&gt; (minutes) et n_&lt;TYPE&gt; pour chaque type.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="106"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="120"/>
+        <source>Searching the nearest facilities…</source>
+        <translation>Recherche des équipements les plus proches…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="153"/>
+        <source>{type}: {n} of {total} demand units ({pop} inhabitants, {share} %) have no facility within {t} minutes.</source>
+        <translation>{type} : {n} unités de demande sur {total} ({pop} habitants, {share} %) n'ont aucun équipement à moins de {t} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="167"/>
+        <source>{type}: {n} of {total} demand units have no facility within {t} minutes.</source>
+        <translation>{type} : {n} unités de demande sur {total} n'ont aucun équipement à moins de {t} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="172"/>
+        <source>Minutes from each unit of &apos;{demand}&apos; to the nearest facility of each type ({types}) of &apos;{facilities}&apos;, cut-off {t} minutes.</source>
+        <translation>Minutes de chaque unité de « {demand} » à l'équipement le plus proche de chaque type ({types}) de « {facilities} », temps limite de {t} minutes.</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1329,21 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <source>Only {n} sites were chosen: no other candidate covers more demand.</source>
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="123"/>
+        <source>Time bands must be positive minutes in increasing order (at most 254), got {bands}.</source>
+        <translation>Les tranches de temps doivent être des minutes positives en ordre croissant (254 au plus) ; reçu : {bands}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="194"/>
+        <source>The walk around the roads must be a positive distance (metres).</source>
+        <translation>La marge autour des routes doit être une distance positive (mètres).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="201"/>
+        <source>The grid cell must be a positive distance (metres).</source>
+        <translation>La maille de la grille doit être une distance positive (mètres).</translation>
+    </message>
 </context>
 <context>
     <name>ReterrLayers</name>
@@ -1593,6 +1553,589 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/adapters/style.py" line="134"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceAlgorithm</name>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="175"/>
+        <source>Services and access</source>
+        <translation>Services et accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="182"/>
+        <source>Demand (communes, IRIS, grid cells, points)</source>
+        <translation>Demande (communes, IRIS, carreaux, points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="182"/>
+        <source>Polygons are represented by a point inside each of them.</source>
+        <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="195"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="195"/>
+        <source>Demand of each unit (default: population).</source>
+        <translation>Demande de chaque unité (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="212"/>
+        <source>Facilities (points)</source>
+        <translation>Équipements (points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="212"/>
+        <source>E.g. the BPE geolocated facilities.</source>
+        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="222"/>
+        <source>Facility type field</source>
+        <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="222"/>
+        <source>Field holding the facility type (BPE: TYPEQU).</source>
+        <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="239"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="239"/>
+        <source>Average door-to-door speed on the straight-line distance × detour.</source>
+        <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="254"/>
+        <source>Detour factor</source>
+        <translation>Coefficient de détour</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="254"/>
+        <source>Road distance over straight-line distance.</source>
+        <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="270"/>
+        <source>Points standing for the demand units (e.g. town halls)</source>
+        <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="270"/>
+        <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
+        <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="288"/>
+        <source>Demand code field</source>
+        <translation>Champ du code de la demande</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="288"/>
+        <source>Code matching the points to the demand units.</source>
+        <translation>Code qui apparie les points aux unités de demande.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="301"/>
+        <source>Point code field</source>
+        <translation>Champ du code des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="301"/>
+        <source>Code of each point, as in the demand layer.</source>
+        <translation>Code de chaque point, comme dans la couche de demande.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="319"/>
+        <source>Maximum distance to the network (m)</source>
+        <translation>Distance maximale au réseau (m)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="319"/>
+        <source>Places farther from any road node are reported as unreachable.</source>
+        <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="334"/>
+        <source>Speed to reach the network (km/h)</source>
+        <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="334"/>
+        <source>Over the straight line between a place and its network node.</source>
+        <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="395"/>
+        <source>Reading demand…</source>
+        <translation>Lecture de la demande…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="409"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="444"/>
+        <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
+        <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="482"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="512"/>
+        <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
+        <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="531"/>
+        <source>Give at least one facility type (codes separated by &apos;;&apos;, e.g. D265;D307).</source>
+        <translation>Indiquez au moins un type d'équipement (codes séparés par « ; », par ex. D265;D307).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="571"/>
+        <source>Unknown facility types: {types}. They are neither BPE codes nor types of layer &apos;{layer}&apos;, which holds: {present}.</source>
+        <translation>Types d'équipements inconnus : {types}. Ce ne sont ni des codes BPE ni des types de la couche « {layer} », qui contient : {present}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="571"/>
+        <source>(no type)</source>
+        <translation>(aucun type)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="601"/>
+        <source>Layer &apos;{layer}&apos; has no facility of type {code} but holds {others}, the same facility in the codes of another BPE vintage: check the vintage of the codes you asked for.</source>
+        <translation>La couche « {layer} » n'a aucun équipement de type {code} mais contient {others}, le même équipement dans les codes d'un autre millésime de la BPE : vérifiez le millésime des codes demandés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="633"/>
+        <source>The road network and the demand layer must share one CRS (reproject the network).</source>
+        <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="655"/>
+        <source>Travel times on the road network ({nodes} nodes), places snapped within {d} m and reached at {v} km/h.</source>
+        <translation>Temps de parcours sur le réseau routier ({nodes} nœuds), lieux accrochés à moins de {d} m et rejoints à {v} km/h.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="664"/>
+        <source>Straight-line travel times: distance × {detour} at {speed} km/h.</source>
+        <translation>Temps de parcours à vol d'oiseau : distance × {detour} à {speed} km/h.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="674"/>
+        <source>{n} demand units are more than {d} m from the road network and count as unreachable: {features}.</source>
+        <translation>{n} unités de demande sont à plus de {d} m du réseau routier et sont comptées comme inaccessibles : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="702"/>
+        <source>{n} candidate sites are more than {d} m from the road network and are ignored: {features}.</source>
+        <translation>{n} sites candidats sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services_common.py" line="702"/>
+        <source>{n} facilities are more than {d} m from the road network and are ignored: {features}.</source>
+        <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceBasket</name>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="246"/>
+        <source>Everyday-services basket</source>
+        <translation>Panier de services de la vie courante</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="40"/>
+        <source>For each demand unit: the share of a basket of facility types whose nearest facility is within the threshold, and the mean and longest time to the basket (METHODS §1.4).
+
+basket_share = 100 × (types whose nearest facility is at ≤ T minutes) / (types of the basket), in %; basket_missing = types not reached within T; basket_mean_min and basket_max_min = mean and max over the types of the time to their nearest facility, in minutes (home → service). The basket is fixed, as INSEE counts it: a type with no facility in the layer stays in the denominator (a warning names it) but is left out of the mean and max times; a type that cannot be reached on the network makes them NULL.
+
+Baskets (resources/bpe/baskets.csv): the 'panier de la vie courante' of the Observatoire des territoires in the BPE codes of 2024 (25 types, default; third-party list, to be confirmed) and the INSEE Première n°1579 (2016) basket (reconstructed, to be confirmed). Their codes are translated to the vintage chosen through the crosswalk of the BPE code table (e.g. D265 → D201 for 2021); a list of types replaces the basket. Default threshold 7 minutes: INSEE Première n°1579 reads the basket at 7 minutes (in some regions more than a quarter of residents live farther; half of metropolitan residents reach it within 4 minutes by road).
+
+Travel times: on the road network when one is given (one search per type from all its facilities at once), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
+        <translation>Pour chaque unité de demande : la part d'un panier de types d'équipements dont l'équipement le plus proche est à moins du seuil, et les temps moyen et maximal d'accès au panier (METHODS §1.4).
+
+basket_share = 100 × (types dont l'équipement le plus proche est à ≤ T minutes) / (types du panier), en % ; basket_missing = types non atteints en T minutes ; basket_mean_min et basket_max_min = moyenne et maximum, sur les types, du temps jusqu'à leur équipement le plus proche, en minutes (domicile → service). Le panier est fixe, comme l'INSEE le compte : un type sans équipement dans la couche reste au dénominateur (un avertissement le nomme) mais est exclu des temps moyen et maximal ; un type inaccessible sur le réseau les rend NULL.
+
+Paniers (resources/bpe/baskets.csv) : le « panier de la vie courante » de l'Observatoire des territoires dans les codes BPE 2024 (25 types, par défaut ; liste tierce, à confirmer) et le panier d'INSEE Première n°1579 (2016) (reconstitué, à confirmer). Leurs codes sont traduits dans le millésime choisi grâce à la table de passage de la table des codes BPE (par ex. D265 → D201 pour 2021) ; une liste de types remplace le panier. Seuil par défaut de 7 minutes : INSEE Première n°1579 lit le panier à 7 minutes (dans certaines régions plus d'un quart des habitants vivent plus loin ; la moitié des habitants de métropole l'atteignent en moins de 4 minutes par la route).
+
+Temps de parcours : sur le réseau routier s'il est fourni (une recherche par type depuis tous ses équipements à la fois), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="75"/>
+        <source>Basket</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="75"/>
+        <source>Baskets of resources/bpe/baskets.csv, in the order of the file (new ones are added at the end).</source>
+        <translation>Paniers de resources/bpe/baskets.csv, dans l'ordre du fichier (les nouveaux sont ajoutés à la fin).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="92"/>
+        <source>Or facility types (replace the basket)</source>
+        <translation>Ou types d'équipements (remplacent le panier)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="92"/>
+        <source>Codes separated by &apos;;&apos;, taken as they are (no vintage translation).</source>
+        <translation>Codes séparés par « ; », pris tels quels (sans traduction de millésime).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="100"/>
+        <source>BPE vintage of the facilities&apos; codes</source>
+        <translation>Millésime BPE des codes des équipements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="100"/>
+        <source>The basket&apos;s codes are translated to this vintage&apos;s nomenclature (the 2023 and 2024 revisions renumbered shops, schools and health professionals).</source>
+        <translation>Les codes du panier sont traduits dans la nomenclature de ce millésime (les révisions de 2023 et 2024 ont renuméroté les commerces, les écoles et les professionnels de santé).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="116"/>
+        <source>Threshold (minutes)</source>
+        <translation>Seuil (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="116"/>
+        <source>A type is reached when its nearest facility is at most this far.</source>
+        <translation>Un type est atteint quand son équipement le plus proche est au plus à cette distance-temps.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="129"/>
+        <source>Basket of services</source>
+        <translation>Panier de services</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="129"/>
+        <source>The demand layer with basket_share (%), basket_mean_min, basket_max_min (minutes) and basket_missing.</source>
+        <translation>La couche de demande avec basket_share (%), basket_mean_min, basket_max_min (minutes) et basket_missing.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="150"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="165"/>
+        <source>Basket of {n} types given: {codes}.</source>
+        <translation>Panier de {n} types indiqué : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="173"/>
+        <source>Basket &apos;{basket}&apos; ({source}) in the codes of {vintage}: {n} types ({codes}).</source>
+        <translation>Panier « {basket} » ({source}) dans les codes de {vintage} : {n} types ({codes}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="187"/>
+        <source>The facilities are of BPE vintage {an} (field AN) but the basket is read in the codes of {vintage}: set the vintage to {an}.</source>
+        <translation>Les équipements sont du millésime BPE {an} (champ AN) mais le panier est lu dans les codes de {vintage} : choisissez le millésime {an}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="197"/>
+        <source>Searching the nearest facility of each type…</source>
+        <translation>Recherche de l'équipement le plus proche de chaque type…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="229"/>
+        <source>Population-weighted mean share of the basket within {t} minutes: {share} %; {full} % of the population reach the whole basket.</source>
+        <translation>Part moyenne du panier à moins de {t} minutes, pondérée par la population : {share} % ; {full} % de la population atteint le panier complet.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="240"/>
+        <source>Types of the basket without any facility in &apos;{layer}&apos; (counted as not reached): {types}.</source>
+        <translation>Types du panier sans aucun équipement dans « {layer} » (comptés comme non atteints) : {types}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="246"/>
+        <source>Share of the basket ({n} types) within {t} minutes of each unit of &apos;{demand}&apos;, facilities of &apos;{facilities}&apos;.</source>
+        <translation>Part du panier ({n} types) à moins de {t} minutes de chaque unité de « {demand} », équipements de « {facilities} ».</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceGaps</name>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="51"/>
+        <source>Service gaps (population beyond a threshold)</source>
+        <translation>Carences de services (population au-delà d'un seuil)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="54"/>
+        <source>Who lives too far from each service: the population beyond a travel-time threshold per facility type, aggregated to any zoning given by a code field (commune, EPCI SIREN…), and the under-served units themselves (METHODS §1.2).
+
+Per zone z and type: pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] over its units, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i the time from unit i to its nearest facility of the type (home → service; unreachable units are beyond every threshold). Zones without population get an empty share and a warning. Zones are the dissolved polygons of their units (no geometry when the demand is points); without a code field, one zone holds every unit.
+
+Under-served layer: the units beyond T for at least one type, with t_&lt;TYPE&gt; (minutes, exact: the searches are not stopped at T), n_beyond (number of types beyond) and beyond (their codes).
+
+What-if: candidate sites of new facilities of the FIRST type. The under-served layer then gets t_before and t_after (minutes to the nearest facility of that type without and with the candidates) and gain_min; the zones get pop_beyond_after and share_beyond_after.
+
+Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries, BPE 2024 codes), threshold 20 minutes. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
+        <translation>Qui vit trop loin de chaque service : la population au-delà d'un seuil de temps de parcours pour chaque type d'équipement, agrégée selon tout zonage donné par un champ de code (commune, SIREN de l'EPCI…), et les unités mal desservies elles-mêmes (METHODS §1.2).
+
+Pour la zone z et chaque type : pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] sur ses unités, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i étant le temps de l'unité i à l'équipement le plus proche du type (domicile → service ; les unités inaccessibles sont au-delà de tout seuil). Les zones sans population ont une part vide et un avertissement. Les zones sont les polygones fusionnés de leurs unités (sans géométrie quand la demande est faite de points) ; sans champ de code, une seule zone regroupe toutes les unités.
+
+Couche des unités mal desservies : les unités au-delà de T pour au moins un type, avec t_&lt;TYPE&gt; (minutes, exact : les recherches ne s'arrêtent pas à T), n_beyond (nombre de types au-delà du seuil) et beyond (leurs codes).
+
+Scénario : sites candidats de nouveaux équipements du PREMIER type. La couche des unités mal desservies reçoit alors t_before et t_after (minutes jusqu'à l'équipement le plus proche de ce type sans et avec les candidats) et gain_min ; les zones reçoivent pop_beyond_after et share_beyond_after.
+
+Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries, codes BPE 2024), seuil de 20 minutes. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="81"/>
+        <source>Facility types</source>
+        <translation>Types d'équipements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="81"/>
+        <source>Codes separated by &apos;;&apos;; the first one is the type of the candidate sites.</source>
+        <translation>Codes séparés par « ; » ; le premier est le type des sites candidats.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="89"/>
+        <source>Threshold (minutes)</source>
+        <translation>Seuil (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="89"/>
+        <source>Units whose nearest facility is farther than this are beyond it.</source>
+        <translation>Les unités dont l'équipement le plus proche est plus loin sont au-delà du seuil.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="101"/>
+        <source>Aggregate by code field (e.g. EPCI SIREN)</source>
+        <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="101"/>
+        <source>Units sharing this code form one zone (e.g. siren_epci); empty: one zone for every unit.</source>
+        <translation>Les unités ayant ce code en commun forment une zone (par ex. siren_epci) ; vide : une seule zone pour toutes les unités.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="117"/>
+        <source>Name of the aggregate field</source>
+        <translation>Champ du nom du regroupement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="117"/>
+        <source>Field giving the zone&apos;s name (e.g. nom_epci).</source>
+        <translation>Champ donnant le nom de la zone (par ex. nom_epci).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="130"/>
+        <source>Candidate sites of new facilities (what-if)</source>
+        <translation>Sites candidats de nouveaux équipements (scénario)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="130"/>
+        <source>Points where facilities of the first type would be added; the outputs then show the times and populations before and after.</source>
+        <translation>Points où des équipements du premier type seraient ajoutés ; les sorties donnent alors les temps et les populations avant et après.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="366"/>
+        <source>Service gaps by zone</source>
+        <translation>Carences de services par zone</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="145"/>
+        <source>One row per zone: population, pop_beyond_&lt;TYPE&gt; and share_beyond_&lt;TYPE&gt; (%).</source>
+        <translation>Une ligne par zone : population, pop_beyond_&lt;TYPE&gt; et share_beyond_&lt;TYPE&gt; (%).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="385"/>
+        <source>Under-served units</source>
+        <translation>Unités mal desservies</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="153"/>
+        <source>The demand units beyond the threshold for at least one type.</source>
+        <translation>Les unités de demande au-delà du seuil pour au moins un type.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="178"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="200"/>
+        <source>The candidate layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="207"/>
+        <source>Dissolving the zones</source>
+        <translation>La fusion des zones</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="211"/>
+        <source>Searching the nearest facilities…</source>
+        <translation>Recherche des équipements les plus proches…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="241"/>
+        <source>Adding the candidate sites…</source>
+        <translation>Ajout des sites candidats…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="268"/>
+        <source>every unit</source>
+        <translation>toutes les unités</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="273"/>
+        <source>{n} zones have no population: their share beyond the threshold is left empty ({zones}).</source>
+        <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide ({zones}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="339"/>
+        <source>{type}: {pop} inhabitants ({share} %) live more than {t} minutes from the nearest facility.</source>
+        <translation>{type} : {pop} habitants ({share} %) vivent à plus de {t} minutes de l'équipement le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="348"/>
+        <source>With the {n} candidate sites, {pop1} inhabitants remain more than {t} minutes from a facility of type {type} (instead of {pop0}).</source>
+        <translation>Avec les {n} sites candidats, {pop1} habitants restent à plus de {t} minutes d'un équipement de type {type} (au lieu de {pop0}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="360"/>
+        <source>{n} of {total} demand units are under-served for at least one type.</source>
+        <translation>{n} unités de demande sur {total} sont mal desservies pour au moins un type.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="366"/>
+        <source>Population more than {t} minutes from the nearest facility of each type ({types}), per zone, from &apos;{demand}&apos; and &apos;{facilities}&apos;.</source>
+        <translation>Population à plus de {t} minutes de l'équipement le plus proche de chaque type ({types}), par zone, d'après « {demand} » et « {facilities} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="385"/>
+        <source>Units of &apos;{demand}&apos; more than {t} minutes from the nearest facility of at least one type ({types}).</source>
+        <translation>Unités de « {demand} » à plus de {t} minutes de l'équipement le plus proche d'au moins un type ({types}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="433"/>
+        <source>All demand units</source>
+        <translation>Toutes les unités de demande</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestLocations</name>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="42"/>
+        <source>Suggest locations for new facilities</source>
+        <translation>Proposer des emplacements pour de nouveaux équipements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="45"/>
+        <source>Where k new facilities of one type would bring the most people within the threshold: the maximal covering location problem (Church &amp; ReVelle 1974) solved by the greedy method.
+
+Units already within T minutes of a facility of the type are covered. Each step picks the candidate site that covers (t ≤ T, home → site) the most population not covered yet; rank = order of choice, pop_gained = population newly covered by the site, pop_cumulative = total gained by the sites up to this one. The problem is NP-hard; the greedy choice is guaranteed to reach at least 1 − 1/e ≈ 63 % of the best possible coverage (Nemhauser, Wolsey &amp; Fisher 1978) and is often optimal or close. It stops early when no candidate covers anyone more.
+
+Candidates: a point layer of possible sites (its attributes are kept), or by default the demand points themselves (their code and name are kept). Defaults: type D265 (general practitioner, BPE 2024), threshold 20 minutes, 3 sites. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
+        <translation>Où k nouveaux équipements d'un type mettraient le plus d'habitants à moins du seuil : le problème de localisation à couverture maximale (Church et ReVelle 1974) résolu par la méthode gloutonne.
+
+Les unités déjà à moins de T minutes d'un équipement du type sont couvertes. Chaque étape retient le site candidat qui couvre (t ≤ T, domicile → site) le plus de population encore non couverte ; rank = ordre de choix, pop_gained = population nouvellement couverte par le site, pop_cumulative = total gagné par les sites jusqu'à celui-ci. Le problème est NP-difficile ; le choix glouton atteint à coup sûr au moins 1 − 1/e ≈ 63 % de la meilleure couverture possible (Nemhauser, Wolsey et Fisher 1978) et il est souvent optimal ou proche de l'optimum. Il s'arrête plus tôt quand aucun candidat ne couvre plus personne.
+
+Candidats : une couche de points de sites possibles (ses attributs sont conservés) ou, par défaut, les points de demande eux-mêmes (leur code et leur nom sont conservés). Valeurs par défaut : type D265 (médecin généraliste, BPE 2024), seuil de 20 minutes, 3 sites. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="67"/>
+        <source>Facility type</source>
+        <translation>Type d'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="67"/>
+        <source>One code (BPE 2024: D265 general practitioner, D307 pharmacy…).</source>
+        <translation>Un seul code (BPE 2024 : D265 médecin généraliste, D307 pharmacie…).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="73"/>
+        <source>Threshold (minutes)</source>
+        <translation>Seuil (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="73"/>
+        <source>A site covers the units at most this far from it.</source>
+        <translation>Un site couvre les unités situées au plus à cette distance-temps.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="85"/>
+        <source>Number of sites</source>
+        <translation>Nombre de sites</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="85"/>
+        <source>How many new facilities to place.</source>
+        <translation>Nombre de nouveaux équipements à implanter.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="97"/>
+        <source>Candidate sites</source>
+        <translation>Sites candidats</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="97"/>
+        <source>Possible sites; empty: the demand points themselves.</source>
+        <translation>Sites possibles ; vide : les points de demande eux-mêmes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="284"/>
+        <source>Suggested sites</source>
+        <translation>Sites proposés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="109"/>
+        <source>The chosen sites in order, with rank, pop_gained and pop_cumulative.</source>
+        <translation>Les sites retenus, dans l'ordre, avec rank, pop_gained et pop_cumulative.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="122"/>
+        <source>Give one facility type, not {n} ({types}).</source>
+        <translation>Indiquez un seul type d'équipement, pas {n} ({types}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="131"/>
+        <source>Reading facilities…</source>
+        <translation>Lecture des équipements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="154"/>
+        <source>The candidate layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="162"/>
+        <source>Finding who is covered already…</source>
+        <translation>Recherche de la population déjà couverte…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="184"/>
+        <source>Choosing the sites…</source>
+        <translation>Choix des sites…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="252"/>
+        <source>Site {rank}: {name} covers {gained} more inhabitants ({total} in all).</source>
+        <translation>Site {rank} : {name} couvre {gained} habitants de plus ({total} au total).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="265"/>
+        <source>Before: {uncovered} of {total} inhabitants live more than {t} minutes from a facility of type {type}; the {n} sites bring {gained} of them ({share} %) within reach.</source>
+        <translation>Avant : {uncovered} habitants sur {total} vivent à plus de {t} minutes d'un équipement de type {type} ; les {n} sites en mettent {gained} ({share} %) à portée.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="284"/>
+        <source>{n} sites for new facilities of type {type} covering the most inhabitants of &apos;{demand}&apos; now more than {t} minutes away (greedy maximal covering).</source>
+        <translation>{n} sites de nouveaux équipements de type {type} couvrant le plus d'habitants de « {demand} » aujourd'hui à plus de {t} minutes (couverture maximale gloutonne).</translation>
     </message>
 </context>
 <context>

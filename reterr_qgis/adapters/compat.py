@@ -103,6 +103,7 @@ WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")
 GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _first((Qgis, "GeometryType.Point"), (QgsWkbTypes, "PointGeometry"))
 WKB_POINT = _scoped(Qgis, "WkbType", QgsWkbTypes, "Point")
+WKB_NO_GEOMETRY = _scoped(Qgis, "WkbType", QgsWkbTypes, "NoGeometry")
 
 # Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.
 try:  # pragma: no cover - depends on the Qt build

@@ -7,7 +7,8 @@ this registry instead of repeating labels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import Enum
 
 
@@ -49,6 +50,10 @@ class Indicator:
 
 
 _PROFILE = "reterr:territory_profile"
+_NEAREST = "reterr:nearest_service"
+_BASKET = "reterr:service_basket"
+_GAPS = "reterr:service_gaps"
+_SUGGEST = "reterr:suggest_locations"
 
 INDICATORS: dict[str, Indicator] = {
     ind.id: ind
@@ -163,10 +168,195 @@ INDICATORS: dict[str, Indicator] = {
             "reterr:floating_catchment",
             "DREES/IRDES APL: E2SFCA, 20 min, consultations per age-standardised inhabitant.",
         ),
+        Indicator(
+            "basket_share",
+            "Part du panier de services accessible",
+            "Share of the services basket within reach",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            _BASKET,
+            "100 × basket types whose nearest facility is within the threshold / basket types.",
+        ),
+        Indicator(
+            "basket_mean_min",
+            "Temps moyen d'accès au panier",
+            "Mean time to the basket",
+            "min",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _BASKET,
+            "Mean over the basket types (with a facility) of the time to the nearest one.",
+        ),
+        Indicator(
+            "basket_max_min",
+            "Temps maximal d'accès au panier",
+            "Longest time to the basket",
+            "min",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _BASKET,
+            "Max over the basket types (with a facility) of the time to the nearest one.",
+        ),
+        Indicator(
+            "basket_missing",
+            "Services du panier hors d'atteinte",
+            "Basket services out of reach",
+            "types",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _BASKET,
+            "Basket types whose nearest facility is beyond the threshold.",
+        ),
+        Indicator(
+            "n_beyond",
+            "Services au-delà du seuil",
+            "Services beyond the threshold",
+            "types",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "Facility types whose nearest facility is beyond the threshold.",
+        ),
+        Indicator(
+            "t_before",
+            "Temps d'accès avant ajout",
+            "Time before the additions",
+            "min",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "Minutes to the nearest facility of the first type, existing facilities only.",
+        ),
+        Indicator(
+            "t_after",
+            "Temps d'accès après ajout",
+            "Time after the additions",
+            "min",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "Minutes to the nearest facility of the first type, candidate sites included.",
+        ),
+        Indicator(
+            "gain_min",
+            "Temps gagné",
+            "Time saved",
+            "min",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            _GAPS,
+            "t_before - t_after.",
+        ),
+        Indicator(
+            "pop_beyond_after",
+            "Population au-delà du seuil après ajout",
+            "Population beyond the threshold after the additions",
+            "hab.",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "Population of the zone beyond the threshold of the first type, candidates included.",
+        ),
+        Indicator(
+            "share_beyond_after",
+            "Part de la population au-delà du seuil après ajout",
+            "Share of the population beyond the threshold after the additions",
+            "%",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "100 × pop_beyond_after / population.",
+        ),
+        Indicator(
+            "pop_gained",
+            "Population nouvellement desservie",
+            "Population newly covered",
+            "hab.",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            _SUGGEST,
+            "Population within the threshold of the site and of no earlier site or facility.",
+        ),
+        Indicator(
+            "pop_cumulative",
+            "Population desservie cumulée",
+            "Cumulative population covered",
+            "hab.",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            _SUGGEST,
+            "Population newly covered by the sites up to this one.",
+        ),
     )
 }
 
+#: Indicators computed per facility type, in fields ``<prefix><TYPE>`` where TYPE is a BPE code
+#: (a letter and three digits, e.g. ``t_D265``); :func:`get_indicator` adds the code to the labels.
+TYPE_INDICATORS: dict[str, Indicator] = {
+    ind.id: ind
+    for ind in (
+        Indicator(
+            "t_",
+            "Temps jusqu'à l'équipement le plus proche",
+            "Time to the nearest facility",
+            "min",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _NEAREST,
+            "Minutes from the demand unit to the nearest facility of the type (home → service).",
+        ),
+        Indicator(
+            "n_",
+            "Équipements accessibles dans le temps limite",
+            "Facilities within the cut-off",
+            "équip.",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SERVICES,
+            _NEAREST,
+            "Number of facilities of the type within the cut-off (cumulative opportunities).",
+        ),
+        Indicator(
+            "pop_beyond_",
+            "Population au-delà du seuil",
+            "Population beyond the threshold",
+            "hab.",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "Population of the zone whose nearest facility of the type is beyond the threshold.",
+        ),
+        Indicator(
+            "share_beyond_",
+            "Part de la population au-delà du seuil",
+            "Share of the population beyond the threshold",
+            "%",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.SERVICES,
+            _GAPS,
+            "100 × pop_beyond_<TYPE> / population.",
+        ),
+    )
+}
+_TYPE_CODE = re.compile(r"[A-Z][0-9]{3}")
+
 
 def get_indicator(field_name: str) -> Indicator | None:
-    """The declared indicator of an output field, or ``None`` for a user field."""
-    return INDICATORS.get(field_name)
+    """The declared indicator of an output field, or ``None`` for a user field.
+
+    Per-type fields (``t_D265``, ``share_beyond_D307``…) get the indicator of their prefix with
+    the type code in the labels ("Temps jusqu'à l'équipement le plus proche — D265").
+    """
+    ind = INDICATORS.get(field_name)
+    if ind is not None:
+        return ind
+    for prefix, pattern in TYPE_INDICATORS.items():
+        code = field_name[len(prefix) :]
+        if field_name.startswith(prefix) and _TYPE_CODE.fullmatch(code):
+            return replace(
+                pattern,
+                id=field_name,
+                label_fr=f"{pattern.label_fr} — {code}",
+                label_en=f"{pattern.label_en} — {code}",
+            )
+    return None

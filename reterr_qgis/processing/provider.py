@@ -37,6 +37,10 @@ class ReterrProvider(QgsProcessingProvider):
         from .export_council_map import ExportCouncilMap
         from .floating_catchment import FloatingCatchment
         from .import_bpe import ImportBpe
+        from .nearest_service import NearestService
+        from .service_basket import ServiceBasket
+        from .service_gaps import ServiceGaps
+        from .suggest_locations import SuggestLocations
         from .territory_profile import TerritoryProfile
 
         for alg in (
@@ -45,5 +49,9 @@ class ReterrProvider(QgsProcessingProvider):
             ImportBpe(),
             BuildNetwork(),
             FloatingCatchment(),
+            NearestService(),
+            ServiceBasket(),
+            ServiceGaps(),
+            SuggestLocations(),
         ):
             self.addAlgorithm(alg)
