@@ -26,6 +26,7 @@ CASE_MODULES = [
     "bench.bench_fca",
     "bench.bench_network",
     "bench.bench_access",
+    "bench.bench_isochrones",
 ]
 
 

@@ -1330,17 +1330,17 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="123"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="125"/>
         <source>Time bands must be positive minutes in increasing order (at most 254), got {bands}.</source>
         <translation>Les tranches de temps doivent être des minutes positives en ordre croissant (254 au plus) ; reçu : {bands}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="194"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="196"/>
         <source>The walk around the roads must be a positive distance (metres).</source>
         <translation>La marge autour des routes doit être une distance positive (mètres).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="201"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="203"/>
         <source>The grid cell must be a positive distance (metres).</source>
         <translation>La maille de la grille doit être une distance positive (mètres).</translation>
     </message>
@@ -1558,194 +1558,356 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
 <context>
     <name>ServiceAlgorithm</name>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="175"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="173"/>
         <source>Services and access</source>
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="182"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="180"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="182"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="180"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="195"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="193"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="195"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="193"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="212"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="210"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="212"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="210"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="222"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="220"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="222"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="220"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="239"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="237"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="239"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="237"/>
         <source>Average door-to-door speed on the straight-line distance × detour.</source>
         <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="254"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="252"/>
         <source>Detour factor</source>
         <translation>Coefficient de détour</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="254"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="252"/>
         <source>Road distance over straight-line distance.</source>
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="270"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="268"/>
         <source>Points standing for the demand units (e.g. town halls)</source>
         <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="270"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="268"/>
         <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
         <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="288"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="286"/>
         <source>Demand code field</source>
         <translation>Champ du code de la demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="288"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="286"/>
         <source>Code matching the points to the demand units.</source>
         <translation>Code qui apparie les points aux unités de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="301"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="299"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="301"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="299"/>
         <source>Code of each point, as in the demand layer.</source>
         <translation>Code de chaque point, comme dans la couche de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="319"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="317"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="319"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="317"/>
         <source>Places farther from any road node are reported as unreachable.</source>
         <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="334"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="332"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="334"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="332"/>
         <source>Over the straight line between a place and its network node.</source>
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="395"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="393"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="409"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="407"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="444"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="442"/>
         <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
         <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="482"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="480"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="512"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="510"/>
         <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
         <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="531"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="529"/>
         <source>Give at least one facility type (codes separated by &apos;;&apos;, e.g. D265;D307).</source>
         <translation>Indiquez au moins un type d'équipement (codes séparés par « ; », par ex. D265;D307).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="571"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="569"/>
         <source>Unknown facility types: {types}. They are neither BPE codes nor types of layer &apos;{layer}&apos;, which holds: {present}.</source>
         <translation>Types d'équipements inconnus : {types}. Ce ne sont ni des codes BPE ni des types de la couche « {layer} », qui contient : {present}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="571"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="569"/>
         <source>(no type)</source>
         <translation>(aucun type)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="601"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="599"/>
         <source>Layer &apos;{layer}&apos; has no facility of type {code} but holds {others}, the same facility in the codes of another BPE vintage: check the vintage of the codes you asked for.</source>
         <translation>La couche « {layer} » n'a aucun équipement de type {code} mais contient {others}, le même équipement dans les codes d'un autre millésime de la BPE : vérifiez le millésime des codes demandés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="633"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="631"/>
         <source>The road network and the demand layer must share one CRS (reproject the network).</source>
         <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="655"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="653"/>
         <source>Travel times on the road network ({nodes} nodes), places snapped within {d} m and reached at {v} km/h.</source>
         <translation>Temps de parcours sur le réseau routier ({nodes} nœuds), lieux accrochés à moins de {d} m et rejoints à {v} km/h.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="664"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="662"/>
         <source>Straight-line travel times: distance × {detour} at {speed} km/h.</source>
         <translation>Temps de parcours à vol d'oiseau : distance × {detour} à {speed} km/h.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="674"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="672"/>
         <source>{n} demand units are more than {d} m from the road network and count as unreachable: {features}.</source>
         <translation>{n} unités de demande sont à plus de {d} m du réseau routier et sont comptées comme inaccessibles : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="702"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="700"/>
         <source>{n} candidate sites are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} sites candidats sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="702"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="700"/>
         <source>{n} facilities are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceAreas</name>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="45"/>
+        <source>Services and access</source>
+        <translation>Services et accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="48"/>
+        <source>Service areas (isochrones)</source>
+        <translation>Aires de desserte (isochrones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="51"/>
+        <source>Polygons of the area from which each facility is reached within each time band (home → facility, the direction that matters for access; or, optionally, reached from the facility), on the road network.
+
+One search per facility, stopped at the largest band, gives every band. A road segment whose start is reached within the band counts up to the point reached (interpolated along the segment, drawn straight between junctions); the polygon is the area within the buffer distance (default 150 m, a short walk) of the reachable roads. Bands are nested: the 20-minute area contains the 10-minute one. Times in minutes; facilities snapped to the nearest node within the maximum distance and reached at the access speed. Unlike QGIS's own service area tools, the output is polygons, the speeds are car speeds in km/h and the cost is in minutes.</source>
+        <translation>Polygones de la zone d'où chaque équipement est atteint dans chaque tranche de temps (domicile → équipement, le sens qui compte pour l'accès ; ou, au choix, atteinte depuis l'équipement), sur le réseau routier.
+
+Une seule recherche par équipement, arrêtée à la plus grande tranche, donne toutes les tranches. Un tronçon dont le début est atteint dans la tranche compte jusqu'au point atteint (interpolé le long du tronçon, tracé droit entre carrefours) ; le polygone est la zone située à moins de la distance tampon (150 m par défaut, une courte marche) des routes atteintes. Les tranches sont emboîtées : la zone à 20 minutes contient celle à 10 minutes. Temps en minutes ; équipements accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès. Contrairement aux outils de zone de desserte de QGIS, le résultat est fait de polygones, les vitesses sont des vitesses voiture en km/h et le coût est en minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="67"/>
+        <source>Facilities (points)</source>
+        <translation>Équipements (points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="67"/>
+        <source>E.g. the BPE geolocated facilities.</source>
+        <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="75"/>
+        <source>Facility type field</source>
+        <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="75"/>
+        <source>Field holding the facility type.</source>
+        <translation>Champ contenant le type d'équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="88"/>
+        <source>Facility types to keep</source>
+        <translation>Types d'équipement à retenir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="88"/>
+        <source>Codes separated by &apos;;&apos; (e.g. D265); empty: every facility.</source>
+        <translation>Codes séparés par « ; » (par ex. D265) ; vide : tous les équipements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="96"/>
+        <source>Time bands (minutes)</source>
+        <translation>Tranches de temps (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="96"/>
+        <source>Increasing limits separated by &apos;;&apos;.</source>
+        <translation>Limites croissantes séparées par « ; ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="104"/>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="104"/>
+        <source>To the facility (access)</source>
+        <translation>Vers l'équipement (accès)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="104"/>
+        <source>From the facility</source>
+        <translation>Depuis l'équipement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="104"/>
+        <source>One-way streets make the two differ.</source>
+        <translation>Les sens uniques rendent les deux différents.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="115"/>
+        <source>Walk around reachable roads (m)</source>
+        <translation>Marche autour des routes atteintes (m)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="115"/>
+        <source>Width of the area kept on each side of a reachable road.</source>
+        <translation>Largeur de la zone retenue de chaque côté d'une route atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="128"/>
+        <source>Maximum distance to the network (m)</source>
+        <translation>Distance maximale au réseau (m)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="128"/>
+        <source>Facilities farther from any road node get no area (and are named).</source>
+        <translation>Les équipements plus éloignés de tout nœud routier n'ont pas de zone (et sont nommés).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="140"/>
+        <source>Speed to reach the network (km/h)</source>
+        <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="140"/>
+        <source>Over the straight line between a facility and its node.</source>
+        <translation>Sur la ligne droite entre un équipement et son nœud.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="292"/>
+        <source>Service areas</source>
+        <translation>Aires de desserte</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="152"/>
+        <source>One polygon per facility and band, with the facility&apos;s attributes.</source>
+        <translation>Un polygone par équipement et par tranche, avec les attributs de l'équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="179"/>
+        <source>Time bands must be minutes separated by &apos;;&apos;, e.g. &apos;10;20;30&apos;.</source>
+        <translation>Les tranches de temps sont des minutes séparées par « ; », par ex. « 10;20;30 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="183"/>
+        <source>Give at least one positive time band.</source>
+        <translation>Donnez au moins une tranche de temps positive.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="191"/>
+        <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
+        <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="209"/>
+        <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
+        <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="232"/>
+        <source>{n} facilities are too far from the road network and get no area: {features}.</source>
+        <translation>{n} équipements sont trop loin du réseau routier et n'ont pas de zone : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="239"/>
+        <source>Computing service areas…</source>
+        <translation>Calcul des aires de desserte…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="287"/>
+        <source>{n} service areas written ({f} facilities, bands {bands} min).</source>
+        <translation>{n} aires de desserte écrites ({f} équipements, tranches {bands} min).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="292"/>
+        <source>Isochrones of &apos;{layer}&apos; computed by ReTerr.</source>
+        <translation>Isochrones de « {layer} » calculées par ReTerr.</translation>
     </message>
 </context>
 <context>

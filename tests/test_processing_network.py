@@ -69,3 +69,42 @@ def test_geographic_network_refused(run_alg, cache):
     layer.dataProvider().addFeatures([f])
     with pytest.raises(QgsProcessingException, match="EPSG:2154"):
         run_alg("reterr:build_network", {"NETWORK": layer})
+
+
+def test_service_areas_by_hand(run_alg, cache):
+    """One 20 km road at 60 km/h (1 min per km), GP in the middle: the 5-minute area runs 5 km
+    each way (plus the 150 m walk), the 10-minute one the whole road; nested, one per band."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    roads = QgsVectorLayer("LineString?crs=EPSG:2154&field=kmh:double", "roads", "memory")
+    feats = []
+    for wkt in ("LINESTRING(0 0, 10000 0)", "LINESTRING(10000 0, 20000 0)"):
+        f = QgsFeature(roads.fields())
+        f.setAttributes([60.0])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    roads.dataProvider().addFeatures(feats)
+    gp = QgsVectorLayer("Point?crs=EPSG:2154&field=TYPEQU:string", "gp", "memory")
+    f = QgsFeature(gp.fields())
+    f.setAttributes(["D265"])
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(10000, 0)))
+    gp.dataProvider().addFeatures([f])
+    res = run_alg(
+        "reterr:service_areas",
+        {
+            "FACILITIES": gp,
+            "NETWORK": roads,
+            "SPEED_FIELD": "kmh",
+            "BANDS": "5;10",
+            "MAX_EDGE": 0,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    areas = {f["band_min"]: f.geometry().boundingBox() for f in res["OUTPUT"].getFeatures()}
+    assert set(areas) == {5.0, 10.0}
+    five, ten = areas[5.0], areas[10.0]
+    assert five.xMinimum() == pytest.approx(5000 - 150, abs=60)
+    assert five.xMaximum() == pytest.approx(15000 + 150, abs=60)
+    assert ten.xMinimum() == pytest.approx(-150, abs=60)
+    assert ten.xMaximum() == pytest.approx(20150, abs=60)
+    assert ten.contains(five)

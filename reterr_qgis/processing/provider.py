@@ -38,6 +38,7 @@ class ReterrProvider(QgsProcessingProvider):
         from .floating_catchment import FloatingCatchment
         from .import_bpe import ImportBpe
         from .nearest_service import NearestService
+        from .service_areas import ServiceAreas
         from .service_basket import ServiceBasket
         from .service_gaps import ServiceGaps
         from .suggest_locations import SuggestLocations
@@ -53,5 +54,6 @@ class ReterrProvider(QgsProcessingProvider):
             ServiceBasket(),
             ServiceGaps(),
             SuggestLocations(),
+            ServiceAreas(),
         ):
             self.addAlgorithm(alg)
