@@ -45,6 +45,14 @@ step "Accès aux médecins généralistes : APL sur le réseau routier (reterr:f
   NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
   OUTPUT="ogr:dbname='$GPKG' table=\"acces_medecins\" (geom)" | tail -n 4
 
+step "Écarts d'accès : population à plus de 20 minutes d'un médecin ou d'une pharmacie, par EPCI (reterr:service_gaps)"
+"${QP[@]}" reterr:service_gaps -- \
+  DEMAND="$SAMPLE|layername=communes" ANCHORS="$SAMPLE|layername=mairies" \
+  FACILITIES="$SAMPLE|layername=bpe_illustratif" CATEGORY_FIELD=TYPEQU TYPES="D265;D307" \
+  THRESHOLD=20 GROUP_FIELD=siren_epci GROUP_NAME_FIELD=nom_epci \
+  NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
+  OUTPUT="ogr:dbname='$GPKG' table=\"ecarts_epci\" (geom)" | tail -n 4
+
 step "Carte de l'accès aux médecins (page 2)"
 "${QP[@]}" reterr:export_council_map -- \
   INPUT="$GPKG|layername=acces_medecins" FIELD=apl BREAKS="2.5;4;6" \

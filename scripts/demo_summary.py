@@ -27,6 +27,10 @@ def main(gpkg: str, pdf: str) -> None:
         "sum(apl_underserved), count(*) from acces_medecins"
     ).fetchone()
     runs = con.execute("select count(*) from reterr_provenance").fetchone()[0]
+    gaps = con.execute(
+        "select nom_epci, share_beyond_D265, share_beyond_D307 from ecarts_epci "
+        "order by share_beyond_D265 desc limit 3"
+    ).fetchall()
     con.close()
     print()
     print("Diagnostic territorial — Aveyron (12)")
@@ -51,6 +55,9 @@ def main(gpkg: str, pdf: str) -> None:
         f"  Accès aux médecins (APL, données illustratives) : {n_under} communes sur {n_all} "
         f"sous-denses (< 2,5), soit {fmt(100 * pop_under / pop_all)} % de la population"
     )
+    print("  EPCI les plus éloignés d'un médecin (part de la population à plus de 20 min) :")
+    for epci_name, gp, pharmacy in gaps:
+        print(f"    {epci_name} : {fmt(gp)} % (pharmacie : {fmt(pharmacy)} %)")
 
 
 if __name__ == "__main__":
