@@ -207,3 +207,11 @@ def test_nearest_and_count_within_by_brute_force():
     np.testing.assert_array_equal(near_i[reach], dist.argmin(axis=1)[reach])
     assert np.all(near_i[~reach] == -1) and np.all(np.isinf(near_d[~reach]))
     np.testing.assert_array_equal(count_within(o, d, 15), (dist <= 15).sum(axis=1))
+
+
+def test_no_pair_at_all_gives_float_zeros():
+    empty = CostPairs(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), 2, 1)
+    res = floating_catchment(empty, [10, 20], [1], 30, step_weights(E2SFCA_STEPS))
+    assert res.access.dtype == np.float64 and res.demand_reached.dtype == np.float64
+    np.testing.assert_array_equal(res.access, [0.0, 0.0])
+    assert np.isnan(res.normalized([10, 20])).all()

@@ -184,7 +184,7 @@ def floating_catchment(
         if weight is None:
             raise InputError(QT_TRANSLATE_NOOP("ReterrEngine", "3SFCA needs a weight function."))
         w_all = weight(c)
-        w_sum = np.bincount(i, weights=w_all, minlength=pairs.n_origins)
+        w_sum = np.bincount(i, weights=w_all, minlength=pairs.n_origins).astype(np.float64)
         keep = c <= max_cost
         i, j = i[keep], j[keep]
         w_keep = w_all[keep]
@@ -199,12 +199,13 @@ def floating_catchment(
 
     n_o, n_d = pairs.n_origins, pairs.n_destinations
     pw = p[i] if w is None else p[i] * w
-    demand_reached = np.bincount(j, weights=pw, minlength=n_d)
+    # np.bincount returns integers when there is no pair at all, even with weights: force floats.
+    demand_reached = np.bincount(j, weights=pw, minlength=n_d).astype(np.float64, copy=False)
     ratio = np.full(n_d, np.nan)
     np.divide(s, demand_reached, out=ratio, where=demand_reached > 0)
     r = np.where(demand_reached > 0, ratio, 0.0)
     rw = r[j] if w is None else r[j] * w
-    access = np.bincount(i, weights=rw, minlength=n_o)
+    access = np.bincount(i, weights=rw, minlength=n_o).astype(np.float64, copy=False)
     reached = np.bincount(i, minlength=n_o).astype(np.int64)
 
     warnings: list[Message] = []
