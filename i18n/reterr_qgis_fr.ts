@@ -1070,22 +1070,22 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>La méthode 3SFCA nécessite une fonction de pondération.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/fca.py" line="213"/>
+        <location filename="../reterr_qgis/engine/fca.py" line="214"/>
         <source>{n} facilities have no demand within their catchment.</source>
         <translation>{n} équipements n'ont aucune demande dans leur aire de recours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/fca.py" line="223"/>
+        <location filename="../reterr_qgis/engine/fca.py" line="224"/>
         <source>{n} demand units have no facility within reach.</source>
         <translation>{n} unités de demande n'ont aucun équipement à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/fca.py" line="247"/>
+        <location filename="../reterr_qgis/engine/fca.py" line="248"/>
         <source>Give one consumption value per age group.</source>
         <translation>Donnez une valeur de consommation par tranche d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/fca.py" line="252"/>
+        <location filename="../reterr_qgis/engine/fca.py" line="253"/>
         <source>The population is zero.</source>
         <translation>La population est nulle.</translation>
     </message>
@@ -1343,6 +1343,111 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <location filename="../reterr_qgis/engine/isochrones.py" line="203"/>
         <source>The grid cell must be a positive distance (metres).</source>
         <translation>La maille de la grille doit être une distance positive (mètres).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="58"/>
+        <source>At least two territories are needed, got {n}.</source>
+        <translation>Il faut au moins deux territoires ; {n} donné(s).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="59"/>
+        <source>&apos;{indicator}&apos; has the same value everywhere: it cannot rank territories.</source>
+        <translation>« {indicator} » a la même valeur partout : il ne peut pas départager les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="62"/>
+        <source>Unknown {what} &apos;{method}&apos;: use one of {choices}.</source>
+        <translation>{what} « {method} » inconnu(e) : utilisez l'un de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="63"/>
+        <source>The weight of &apos;{name}&apos; must be a positive number, got {value}.</source>
+        <translation>Le poids de « {name} » doit être un nombre positif ; reçu {value}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="66"/>
+        <source>Weights given for unknown {what}: {names}.</source>
+        <translation>Poids donnés pour des {what} inconnus : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="67"/>
+        <source>&apos;{indicator}&apos; has no polarity: say whether higher is better or worse.</source>
+        <translation>« {indicator} » n'a pas de polarité : indiquez si une valeur plus haute est meilleure ou pire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="70"/>
+        <source>&apos;{indicator}&apos; is missing from the table.</source>
+        <translation>« {indicator} » manque dans la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="73"/>
+        <source>No indicator to build the index from.</source>
+        <translation>Aucun indicateur pour construire l'indice.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="74"/>
+        <source>Distance to target needs a target value for &apos;{indicator}&apos;.</source>
+        <translation>La distance à la cible nécessite une valeur cible pour « {indicator} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="77"/>
+        <source>The target of &apos;{indicator}&apos; ({target}) is not better than its worst value.</source>
+        <translation>La cible de « {indicator} » ({target}) n'est pas meilleure que sa plus mauvaise valeur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="80"/>
+        <source>The geometric mean needs positive values: {n} are zero or negative.</source>
+        <translation>La moyenne géométrique nécessite des valeurs positives : {n} sont nulles ou négatives.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="83"/>
+        <source>The geometric mean cannot use z-scores: choose another normalisation.</source>
+        <translation>La moyenne géométrique ne peut pas utiliser des scores z : choisissez une autre normalisation.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="86"/>
+        <source>The weight spread must be at least 0 and below 1, got {value}.</source>
+        <translation>La dispersion des poids doit être comprise entre 0 inclus et 1 exclu ; reçu {value}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="89"/>
+        <source>At least one sample is needed, got {n}.</source>
+        <translation>Il faut au moins un tirage ; {n} donné(s).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="90"/>
+        <source>Unknown dimension &apos;{dimension}&apos;.</source>
+        <translation>Dimension « {dimension} » inconnue.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="91"/>
+        <source>&apos;{indicator}&apos;: {n} territories have no value and are left out of it.</source>
+        <translation>« {indicator} » : {n} territoires n'ont pas de valeur et en sont exclus.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="94"/>
+        <source>{n} territories lack some values: their means re-weight the others.</source>
+        <translation>{n} territoires ont des valeurs manquantes : leurs moyennes repondèrent les autres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="97"/>
+        <source>{n} territories have no value at all: no score.</source>
+        <translation>{n} territoires n'ont aucune valeur : pas de score.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="98"/>
+        <source>&apos;{indicator}&apos;: {n} outlying values winsorised (skew {skew}, kurtosis {kurt}).</source>
+        <translation>« {indicator} » : {n} valeurs extrêmes winsorisées (asymétrie {skew}, aplatissement {kurt}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="101"/>
+        <source>&apos;{indicator}&apos;: too skewed after winsorising, log-transformed instead.</source>
+        <translation>« {indicator} » : encore trop asymétrique après winsorisation, transformé en logarithme à la place.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/composite.py" line="104"/>
+        <source>Distance to target: outliers are not treated, targets are in raw units.</source>
+        <translation>Distance à la cible : les valeurs extrêmes ne sont pas traitées, les cibles sont en unités brutes.</translation>
     </message>
 </context>
 <context>
