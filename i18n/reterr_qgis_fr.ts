@@ -880,6 +880,304 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
     </message>
 </context>
 <context>
+    <name>ResilienceIndex</name>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="73"/>
+        <source>Resilience indicators</source>
+        <translation>Indicateurs de résilience</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="534"/>
+        <source>Resilience index</source>
+        <translation>Indice de résilience</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="79"/>
+        <source>Builds a composite resilience index from indicator fields of a territory layer (communes, EPCI, any zoning; join the outputs of several algorithms by territory code first).
+
+Pipeline: (1) outlier treatment, COINr defaults: an indicator whose skewness exceeds 2 in absolute value and whose excess kurtosis exceeds 3.5 is winsorised (the most extreme value replaced by the next one, up to 5 times); if it still fails, it is log-transformed instead. (2) Polarity-aware normalisation (min-max 0-100, z-score, percentile rank, or distance to a target): a higher score always means more resilient; higher-is-worse indicators are mirrored, never multiplied by -1. (3) Weighted mean of the indicators within each dimension, then of the dimensions (arithmetic, or weighted geometric mean of scores mapped to 1-100). (4) Ranks, 1 = best.
+
+Polarities and dimensions of ReTerr indicators come from the indicator registry (e.g. share_65p: higher is worse; fca_access: higher is better); any other field needs its polarity ('field:+' or 'field:-'), and goes to the dimension 'other' unless one is given.
+
+The overall score is optional: without it, only the dimension scores are written (the CRATer choice) and the rank is that of the first dimension.
+
+Uncertainty: the index is recomputed with randomly varied weights (±25 % around their values); rank_median is the median rank and [rank_p05, rank_p95] the band holding the rank in 90 % of the weightings. A narrow band means a robust rank; overlapping bands mean the difference between two territories depends on the weights.
+
+Missing values: a territory lacking some indicators is scored on those it has, their weights re-spread over them (it is named in the log); a territory with none gets no score. A constant indicator cannot rank territories and is refused.</source>
+        <translation>Construit un indice composite de résilience à partir des champs d'indicateurs d'une couche de territoires (communes, EPCI, tout zonage ; joignez d'abord les sorties de plusieurs algorithmes par code de territoire).
+
+Chaîne de calcul : (1) traitement des valeurs extrêmes, réglages par défaut de COINr : un indicateur dont l'asymétrie dépasse 2 en valeur absolue et dont l'excès d'aplatissement (kurtosis) dépasse 3,5 est winsorisé (la valeur la plus extrême remplacée par la suivante, jusqu'à 5 fois) ; s'il échoue encore, il est passé au logarithme à la place. (2) Normalisation selon la polarité (min-max 0-100, score z, rang centile ou distance à une cible) : un score plus élevé signifie toujours plus résilient ; les indicateurs pour lesquels plus haut est pire sont inversés en miroir, jamais multipliés par -1. (3) Moyenne pondérée des indicateurs au sein de chaque dimension, puis des dimensions (arithmétique, ou moyenne géométrique pondérée des scores ramenés à 1-100). (4) Rangs, 1 = meilleur.
+
+Les polarités et dimensions des indicateurs ReTerr viennent du registre des indicateurs (p. ex. share_65p : plus haut est pire ; fca_access : plus haut est mieux) ; tout autre champ a besoin de sa polarité (« champ:+ » ou « champ:- ») et va dans la dimension « other » sauf si une dimension est donnée.
+
+Le score global est facultatif : sans lui, seuls les scores par dimension sont écrits (le choix de CRATer) et le rang est celui de la première dimension.
+
+Incertitude : l'indice est recalculé avec des poids tirés au hasard (± 25 % autour de leur valeur) ; rank_median est le rang médian et [rank_p05, rank_p95] l'intervalle qui contient le rang dans 90 % des pondérations. Un intervalle étroit signifie un rang robuste ; des intervalles qui se chevauchent signifient que l'écart entre deux territoires dépend des poids.
+
+Valeurs manquantes : un territoire auquel manquent certains indicateurs est noté sur ceux qu'il a, leurs poids redistribués entre eux (il est nommé dans le journal) ; un territoire qui n'en a aucun n'a pas de score. Un indicateur constant ne peut pas classer les territoires et est refusé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="108"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="108"/>
+        <source>Layer of territories with one numeric field per indicator.</source>
+        <translation>Couche des territoires, avec un champ numérique par indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="116"/>
+        <source>Indicator fields</source>
+        <translation>Champs des indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="116"/>
+        <source>The numeric fields combined into the index (at least one).</source>
+        <translation>Les champs numériques combinés dans l'indice (au moins un).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="303"/>
+        <source>Polarities</source>
+        <translation>Polarités</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="129"/>
+        <source>&apos;field:+;other:-&apos; (+ higher is better, - higher is worse). Default: the registry&apos;s polarity of ReTerr indicators.</source>
+        <translation>« champ:+;autre:- » (+ : plus c'est haut, mieux c'est ; - : plus c'est haut, pire c'est). Par défaut : la polarité des indicateurs ReTerr inscrite au registre.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="308"/>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="140"/>
+        <source>'field:dimension;…'. Default: the registry's dimension, else 'other'.</source>
+        <translation>« champ:dimension;… ». Par défaut : la dimension inscrite au registre, sinon « other ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>Normalisation</source>
+        <translation>Normalisation</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>Min-max (0-100)</source>
+        <translation>Min-max (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>Z-score</source>
+        <translation>Score z (centré réduit)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>Percentile rank (0-100)</source>
+        <translation>Rang centile (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>Distance to a target (0-100)</source>
+        <translation>Distance à une cible (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="148"/>
+        <source>How each indicator is put on a common scale, higher = more resilient.</source>
+        <translation>Comment chaque indicateur est ramené à une échelle commune (plus haut = plus résilient).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="384"/>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="164"/>
+        <source>'field:value;…' in the indicators' units, for the distance to a target.</source>
+        <translation>« champ:valeur;… » dans les unités des indicateurs, pour la distance à une cible.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="170"/>
+        <source>Treat outliers (COINr rule)</source>
+        <translation>Traiter les valeurs extrêmes (règle COINr)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="170"/>
+        <source>Winsorise, or else log-transform, strongly skewed indicators.</source>
+        <translation>Winsorise, ou à défaut passe au logarithme, les indicateurs très asymétriques.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="178"/>
+        <source>Aggregation</source>
+        <translation>Agrégation</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="178"/>
+        <source>Arithmetic mean</source>
+        <translation>Moyenne arithmétique</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="178"/>
+        <source>Geometric mean</source>
+        <translation>Moyenne géométrique</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="178"/>
+        <source>Arithmetic: weaknesses are compensated by strengths; geometric: less so.</source>
+        <translation>Arithmétique : les faiblesses sont compensées par les points forts ; géométrique : moins.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="189"/>
+        <source>Compute an overall score</source>
+        <translation>Calculer un score global</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="189"/>
+        <source>Unchecked: dimension scores only, no overall score.</source>
+        <translation>Décoché : scores par dimension seulement, sans score global.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="374"/>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="197"/>
+        <source>&apos;field:2;other:1&apos; (weights within a dimension) and/or &apos;dimension:2&apos; (weights of the dimensions). Default: equal weights.</source>
+        <translation>« champ:2;autre:1 » (poids au sein d'une dimension) et/ou « dimension:2 » (poids des dimensions). Par défaut : poids égaux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="206"/>
+        <source>Monte-Carlo samples</source>
+        <translation>Tirages de Monte-Carlo</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="206"/>
+        <source>Weightings drawn for the rank band; 0: no uncertainty analysis.</source>
+        <translation>Pondérations tirées pour l'intervalle de rang ; 0 : pas d'analyse d'incertitude.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="219"/>
+        <source>Random seed</source>
+        <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="219"/>
+        <source>Same seed, same rank bands.</source>
+        <translation>Même graine, mêmes intervalles de rang.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="230"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="230"/>
+        <source>Names used in messages and in the CSV.</source>
+        <translation>Noms utilisés dans les messages et dans le CSV.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="243"/>
+        <source>The territories with dimension scores, score, rank and rank band.</source>
+        <translation>Les territoires avec les scores par dimension, le score, le rang et l'intervalle de rang.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="249"/>
+        <source>Normalised values (CSV)</source>
+        <translation>Valeurs normalisées (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="249"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="249"/>
+        <source>The normalised value of each indicator per territory.</source>
+        <translation>La valeur normalisée de chaque indicateur, par territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="274"/>
+        <source>{param}: &apos;{item}&apos; is not of the form &apos;name:value&apos;.</source>
+        <translation>{param} : « {item} » n'est pas de la forme « nom:valeur ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="280"/>
+        <source>{param}: &apos;{name}&apos; is not one of the indicator fields: {fields}.</source>
+        <translation>{param} : « {name} » n'est pas l'un des champs des indicateurs : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="294"/>
+        <source>{param}: the value of &apos;{name}&apos; is not a number: {value}.</source>
+        <translation>{param} : la valeur de « {name} » n'est pas un nombre : {value}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="323"/>
+        <source>Polarities: &apos;{value}&apos; for &apos;{field}&apos; is not understood: use + (higher is better) or - (higher is worse).</source>
+        <translation>Polarités : « {value} » pour « {field} » n'est pas compris : utilisez + (plus c'est haut, mieux c'est) ou - (plus c'est haut, pire c'est).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="332"/>
+        <source>&apos;{field}&apos; is a neutral indicator (neither good nor bad in itself): give its polarity in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse) or leave it out.</source>
+        <translation>« {field} » est un indicateur neutre (ni bon ni mauvais en soi) : donnez sa polarité dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire) ou retirez-le.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="340"/>
+        <source>&apos;{field}&apos; has no known polarity: give it in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse).</source>
+        <translation>« {field} » n'a pas de polarité connue : donnez-la dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="364"/>
+        <source>Choose at least one indicator field.</source>
+        <translation>Choisissez au moins un champ d'indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="376"/>
+        <source>Weights: &apos;{name}&apos; is neither an indicator field nor a dimension ({choices}).</source>
+        <translation>Poids : « {name} » n'est ni un champ d'indicateur ni une dimension ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="404"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="418"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="431"/>
+        <source>Computing the index…</source>
+        <translation>Calcul de l'indice…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="445"/>
+        <source>Monte-Carlo rank bands…</source>
+        <translation>Intervalles de rang par Monte-Carlo…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="459"/>
+        <source>Scored on the indicators they have (weights re-spread): {features}.</source>
+        <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="500"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="534"/>
+        <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
+        <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="552"/>
+        <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
+        <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
+    </message>
+</context>
+<context>
     <name>ReterrAlgorithm</name>
     <message>
         <location filename="../reterr_qgis/processing/base.py" line="61"/>

@@ -38,6 +38,7 @@ class ReterrProvider(QgsProcessingProvider):
         from .floating_catchment import FloatingCatchment
         from .import_bpe import ImportBpe
         from .nearest_service import NearestService
+        from .resilience_index import ResilienceIndex
         from .service_areas import ServiceAreas
         from .service_basket import ServiceBasket
         from .service_gaps import ServiceGaps
@@ -55,5 +56,6 @@ class ReterrProvider(QgsProcessingProvider):
             ServiceGaps(),
             SuggestLocations(),
             ServiceAreas(),
+            ResilienceIndex(),
         ):
             self.addAlgorithm(alg)
