@@ -162,6 +162,28 @@ def _check_xy(xy: ArrayLike, role: str) -> FloatArray:
     return arr
 
 
+def _demand_weights(values: ArrayLike, n: int, what: str) -> FloatArray:
+    """``n`` finite, non-negative demand weights (population); errors name the bad rows."""
+    w = np.asarray(values, dtype=np.float64).ravel()
+    if w.shape[0] != n:
+        raise InputError(
+            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
+            what=what,
+            got=w.shape[0],
+            expected=n,
+        )
+    bad = np.flatnonzero(~(np.isfinite(w) & (w >= 0)))
+    if bad.size:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine", "{n} demand units have a missing or negative population."
+            ),
+            bad,
+            n=bad.size,
+        )
+    return w
+
+
 def _check_cutoff(cutoff: float, *, finite: bool = False) -> float:
     c = float(cutoff)
     if not c >= 0:  # also refuses NaN
@@ -974,23 +996,7 @@ def population_beyond(
             bad,
             n=bad.size,
         )
-    p = np.asarray(population, dtype=np.float64).ravel()
-    if p.shape[0] != n:
-        raise InputError(
-            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
-            what="population",
-            got=p.shape[0],
-            expected=n,
-        )
-    bad = np.flatnonzero(~(np.isfinite(p) & (p >= 0)))
-    if bad.size:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "ReterrEngine", "{n} demand units have a missing or negative population."
-            ),
-            bad,
-            n=bad.size,
-        )
+    p = _demand_weights(population, n, "population")
     if zone_weights is None:
         w = sparse.csr_matrix(np.ones((n, 1)))
     else:
@@ -1251,23 +1257,7 @@ def greedy_max_cover(
     """
     a = _coverage_matrix(coverage, threshold)
     n_dem, n_cand = a.shape
-    w = np.asarray(demand_weight, dtype=np.float64).ravel()
-    if w.shape[0] != n_dem:
-        raise InputError(
-            QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}."),
-            what="demand weight",
-            got=w.shape[0],
-            expected=n_dem,
-        )
-    bad = np.flatnonzero(~(np.isfinite(w) & (w >= 0)))
-    if bad.size:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "ReterrEngine", "{n} demand units have a missing or negative population."
-            ),
-            bad,
-            n=bad.size,
-        )
+    w = _demand_weights(demand_weight, n_dem, "demand weight")
     if int(k) != k or k < 1:
         raise InputError(
             QT_TRANSLATE_NOOP("ReterrEngine", "The number of sites must be a positive integer.")
