@@ -325,7 +325,9 @@ class ExportCouncilMap(ReterrAlgorithm):
         label = indicator.label(lang) if indicator else field
         unit = indicator.unit if indicator else ""
 
-        values = self._values(layer, field)
+        rank_field = self.parameterAsString(parameters, self.RANK_FIELD, context)
+        columns = self._columns(layer, [field, rank_field, *COUNT_FIELDS])
+        values = columns[field]
         finite = values[~np.isnan(values)]
         if finite.size == 0:
             raise QgsProcessingException(
@@ -360,7 +362,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         choropleth.setRenderer(
             graduated_renderer(choropleth, field, classes, method, palette, breaks=breaks)
         )
-        self._label_towns(choropleth, parameters, context, feedback)
+        self._label_towns(choropleth, columns, parameters, context, feedback)
         map_layers = [choropleth]
         if n_missing:
             nodata = self._copy(layer, self.tr("No data"))
@@ -407,7 +409,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             self.tr("{territory} — {date}").format(territory=territory, date=date),
         )
         self._set_label(layout, "figures_title", self.tr("Key figures"))
-        self._fill_figures(layout, layer, field, values, label, unit, locale, n_missing)
+        self._fill_figures(layout, columns, field, values, label, unit, locale, n_missing)
         sources = self.parameterAsString(parameters, self.SOURCES, context)
         method_label = {
             "manual": self.tr("manual limits"),
@@ -475,22 +477,27 @@ class ExportCouncilMap(ReterrAlgorithm):
     # -- helpers -------------------------------------------------------------------------------
 
     @staticmethod
-    def _values(layer: QgsVectorLayer, field: str) -> np.ndarray:
-        idx = layer.fields().lookupField(field)
+    def _columns(layer: QgsVectorLayer, names: list[str]) -> dict[str, np.ndarray]:
+        """The numeric fields ``names`` (those the layer has) as float arrays, NULL as NaN, read in
+        one pass over the features."""
+        fields = layer.fields()
+        names = list(dict.fromkeys(n for n in names if n and fields.lookupField(n) >= 0))
+        idx = [fields.lookupField(n) for n in names]
         request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
-        request.setSubsetOfAttributes([idx])
-        out = []
+        request.setSubsetOfAttributes(idx)
+        out: list[list[float]] = [[] for _ in names]
         for f in layer.getFeatures(request):
-            v = f.attribute(idx)
-            try:
-                out.append(
-                    float(v)
-                    if v is not None and not (hasattr(v, "isNull") and v.isNull())
-                    else np.nan
-                )
-            except (TypeError, ValueError):
-                out.append(np.nan)
-        return np.asarray(out, dtype=np.float64)
+            for column, i in zip(out, idx):
+                v = f.attribute(i)
+                try:
+                    column.append(
+                        float(v)
+                        if v is not None and not (hasattr(v, "isNull") and v.isNull())
+                        else np.nan
+                    )
+                except (TypeError, ValueError):
+                    column.append(np.nan)
+        return {n: np.asarray(c, dtype=np.float64) for n, c in zip(names, out)}
 
     @staticmethod
     def _copy(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
@@ -529,7 +536,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             )
         return layout
 
-    def _label_towns(self, layer, parameters, context, feedback) -> None:
+    def _label_towns(self, layer, columns, parameters, context, feedback) -> None:
         label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context)
         rank_field = self.parameterAsString(parameters, self.RANK_FIELD, context)
         n = self.parameterAsInt(parameters, self.N_LABELS, context)
@@ -539,7 +546,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         expression = "TRUE"
         rank_bounds = None
         if rank_field and fields.lookupField(rank_field) >= 0:
-            ranks = self._values(layer, rank_field)
+            ranks = columns[rank_field]
             ranks = np.sort(ranks[~np.isnan(ranks)])[::-1]
             if ranks.size > n:
                 expression = f'"{rank_field}" >= {float(ranks[n - 1])!r}'
@@ -625,7 +632,7 @@ class ExportCouncilMap(ReterrAlgorithm):
         if isinstance(item, QgsLayoutItemLabel):
             item.setText(text)
 
-    def _fill_figures(self, layout, layer, field, values, label, unit, locale, n_missing) -> None:
+    def _fill_figures(self, layout, columns, field, values, label, unit, locale, n_missing) -> None:
         tables = [m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemTextTable)]
         if not tables:
             return
@@ -635,10 +642,7 @@ class ExportCouncilMap(ReterrAlgorithm):
 
         rows = [[self.tr("Territories mapped"), locale.toString(int(values.size))]]
         # Whole-territory values recomputed from summed counts when the layer has them.
-        counts = {}
-        for name in COUNT_FIELDS:
-            if layer.fields().lookupField(name) >= 0:
-                counts[name] = self._values(layer, name)
+        counts = {name: columns[name] for name in COUNT_FIELDS if name in columns}
         overall = None
         if "population" in counts and "area_km2" in counts:
             total = {k: np.array([np.nansum(v)]) for k, v in counts.items()}

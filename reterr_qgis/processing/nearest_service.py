@@ -114,12 +114,10 @@ class NearestService(ServiceAlgorithm):
             progress_span=(25, 35),
         )
         types, vocabulary = self.check_types(types, facilities)
-        costs = self.travel_costs(parameters, context, feedback, demand)
-        feedback.pushInfo(self.describe_costs(costs))
-
         feedback.setProgressText(self.tr("Searching the nearest facilities…"))
-        d_places = self.locate_demand(costs, demand, feedback)
-        f_places = self.locate_points(costs, facilities, feedback)
+        costs, d_places, f_places = self.costs_and_places(
+            parameters, context, feedback, demand, facilities
+        )
         with self.engine_guard(demand.table, demand.name):
             result = nearest_by_type(
                 costs,

@@ -191,12 +191,10 @@ class ServiceBasket(ServiceAlgorithm):
                             "read in the codes of {vintage}: set the vintage to {an}."
                         ).format(an=an, vintage=vintage),
                     )
-        costs = self.travel_costs(parameters, context, feedback, demand)
-        feedback.pushInfo(self.describe_costs(costs))
-
         feedback.setProgressText(self.tr("Searching the nearest facility of each type…"))
-        d_places = self.locate_demand(costs, demand, feedback)
-        f_places = self.locate_points(costs, facilities, feedback)
+        costs, d_places, f_places = self.costs_and_places(
+            parameters, context, feedback, demand, facilities
+        )
         with self.engine_guard(demand.table, demand.name):
             result = basket_access(
                 costs,

@@ -205,12 +205,10 @@ class ServiceGaps(ServiceAlgorithm):
         polygons = all(g.type() == compat.GEOMETRY_POLYGON for g in demand.table.geometries)
         if polygons:
             require_shapely(self.tr("Dissolving the zones"))
-        costs = self.travel_costs(parameters, context, feedback, demand)
-        feedback.pushInfo(self.describe_costs(costs))
-
         feedback.setProgressText(self.tr("Searching the nearest facilities…"))
-        d_places = self.locate_demand(costs, demand, feedback)
-        f_places = self.locate_points(costs, facilities, feedback)
+        costs, d_places, f_places = self.costs_and_places(
+            parameters, context, feedback, demand, facilities
+        )
         population = demand.population
         with self.engine_guard(demand.table, demand.name):
             result = nearest_by_type(

@@ -664,6 +664,18 @@ class ServiceAlgorithm(ReterrAlgorithm):
             "Straight-line travel times: distance × {detour} at {speed} km/h.",
         ).format(detour=f"{costs.detour:g}", speed=f"{costs.speed_kmh:g}")
 
+    def costs_and_places(
+        self, parameters, context, feedback, demand: DemandInput, facilities: PointInput
+    ) -> tuple[TravelCosts, Places, Places]:
+        """The travel-cost source (said in the log), and the demand and facilities located on it."""
+        costs = self.travel_costs(parameters, context, feedback, demand)
+        feedback.pushInfo(self.describe_costs(costs))
+        return (
+            costs,
+            self.locate_demand(costs, demand, feedback),
+            self.locate_points(costs, facilities, feedback),
+        )
+
     def locate_demand(self, costs: TravelCosts, demand: DemandInput, feedback) -> Places:
         """Demand origins located on the cost source; units off the network are named."""
         with self.engine_guard(demand.table, demand.name):

@@ -156,12 +156,10 @@ class SuggestLocations(ServiceAlgorithm):
                         layer=candidates.name
                     )
                 )
-        costs = self.travel_costs(parameters, context, feedback, demand)
-        feedback.pushInfo(self.describe_costs(costs))
-
         feedback.setProgressText(self.tr("Finding who is covered already…"))
-        d_places = self.locate_demand(costs, demand, feedback)
-        f_places = self.locate_points(costs, facilities, feedback)
+        costs, d_places, f_places = self.costs_and_places(
+            parameters, context, feedback, demand, facilities
+        )
         if candidates is not None:
             c_places = self.locate_points(costs, candidates, feedback, role="candidates")
         else:
