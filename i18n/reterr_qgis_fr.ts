@@ -302,137 +302,137 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="331"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="333"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
         <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="366"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="368"/>
         <source>No data</source>
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="404"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="406"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="409"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="411"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="414"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="416"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="415"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="417"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="416"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="418"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="417"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="419"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="422"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="424"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="447"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="449"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="450"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="452"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="463"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="465"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="468"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="470"/>
         <source>{n} territories have no value and are drawn in grey.</source>
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="509"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="516"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="515"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="522"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="521"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="528"/>
         <source>The layout template {path} could not be loaded.</source>
         <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="525"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="532"/>
         <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="550"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="557"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="636"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="650"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="654"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="651"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="655"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="652"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="652"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="660"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="664"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="668"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="665"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="669"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="669"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="673"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
@@ -462,12 +462,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="355"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="357"/>
         <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
         <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="413"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="415"/>
         <source>manual limits</source>
         <translation>limites choisies</translation>
     </message>
@@ -844,7 +844,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Ajoute n_&lt;TYPE&gt;, le nombre d'équipements de chaque type dans le temps limite.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/nearest_service.py" line="172"/>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="170"/>
         <source>Nearest facilities</source>
         <translation>Équipements les plus proches</translation>
     </message>
@@ -859,22 +859,22 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/nearest_service.py" line="120"/>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="117"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/nearest_service.py" line="153"/>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="151"/>
         <source>{type}: {n} of {total} demand units ({pop} inhabitants, {share} %) have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} ({pop} habitants, {share} %) n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/nearest_service.py" line="167"/>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="165"/>
         <source>{type}: {n} of {total} demand units have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/nearest_service.py" line="172"/>
+        <location filename="../reterr_qgis/processing/nearest_service.py" line="170"/>
         <source>Minutes from each unit of &apos;{demand}&apos; to the nearest facility of each type ({types}) of &apos;{facilities}&apos;, cut-off {t} minutes.</source>
         <translation>Minutes de chaque unité de « {demand} » à l'équipement le plus proche de chaque type ({types}) de « {facilities} », temps limite de {t} minutes.</translation>
     </message>
@@ -1573,57 +1573,57 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Coordonnées (x, y) attendues, une ligne par point.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="170"/>
+        <location filename="../reterr_qgis/engine/access.py" line="192"/>
         <source>Listing every pair needs a finite cut-off (minutes): results must stay sparse.</source>
         <translation>Lister tous les couples nécessite un seuil fini (minutes) : les résultats doivent rester creux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="528"/>
+        <location filename="../reterr_qgis/engine/access.py" line="550"/>
         <source>Select at least one facility type.</source>
         <translation>Choisissez au moins un type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="569"/>
+        <location filename="../reterr_qgis/engine/access.py" line="591"/>
         <source>Unknown facility types: {types}.</source>
         <translation>Types d'équipement inconnus : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="644"/>
+        <location filename="../reterr_qgis/engine/access.py" line="666"/>
         <source>No facility of type {types}: every demand unit is counted as beyond reach of it.</source>
         <translation>Aucun équipement de type {types} : chaque unité de demande est comptée hors de portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="847"/>
+        <location filename="../reterr_qgis/engine/access.py" line="869"/>
         <source>The search cut-off must be at least the threshold ({t} min).</source>
         <translation>Le seuil de recherche doit être au moins égal au seuil d'accès ({t} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="972"/>
+        <location filename="../reterr_qgis/engine/access.py" line="994"/>
         <source>{n} demand units have a missing or negative time.</source>
         <translation>{n} unités de demande ont un temps manquant ou négatif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="1264"/>
+        <location filename="../reterr_qgis/engine/access.py" line="177"/>
         <source>{n} demand units have a missing or negative population.</source>
         <translation>{n} unités de demande ont une population manquante ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="1008"/>
+        <location filename="../reterr_qgis/engine/access.py" line="1014"/>
         <source>Zone weights must be finite and not negative.</source>
         <translation>Les poids des zones doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="1020"/>
+        <location filename="../reterr_qgis/engine/access.py" line="1026"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty.</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="1272"/>
+        <location filename="../reterr_qgis/engine/access.py" line="1262"/>
         <source>The number of sites must be a positive integer.</source>
         <translation>Le nombre de sites doit être un entier positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/access.py" line="1315"/>
+        <location filename="../reterr_qgis/engine/access.py" line="1305"/>
         <source>Only {n} sites were chosen: no other candidate covers more demand.</source>
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
@@ -2136,17 +2136,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Temps de parcours à vol d'oiseau : distance × {detour} à {speed} km/h.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="672"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="684"/>
         <source>{n} demand units are more than {d} m from the road network and count as unreachable: {features}.</source>
         <translation>{n} unités de demande sont à plus de {d} m du réseau routier et sont comptées comme inaccessibles : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="700"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="712"/>
         <source>{n} candidate sites are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} sites candidats sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services_common.py" line="700"/>
+        <location filename="../reterr_qgis/processing/services_common.py" line="712"/>
         <source>{n} facilities are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
     </message>
@@ -2316,7 +2316,7 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
 <context>
     <name>ServiceBasket</name>
     <message>
-        <location filename="../reterr_qgis/processing/service_basket.py" line="246"/>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="244"/>
         <source>Everyday-services basket</source>
         <translation>Panier de services de la vie courante</translation>
     </message>
@@ -2408,22 +2408,22 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
         <translation>Les équipements sont du millésime BPE {an} (champ AN) mais le panier est lu dans les codes de {vintage} : choisissez le millésime {an}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_basket.py" line="197"/>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="194"/>
         <source>Searching the nearest facility of each type…</source>
         <translation>Recherche de l'équipement le plus proche de chaque type…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_basket.py" line="229"/>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="227"/>
         <source>Population-weighted mean share of the basket within {t} minutes: {share} %; {full} % of the population reach the whole basket.</source>
         <translation>Part moyenne du panier à moins de {t} minutes, pondérée par la population : {share} % ; {full} % de la population atteint le panier complet.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_basket.py" line="240"/>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="238"/>
         <source>Types of the basket without any facility in &apos;{layer}&apos; (counted as not reached): {types}.</source>
         <translation>Types du panier sans aucun équipement dans « {layer} » (comptés comme non atteints) : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_basket.py" line="246"/>
+        <location filename="../reterr_qgis/processing/service_basket.py" line="244"/>
         <source>Share of the basket ({n} types) within {t} minutes of each unit of &apos;{demand}&apos;, facilities of &apos;{facilities}&apos;.</source>
         <translation>Part du panier ({n} types) à moins de {t} minutes de chaque unité de « {demand} », équipements de « {facilities} ».</translation>
     </message>
@@ -2507,7 +2507,7 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
         <translation>Points où des équipements du premier type seraient ajoutés ; les sorties donnent alors les temps et les populations avant et après.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="366"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="364"/>
         <source>Service gaps by zone</source>
         <translation>Carences de services par zone</translation>
     </message>
@@ -2517,7 +2517,7 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
         <translation>Une ligne par zone : population, pop_beyond_&lt;TYPE&gt; et share_beyond_&lt;TYPE&gt; (%).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="385"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="383"/>
         <source>Under-served units</source>
         <translation>Unités mal desservies</translation>
     </message>
@@ -2542,52 +2542,52 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
         <translation>La fusion des zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="211"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="208"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="241"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="239"/>
         <source>Adding the candidate sites…</source>
         <translation>Ajout des sites candidats…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="268"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="266"/>
         <source>every unit</source>
         <translation>toutes les unités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="273"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="271"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty ({zones}).</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide ({zones}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="339"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="337"/>
         <source>{type}: {pop} inhabitants ({share} %) live more than {t} minutes from the nearest facility.</source>
         <translation>{type} : {pop} habitants ({share} %) vivent à plus de {t} minutes de l'équipement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="348"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="346"/>
         <source>With the {n} candidate sites, {pop1} inhabitants remain more than {t} minutes from a facility of type {type} (instead of {pop0}).</source>
         <translation>Avec les {n} sites candidats, {pop1} habitants restent à plus de {t} minutes d'un équipement de type {type} (au lieu de {pop0}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="360"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="358"/>
         <source>{n} of {total} demand units are under-served for at least one type.</source>
         <translation>{n} unités de demande sur {total} sont mal desservies pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="366"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="364"/>
         <source>Population more than {t} minutes from the nearest facility of each type ({types}), per zone, from &apos;{demand}&apos; and &apos;{facilities}&apos;.</source>
         <translation>Population à plus de {t} minutes de l'équipement le plus proche de chaque type ({types}), par zone, d'après « {demand} » et « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="385"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="383"/>
         <source>Units of &apos;{demand}&apos; more than {t} minutes from the nearest facility of at least one type ({types}).</source>
         <translation>Unités de « {demand} » à plus de {t} minutes de l'équipement le plus proche d'au moins un type ({types}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_gaps.py" line="433"/>
+        <location filename="../reterr_qgis/processing/service_gaps.py" line="431"/>
         <source>All demand units</source>
         <translation>Toutes les unités de demande</translation>
     </message>
@@ -2653,7 +2653,7 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
         <translation>Sites possibles ; vide : les points de demande eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="284"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="282"/>
         <source>Suggested sites</source>
         <translation>Sites proposés</translation>
     </message>
@@ -2678,27 +2678,27 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="162"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="159"/>
         <source>Finding who is covered already…</source>
         <translation>Recherche de la population déjà couverte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="184"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="182"/>
         <source>Choosing the sites…</source>
         <translation>Choix des sites…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="252"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="250"/>
         <source>Site {rank}: {name} covers {gained} more inhabitants ({total} in all).</source>
         <translation>Site {rank} : {name} couvre {gained} habitants de plus ({total} au total).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="265"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="263"/>
         <source>Before: {uncovered} of {total} inhabitants live more than {t} minutes from a facility of type {type}; the {n} sites bring {gained} of them ({share} %) within reach.</source>
         <translation>Avant : {uncovered} habitants sur {total} vivent à plus de {t} minutes d'un équipement de type {type} ; les {n} sites en mettent {gained} ({share} %) à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="284"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="282"/>
         <source>{n} sites for new facilities of type {type} covering the most inhabitants of &apos;{demand}&apos; now more than {t} minutes away (greedy maximal covering).</source>
         <translation>{n} sites de nouveaux équipements de type {type} couvrant le plus d'habitants de « {demand} » aujourd'hui à plus de {t} minutes (couverture maximale gloutonne).</translation>
     </message>
