@@ -31,6 +31,35 @@ class Dimension(str, Enum):
     CONTEXT = "context"
 
 
+#: French and English labels of the default dimensions (the radar's axes).
+DIMENSION_LABELS: dict[str, tuple[str, str]] = {
+    Dimension.SERVICES.value: ("Accès aux services essentiels", "Access to essential services"),
+    Dimension.SELF_SUFFICIENCY.value: (
+        "Autonomie alimentaire et matérielle",
+        "Food and material self-sufficiency",
+    ),
+    Dimension.ECONOMY.value: (
+        "Diversité économique et économie endogène",
+        "Economic diversity and endogenous economy",
+    ),
+    Dimension.COMPLEMENTARITY.value: (
+        "Complémentarité et dépendance",
+        "Complementarity and dependency",
+    ),
+    Dimension.VULNERABILITY.value: ("Vulnérabilité de la population", "Population vulnerability"),
+    Dimension.CONTEXT.value: ("Contexte", "Context"),
+}
+
+
+def dimension_label(dimension: str | Dimension, language: str = "fr") -> str:
+    """Label of a dimension; a user-defined dimension is its own label."""
+    key = dimension.value if isinstance(dimension, Dimension) else str(dimension)
+    labels = DIMENSION_LABELS.get(key)
+    if labels is None:
+        return key
+    return labels[0] if language.startswith("fr") else labels[1]
+
+
 @dataclass(frozen=True)
 class Indicator:
     """Declaration of one indicator."""
