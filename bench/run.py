@@ -27,6 +27,7 @@ CASE_MODULES = [
     "bench.bench_network",
     "bench.bench_access",
     "bench.bench_isochrones",
+    "bench.bench_dock",
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -20,6 +22,8 @@ class ReterrPlugin:
         self.provider = None
         self.actions: list[QAction] = []
         self.toolbar = None
+        self.dock = None
+        self.dock_action = None
         install_translator()
 
     @staticmethod
@@ -51,6 +55,37 @@ class ReterrPlugin:
             self.iface.addPluginToMenu(self.tr("&ReTerr"), action)
             self.actions.append(action)
         self.toolbar.addAction(self.actions[0])
+        self._add_dock(icon)
+
+    def _add_dock(self, icon: QIcon) -> None:
+        """The resilience dock, docked on the right, shown and hidden by a checkable action."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.dock import ReterrIndicatorDock
+
+        self.dock = ReterrIndicatorDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        action = self.dock.toggleViewAction()
+        action.setIcon(icon)
+        action.setText(self.tr("Resilience indicators"))
+        action.setObjectName("Reterr_dock")
+        self.iface.addPluginToMenu(self.tr("&ReTerr"), action)
+        self.toolbar.addAction(action)
+        self.dock_action = action
+        self.iface.currentLayerChanged.connect(self._follow_layer)
+        self.dock.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, visible: bool) -> None:
+        if visible and self.dock is not None and self.dock.layer is None:
+            self._follow_layer(self.iface.activeLayer())
+
+    def _follow_layer(self, layer) -> None:
+        """The dock follows the active layer while it is visible."""
+        from qgis.core import QgsVectorLayer
+
+        if self.dock is not None and self.dock.isVisible() and isinstance(layer, QgsVectorLayer):
+            self.dock.set_layer(layer)
 
     def _open(self, alg_id: str) -> None:
         import processing
@@ -58,6 +93,15 @@ class ReterrPlugin:
         processing.execAlgorithmDialog(alg_id, {})
 
     def unload(self) -> None:
+        if self.dock is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.iface.currentLayerChanged.disconnect(self._follow_layer)
+            self.iface.removePluginMenu(self.tr("&ReTerr"), self.dock_action)
+            self.dock.cleanup()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+            self.dock_action = None
         for action in self.actions:
             self.iface.removePluginMenu(self.tr("&ReTerr"), action)
             action.deleteLater()

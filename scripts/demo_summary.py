@@ -31,14 +31,27 @@ def main(gpkg: str, pdf: str) -> None:
         "select nom_epci, share_beyond_D265, share_beyond_D307 from ecarts_epci "
         "order by share_beyond_D265 desc limit 3"
     ).fetchall()
+    dims = [
+        r[1]
+        for r in con.execute("pragma table_info(indice_resilience)").fetchall()
+        if r[1].startswith("dim_")
+    ]
+    rodez = con.execute(
+        f"select {', '.join(dims)}, rank, rank_p05, rank_p95 from indice_resilience "
+        "where nom = 'Rodez'"
+    ).fetchone()
+    n_index = con.execute("select count(*) from indice_resilience").fetchone()[0]
     con.close()
     print()
     print("Diagnostic territorial — Aveyron (12)")
     print(
-        f"  {Path(gpkg).resolve()}  (couches : communes, epci ; styles : "
-        f"{', '.join(s for (s,) in styled)} ; {runs} traitements tracés dans reterr_provenance)"
+        f"  {Path(gpkg).resolve()}  (couches stylées : {', '.join(s for (s,) in styled)} ; "
+        f"{runs} traitements tracés dans reterr_provenance)"
     )
-    print(f"  {Path(pdf).resolve()}  (2 pages ; + council_map.png, acces_medecins.png)")
+    print(
+        f"  {Path(pdf).resolve()}  (3 pages : carte, profil de Rodez, accès aux médecins ; "
+        "+ PNG, indice_resilience.csv)"
+    )
     print(
         f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus"
     )
@@ -58,6 +71,16 @@ def main(gpkg: str, pdf: str) -> None:
     print("  EPCI les plus éloignés d'un médecin (part de la population à plus de 20 min) :")
     for epci_name, gp, pharmacy in gaps:
         print(f"    {epci_name} : {fmt(gp)} % (pharmacie : {fmt(pharmacy)} %)")
+    labels = {"dim_vulnerability": "vulnérabilité", "dim_services": "services"}
+    scores = " ; ".join(
+        f"{labels.get(d, d)} {fmt(v)}/100" for d, v in zip(dims, rodez[: len(dims)])
+    )
+    rank, low, high = rodez[len(dims) :]
+    print(
+        f"  Indice de résilience (sans score global) : Rodez — {scores} ; rang en "
+        f"{labels.get(dims[0], dims[0])} {rank} sur {n_index} (bande Monte-Carlo 5–95 % : "
+        f"{fmt(low, 0)}–{fmt(high, 0)})"
+    )
 
 
 if __name__ == "__main__":

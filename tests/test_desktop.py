@@ -114,7 +114,7 @@ REPORT = os.environ["RETERR_DESKTOP_REPORT"]
 SHOT = os.environ["RETERR_DESKTOP_SCREENSHOT"]
 SAMPLE = os.environ["RETERR_DESKTOP_SAMPLE"]
 PLUGIN = "reterr_qgis"
-ACTIONS = ("Reterr_territory_profile", "Reterr_export_council_map")
+ACTIONS = ("Reterr_territory_profile", "Reterr_export_council_map", "Reterr_dock")
 iface = qgis.utils.iface
 report = {"errors": [], "steps": []}
 state = {"polls": 0, "rendered": 0}
@@ -234,6 +234,75 @@ def screenshot():
         report["screenshot_saved"] = iface.mainWindow().grab().save(SHOT)
 
     step("screenshot", grab)
+    step("index", run_index)
+    QTimer.singleShot(100, wait_dock)
+
+
+def run_index():
+    # The planner's path: profile and service access of the communes, the resilience index on
+    # top, then the dock on the index layer with a territory selected.
+    import processing
+
+    comm = SAMPLE + "|layername=communes"
+    bpe = SAMPLE + "|layername=bpe_illustratif"
+    prof = processing.run("reterr:territory_profile", {"INPUT": comm, "OUTPUT": "memory:"})
+    bask = processing.run(
+        "reterr:service_basket",
+        {"DEMAND": prof["OUTPUT"], "FACILITIES": bpe, "CATEGORY_FIELD": "TYPEQU",
+         "THRESHOLD": 15, "OUTPUT": "memory:"},
+    )
+    fields = ["share_65p", "share_0_19", "vacancy_rate", "basket_share", "basket_mean_min"]
+    index = processing.run(
+        "reterr:resilience_index",
+        {"INPUT": bask["OUTPUT"], "FIELDS": fields, "NAME_FIELD": "nom", "SAMPLES": 200,
+         "OUTPUT": "memory:"},
+    )
+    layer = index["OUTPUT"]
+    if isinstance(layer, str):
+        layer = QgsProject.instance().mapLayer(layer) or QgsVectorLayer(layer)
+    layer.setName("Indice de résilience")
+    QgsProject.instance().addMapLayer(layer)
+    iface.setActiveLayer(layer)
+    plugin = qgis.utils.plugins[PLUGIN]
+    plugin.dock_action.trigger()  # show the dock: it takes the active layer
+    dock = plugin.dock
+    report["dock"] = {"object_name": dock.objectName(), "visible": dock.isVisible(),
+                      "layer": dock.layer.name() if dock.layer else None}
+    state["index_layer"] = layer
+    state["dock_polls"] = 0
+
+
+def wait_dock():
+    plugin = qgis.utils.plugins[PLUGIN]
+    dock = plugin.dock
+    state["dock_polls"] += 1
+    if dock.dashboard is None and state["dock_polls"] < 100:
+        QTimer.singleShot(100, wait_dock)
+        return
+
+    def select():
+        layer = state["index_layer"]
+        fid = next(f.id() for f in layer.getFeatures() if f["nom"] == "Rodez")
+        layer.selectByIds([fid])
+        report["dock"].update(
+            loaded=dock.dashboard is not None,
+            title=dock.title.text(),
+            rows=dock.table.rowCount(),
+            axes=list(dock.profile_a.axes) if dock.profile_a else [],
+            scores=[float(v) for v in dock.profile_a.scores] if dock.profile_a else [],
+            message=dock.radar_message(),
+        )
+
+    step("dock_select", select)
+    QTimer.singleShot(400, dock_screenshot)
+
+
+def dock_screenshot():
+    def grab():
+        shot = os.path.join(os.path.dirname(SHOT), "dock.png")
+        report["dock_screenshot"] = iface.mainWindow().grab().save(shot) and shot
+
+    step("dock_screenshot", grab)
     step("unload", unload)
     QTimer.singleShot(200, after_unload)
 
@@ -433,7 +502,7 @@ def test_provider_and_algorithms_registered(desktop_run):
 def test_menu_and_toolbar(desktop_run):
     report, _messages, _info = desktop_run
     menu = report["menu"]
-    assert set(menu) == {"Reterr_territory_profile", "Reterr_export_council_map"}
+    assert set(menu) == {"Reterr_territory_profile", "Reterr_export_council_map", "Reterr_dock"}
     assert {m["menu"].replace("&", "") for m in menu.values()} == {"ReTerr"}
     assert all(m["text"] for m in menu.values())
     toolbar = report["toolbar"]
@@ -464,6 +533,19 @@ def test_sample_layer_rendered_and_screenshot(desktop_run):
         assert img.size[0] >= 1000 and img.size[1] >= 600
         colours = img.convert("RGB").resize((160, 100)).getcolors(maxcolors=100_000)
     assert colours is not None and len(colours) > 50, "the screenshot looks blank"
+
+
+def test_dock_shows_the_index_of_a_selected_commune(desktop_run):
+    report, _messages, _info = desktop_run
+    dock = report["dock"]
+    assert dock["object_name"].startswith("Reterr") and dock["visible"]
+    assert dock["layer"] == "Indice de résilience"
+    assert dock["loaded"] and dock["title"].startswith("Rodez"), dock
+    assert dock["rows"] >= 5 and dock["message"] == ""
+    # 2 dimensions in the layer (vulnerability, services): one radar axis per scored indicator
+    assert len(dock["axes"]) >= 5 and all(0 <= v <= 10 for v in dock["scores"])
+    shot = Path(report["dock_screenshot"])
+    assert shot.exists() and shot.stat().st_size > 50_000
 
 
 def test_unload_removes_everything(desktop_run):

@@ -175,8 +175,9 @@ def test_constant_indicator_is_left_out_of_the_radar_with_a_note():
     )
     assert d.axis_ids == ["apl", "share_0_19"]
     assert any("same value everywhere" in str(m) for m in d.notes)
-    # it stays in the table
+    # it stays in the table, neither good nor bad
     assert [r.id for r in d.profile(0).rows] == ["share_65p", "apl", "share_0_19"]
+    assert math.isnan(d.profile(0).rows[0].goodness) and d.profile(0).rows[0].rank == 1
 
 
 def test_monotonic_in_a_positive_indicator():

@@ -10,7 +10,10 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsFieldProxyModel,
     QgsLayoutExporter,
+    QgsLayoutTable,
+    QgsMapLayerProxyModel,
     QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -18,6 +21,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRenderContext,
+    QgsTask,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -123,3 +128,14 @@ else:
     FIELD_INT = QVariant.Int
     FIELD_LONG = QVariant.LongLong
     FIELD_STRING = QVariant.String
+
+# Widgets and tasks (dock)
+LAYER_FILTER_VECTOR = _first(
+    (Qgis, "LayerFilter.VectorLayer"), (QgsMapLayerProxyModel, "VectorLayer")
+)
+FIELD_FILTER_ALL = _first((QgsFieldProxyModel, "Filter.AllTypes"), (QgsFieldProxyModel, "AllTypes"))
+TASK_CAN_CANCEL = _first((QgsTask, "Flag.CanCancel"), (QgsTask, "CanCancel"))
+
+# Layout units and table wrapping (profile page)
+LAYOUT_MM = _first((Qgis, "LayoutUnit.Millimeters"), (QgsUnitTypes, "LayoutMillimeters"))
+TABLE_WRAP_TEXT = _first((QgsLayoutTable, "WrapBehavior.WrapText"), (QgsLayoutTable, "WrapText"))

@@ -158,8 +158,9 @@ class ProfileRow:
     """One line of the dock's table.
 
     ``status`` is +1 when the value is better than the reference (by polarity), −1 when worse, 0
-    when equal, neutral or unknown. ``goodness`` is the share of the other territories that the
-    value beats (0 = worst, 1 = best; neutral: by decreasing value), NaN when missing.
+    when equal, neutral or unknown. ``goodness`` is ``1 − (rank − 1) / (ranked − 1)``: 1 for the
+    best territory, 0 for the worst (neutral: by decreasing value); NaN when the value is missing
+    or the same everywhere.
     """
 
     id: str
@@ -357,7 +358,10 @@ class Dashboard:
             else:
                 status = int(np.sign(self._sign[j] * (value - ref)))
             goodness = float("nan")
-            if ranks[j] and counts[j] > 1:
+            constant = counts[j] > 0 and self._sorted[j][0] == self._sorted[j][-1]
+            if constant:
+                pass  # every territory has the same value: neither good nor bad
+            elif ranks[j] and counts[j] > 1:
                 goodness = 1.0 - (ranks[j] - 1) / (counts[j] - 1)
             elif ranks[j]:
                 goodness = 1.0

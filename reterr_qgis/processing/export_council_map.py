@@ -41,8 +41,11 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..about import __version__, resource_path
 from ..adapters import compat
+from ..adapters.dashboard import guess_name_field, indicator_fields, present, read_dashboard
 from ..adapters.i18n import ui_language
+from ..adapters.profile_page import add_profile_page
 from ..adapters.style import CLASSIFICATIONS, PALETTES, graduated_renderer
+from ..adapters.user_indicators import load_user_indicators
 from ..engine.indicators import get_indicator
 from ..engine.profile import COUNT_FIELDS, profile_from_counts
 from .base import ReterrAlgorithm, warn
@@ -70,6 +73,9 @@ class ExportCouncilMap(ReterrAlgorithm):
     BOUNDARIES = "BOUNDARIES"
     BOUNDARIES_LABEL = "BOUNDARIES_LABEL"
     SOURCES = "SOURCES"
+    PROFILE_TERRITORY = "PROFILE_TERRITORY"
+    PROFILE_LAYER = "PROFILE_LAYER"
+    PROFILE_PEERS = "PROFILE_PEERS"
     TEMPLATE = "TEMPLATE"
     DPI = "DPI"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -99,6 +105,12 @@ class ExportCouncilMap(ReterrAlgorithm):
             "over territories. Colours follow the indicator's polarity (reds where a higher value "
             "is worse, greens where it is better) unless a palette is chosen. Territories without "
             "a value are drawn in grey and counted.\n\n"
+            "Profile page: give a territory (its name or code) and a second page shows its "
+            "resilience profile as in the ReTerr dock — the radar of its scores against the median "
+            "of all territories (or of its peers sharing the value of a field, e.g. its EPCI) and "
+            "the table of its indicators with value, rank, reference and change between vintages, "
+            "coloured by how it stands. The indicators are read from the profile layer (by default "
+            "the mapped layer), e.g. the output of the resilience index.\n\n"
             "Runs without an open project (qgis_process)."
         )
 
@@ -262,6 +274,39 @@ class ExportCouncilMap(ReterrAlgorithm):
                     multiLine=True,
                 ),
                 self.tr("Printed at the bottom of the page."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.PROFILE_TERRITORY, self.tr("Profile page for the territory"), optional=True
+                ),
+                self.tr(
+                    "Name or code of a territory: adds a page with its resilience profile (radar "
+                    "and indicator table). Empty: no profile page."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterVectorLayer(
+                    self.PROFILE_LAYER,
+                    self.tr("Indicators of the profile page"),
+                    [compat.TYPE_VECTOR_ANY],
+                    optional=True,
+                ),
+                self.tr("Layer holding the indicator fields; empty: the mapped layer."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.PROFILE_PEERS, self.tr("Profile reference: peers sharing"), optional=True
+                ),
+                self.tr(
+                    "Field whose value defines the territory's peers (e.g. nom_epci): the reference "
+                    "is their median. Empty: the median of all territories."
+                ),
             )
         )
         self.addParameter(
@@ -431,6 +476,10 @@ class ExportCouncilMap(ReterrAlgorithm):
             n=classes,
         )
         self._set_label(layout, "sources", "\n".join(s for s in (sources, credit) if s))
+        territory_key = self.parameterAsString(parameters, self.PROFILE_TERRITORY, context).strip()
+        if territory_key:
+            feedback.setProgressText(self.tr("Profile page…"))
+            self._profile_page(layout, layer, territory_key, parameters, context, locale, date)
         feedback.setProgress(40)
         if feedback.isCanceled():
             return {}
@@ -475,6 +524,78 @@ class ExportCouncilMap(ReterrAlgorithm):
         return outputs
 
     # -- helpers -------------------------------------------------------------------------------
+
+    def _profile_page(self, layout, map_layer, key, parameters, context, locale, date) -> None:
+        """Add the resilience profile page of the territory named or coded ``key``."""
+        layer = self.parameterAsVectorLayer(parameters, self.PROFILE_LAYER, context) or map_layer
+        peers = self.parameterAsString(parameters, self.PROFILE_PEERS, context).strip()
+        if peers and layer.fields().lookupField(peers) < 0:
+            raise QgsProcessingException(
+                self.tr("Peer field '{field}' not found in layer '{layer}'.").format(
+                    field=peers, layer=layer.name()
+                )
+            )
+        user = load_user_indicators(layer)
+        indicators, index = indicator_fields(layer, user)
+        if not indicators and not index:
+            raise QgsProcessingException(
+                self.tr(
+                    "Layer '{layer}' has no indicator field for the profile page: give the output "
+                    "of a ReTerr algorithm (e.g. the resilience index) as its indicator layer."
+                ).format(layer=layer.name())
+            )
+        fid = self._find_territory(layer, key)
+        read = read_dashboard(
+            layer,
+            layer.fields(),
+            indicators=indicators,
+            index=index,
+            name_field=guess_name_field(layer),
+            group_field=peers,
+            user=user,
+            language="fr" if ui_language() == "fr" else "en",
+        )
+        if read.dashboard is None:
+            raise QgsProcessingException(read.error)
+        row = read.fids.index(fid)
+        board = read.dashboard
+        group = board.group_label(row)
+        if group is None:
+            ref = self.tr("median of all territories")
+        else:
+            ref = self.tr("median of the territories with {field} = {value}").format(
+                field=peers, value=group
+            )
+        profile = board.profile(row, ref)
+        subtitle = self.tr("{layer}: {n} territories compared — {date}").format(
+            layer=layer.name(), n=board.n, date=date
+        )
+        note = self.tr(
+            "Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to "
+            "10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index."
+        )
+        add_profile_page(layout, profile, subtitle, note, locale)
+
+    def _find_territory(self, layer: QgsVectorLayer, key: str) -> int:
+        """Feature id of the territory whose name or code (any text field) equals ``key``."""
+        text_fields = [f.name() for f in layer.fields() if not f.isNumeric()]
+        name = guess_name_field(layer)
+        order = [name] if name else []
+        order += [f for f in text_fields if f != name]
+        wanted = key.casefold()
+        for field_name in order:
+            request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
+            request.setSubsetOfAttributes([field_name], layer.fields())
+            for feat in layer.getFeatures(request):
+                value = feat[field_name]
+                if present(value) and str(value).strip().casefold() == wanted:
+                    return feat.id()
+        raise QgsProcessingException(
+            self.tr(
+                "No territory named or coded '{key}' in layer '{layer}' (searched the fields "
+                "{fields})."
+            ).format(key=key, layer=layer.name(), fields=", ".join(order))
+        )
 
     @staticmethod
     def _columns(layer: QgsVectorLayer, names: list[str]) -> dict[str, np.ndarray]:

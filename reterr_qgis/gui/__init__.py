@@ -1,0 +1,1 @@
+"""Dock panel and dialogs of the QGIS interface."""
