@@ -80,22 +80,389 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
 <context>
     <name>ExportCouncilMap</name>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="79"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="85"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="82"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="88"/>
         <source>Export council map</source>
         <translation>Carte pour le conseil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="89"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="119"/>
+        <source>Layer to map</source>
+        <translation>Couche à cartographier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="119"/>
+        <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
+        <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
+        <source>Indicator field</source>
+        <translation>Champ de l'indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="140"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="140"/>
+        <source>Map title; empty: the indicator&apos;s label.</source>
+        <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="148"/>
+        <source>Territory name</source>
+        <translation>Nom du territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="148"/>
+        <source>Shown in the subtitle with the date; empty: the layer name.</source>
+        <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
+        <source>Label field</source>
+        <translation>Champ des étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
+        <source>Names written on the map for the main towns.</source>
+        <translation>Noms inscrits sur la carte pour les principales communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
+        <source>Field ranking the towns to label</source>
+        <translation>Champ de classement des communes à étiqueter</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="168"/>
+        <source>The N features with the largest values are labelled.</source>
+        <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
+        <source>Number of towns to label</source>
+        <translation>Nombre de communes à étiqueter</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="181"/>
+        <source>0 for no labels.</source>
+        <translation>0 pour n'afficher aucune étiquette.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <source>Number of classes</source>
+        <translation>Nombre de classes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="194"/>
+        <source>Classes of the choropleth.</source>
+        <translation>Classes de la carte choroplèthe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>Classification</source>
+        <translation>Discrétisation</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>Quantiles</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Seuils naturels (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>Equal intervals</source>
+        <translation>Intervalles égaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>Pretty breaks</source>
+        <translation>Seuils arrondis</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="207"/>
+        <source>How class breaks are chosen.</source>
+        <translation>Méthode de calcul des seuils de classes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="223"/>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="223"/>
+        <source>Automatic (from the indicator&apos;s polarity)</source>
+        <translation>Automatique (selon la polarité de l'indicateur)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="223"/>
+        <source>Sequential ColorBrewer palette.</source>
+        <translation>Palette séquentielle ColorBrewer.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="245"/>
+        <source>Boundaries to overlay (e.g. EPCI)</source>
+        <translation>Limites à superposer (par ex. EPCI)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="245"/>
+        <source>Drawn as dark outlines above the choropleth.</source>
+        <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="256"/>
+        <source>Legend label of the boundaries</source>
+        <translation>Libellé des limites dans la légende</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="256"/>
+        <source>Empty: the layer name.</source>
+        <translation>Vide : le nom de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
+        <source>Sources and attribution</source>
+        <translation>Sources et mentions</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
+        <source>Printed at the bottom of the page.</source>
+        <translation>Imprimées en bas de page.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="312"/>
+        <source>Layout template (.qpt)</source>
+        <translation>Modèle de mise en page (.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="312"/>
+        <source>Empty: the ReTerr A4 landscape template.</source>
+        <translation>Vide : le modèle ReTerr A4 paysage.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="320"/>
+        <source>Resolution (dpi)</source>
+        <translation>Résolution (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="320"/>
+        <source>Resolution of rasterised parts and of the PNG.</source>
+        <translation>Résolution des parties rastérisées et du PNG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="333"/>
+        <source>Map (PDF)</source>
+        <translation>Carte (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="333"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="341"/>
+        <source>Map (PNG)</source>
+        <translation>Carte (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="341"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="362"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="378"/>
+        <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
+        <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="413"/>
+        <source>No data</source>
+        <translation>Sans donnée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="451"/>
+        <source>{territory} — {date}</source>
+        <translation>{territory} — {date}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="456"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="461"/>
+        <source>quantiles</source>
+        <translation>quantiles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="462"/>
+        <source>natural breaks (Jenks)</source>
+        <translation>seuils naturels (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="463"/>
+        <source>equal intervals</source>
+        <translation>intervalles égaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="464"/>
+        <source>pretty breaks</source>
+        <translation>seuils arrondis</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="469"/>
+        <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
+        <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="498"/>
+        <source>Exporting PDF…</source>
+        <translation>Export du PDF…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="501"/>
+        <source>The PDF could not be written to {path} ({error}).</source>
+        <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="514"/>
+        <source>The PNG could not be written to {path}.</source>
+        <translation>Impossible d'écrire le PNG dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="519"/>
+        <source>{n} territories have no value and are drawn in grey.</source>
+        <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="637"/>
+        <source>Cannot read the layout template {path}: {error}</source>
+        <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
+        <source>The layout template {path} is not valid XML.</source>
+        <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="649"/>
+        <source>The layout template {path} could not be loaded.</source>
+        <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="653"/>
+        <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
+        <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="678"/>
+        <source>No rank field: every feature is labelled.</source>
+        <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="764"/>
+        <source>Territories mapped</source>
+        <translation>Territoires cartographiés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="775"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="776"/>
+        <source>Area</source>
+        <translation>Superficie</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="777"/>
+        <source>Density</source>
+        <translation>Densité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="777"/>
+        <source>inh./km²</source>
+        <translation>hab./km²</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="781"/>
+        <source>{label}, whole territory</source>
+        <translation>{label}, ensemble du territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="789"/>
+        <source>Median of territories</source>
+        <translation>Médiane des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="790"/>
+        <source>Lowest – highest</source>
+        <translation>Minimum – maximum</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="794"/>
+        <source>Territories without data</source>
+        <translation>Territoires sans donnée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="127"/>
+        <source>Numeric field to map (default: share_65p).</source>
+        <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="333"/>
+        <source>The A4 landscape map, with real text.</source>
+        <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="341"/>
+        <source>Optional image of the page (at most 200 dpi).</source>
+        <translation>Image facultative de la page (200 dpi au plus).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="234"/>
+        <source>Class limits</source>
+        <translation>Limites de classes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="234"/>
+        <source>Inner class limits separated by &apos;;&apos; (e.g. &apos;2.5;4&apos; around the APL threshold); they replace the classification.</source>
+        <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="402"/>
+        <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
+        <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="460"/>
+        <source>manual limits</source>
+        <translation>limites choisies</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="95"/>
         <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
 
 The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
 
 Key figures for a ReTerr indicator are recomputed for the whole territory from the summed counts (e.g. the share of people aged 65+ of the département), not averaged over territories. Colours follow the indicator's polarity (reds where a higher value is worse, greens where it is better) unless a palette is chosen. Territories without a value are drawn in grey and counted.
+
+Profile page: give a territory (its name or code) and a second page shows its resilience profile as in the ReTerr dock — the radar of its scores against the median of all territories (or of its peers sharing the value of a field, e.g. its EPCI) and the table of its indicators with value, rank, reference and change between vintages, coloured by how it stands. The indicators are read from the profile layer (by default the mapped layer), e.g. the output of the resilience index.
 
 Runs without an open project (qgis_process).</source>
         <translation>Représente un champ numérique d'une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d'éléments) et l'exporte en PDF et, en option, en PNG.
@@ -104,372 +471,79 @@ La page comporte un titre (par défaut, le libellé de l'indicateur), un sous-ti
 
 Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l'indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
 
+Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d'un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l'indice de résilience.
+
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="107"/>
-        <source>Layer to map</source>
-        <translation>Couche à cartographier</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="279"/>
+        <source>Profile page for the territory</source>
+        <translation>Page de profil du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="107"/>
-        <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
-        <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="279"/>
+        <source>Name or code of a territory: adds a page with its resilience profile (radar and indicator table). Empty: no profile page.</source>
+        <translation>Nom ou code d'un territoire : ajoute une page avec son profil de résilience (radar et tableau des indicateurs). Vide : pas de page de profil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="115"/>
-        <source>Indicator field</source>
-        <translation>Champ de l'indicateur</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="290"/>
+        <source>Indicators of the profile page</source>
+        <translation>Indicateurs de la page de profil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="128"/>
-        <source>Title</source>
-        <translation>Titre</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="290"/>
+        <source>Layer holding the indicator fields; empty: the mapped layer.</source>
+        <translation>Couche qui porte les champs indicateurs ; vide : la couche cartographiée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="128"/>
-        <source>Map title; empty: the indicator&apos;s label.</source>
-        <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="301"/>
+        <source>Profile reference: peers sharing</source>
+        <translation>Référence du profil : pairs partageant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="136"/>
-        <source>Territory name</source>
-        <translation>Nom du territoire</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="301"/>
+        <source>Field whose value defines the territory&apos;s peers (e.g. nom_epci): the reference is their median. Empty: the median of all territories.</source>
+        <translation>Champ dont la valeur définit les pairs du territoire (par ex. nom_epci) : la référence est leur médiane. Vide : la médiane de tous les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="136"/>
-        <source>Shown in the subtitle with the date; empty: the layer name.</source>
-        <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="481"/>
+        <source>Profile page…</source>
+        <translation>Page de profil…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="144"/>
-        <source>Label field</source>
-        <translation>Champ des étiquettes</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="533"/>
+        <source>Peer field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ des pairs « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="144"/>
-        <source>Names written on the map for the main towns.</source>
-        <translation>Noms inscrits sur la carte pour les principales communes.</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="541"/>
+        <source>Layer &apos;{layer}&apos; has no indicator field for the profile page: give the output of a ReTerr algorithm (e.g. the resilience index) as its indicator layer.</source>
+        <translation>La couche « {layer} » n'a aucun champ indicateur pour la page de profil : donnez comme couche d'indicateurs la sortie d'un algorithme ReTerr (par ex. l'indice de résilience).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
-        <source>Field ranking the towns to label</source>
-        <translation>Champ de classement des communes à étiqueter</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="564"/>
+        <source>median of all territories</source>
+        <translation>médiane de tous les territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="156"/>
-        <source>The N features with the largest values are labelled.</source>
-        <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="566"/>
+        <source>median of the territories with {field} = {value}</source>
+        <translation>médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="169"/>
-        <source>Number of towns to label</source>
-        <translation>Nombre de communes à étiqueter</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="570"/>
+        <source>{layer}: {n} territories compared — {date}</source>
+        <translation>{layer} : {n} territoires comparés — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="169"/>
-        <source>0 for no labels.</source>
-        <translation>0 pour n'afficher aucune étiquette.</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="573"/>
+        <source>Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to 10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index.</source>
+        <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="182"/>
-        <source>Number of classes</source>
-        <translation>Nombre de classes</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="182"/>
-        <source>Classes of the choropleth.</source>
-        <translation>Classes de la carte choroplèthe.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>Classification</source>
-        <translation>Discrétisation</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>Quantiles</source>
-        <translation>Quantiles</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>Natural breaks (Jenks)</source>
-        <translation>Seuils naturels (Jenks)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>Equal intervals</source>
-        <translation>Intervalles égaux</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>Pretty breaks</source>
-        <translation>Seuils arrondis</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="195"/>
-        <source>How class breaks are chosen.</source>
-        <translation>Méthode de calcul des seuils de classes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
-        <source>Colours</source>
-        <translation>Couleurs</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
-        <source>Automatic (from the indicator&apos;s polarity)</source>
-        <translation>Automatique (selon la polarité de l'indicateur)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="211"/>
-        <source>Sequential ColorBrewer palette.</source>
-        <translation>Palette séquentielle ColorBrewer.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="233"/>
-        <source>Boundaries to overlay (e.g. EPCI)</source>
-        <translation>Limites à superposer (par ex. EPCI)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="233"/>
-        <source>Drawn as dark outlines above the choropleth.</source>
-        <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="244"/>
-        <source>Legend label of the boundaries</source>
-        <translation>Libellé des limites dans la légende</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="244"/>
-        <source>Empty: the layer name.</source>
-        <translation>Vide : le nom de la couche.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
-        <source>Sources and attribution</source>
-        <translation>Sources et mentions</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="255"/>
-        <source>Printed at the bottom of the page.</source>
-        <translation>Imprimées en bas de page.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
-        <source>Layout template (.qpt)</source>
-        <translation>Modèle de mise en page (.qpt)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="267"/>
-        <source>Empty: the ReTerr A4 landscape template.</source>
-        <translation>Vide : le modèle ReTerr A4 paysage.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
-        <source>Resolution (dpi)</source>
-        <translation>Résolution (dpi)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="275"/>
-        <source>Resolution of rasterised parts and of the PNG.</source>
-        <translation>Résolution des parties rastérisées et du PNG.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
-        <source>Map (PDF)</source>
-        <translation>Carte (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Fichiers PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
-        <source>Map (PNG)</source>
-        <translation>Carte (PNG)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="317"/>
-        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
-        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="333"/>
-        <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
-        <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="368"/>
-        <source>No data</source>
-        <translation>Sans donnée</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="406"/>
-        <source>{territory} — {date}</source>
-        <translation>{territory} — {date}</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="411"/>
-        <source>Key figures</source>
-        <translation>Chiffres clés</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="416"/>
-        <source>quantiles</source>
-        <translation>quantiles</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="417"/>
-        <source>natural breaks (Jenks)</source>
-        <translation>seuils naturels (Jenks)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="418"/>
-        <source>equal intervals</source>
-        <translation>intervalles égaux</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="419"/>
-        <source>pretty breaks</source>
-        <translation>seuils arrondis</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="424"/>
-        <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
-        <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="449"/>
-        <source>Exporting PDF…</source>
-        <translation>Export du PDF…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="452"/>
-        <source>The PDF could not be written to {path} ({error}).</source>
-        <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="465"/>
-        <source>The PNG could not be written to {path}.</source>
-        <translation>Impossible d'écrire le PNG dans {path}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="470"/>
-        <source>{n} territories have no value and are drawn in grey.</source>
-        <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="516"/>
-        <source>Cannot read the layout template {path}: {error}</source>
-        <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="522"/>
-        <source>The layout template {path} is not valid XML.</source>
-        <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="528"/>
-        <source>The layout template {path} could not be loaded.</source>
-        <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="532"/>
-        <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
-        <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="557"/>
-        <source>No rank field: every feature is labelled.</source>
-        <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
-        <source>Territories mapped</source>
-        <translation>Territoires cartographiés</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="654"/>
-        <source>Population</source>
-        <translation>Population</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="655"/>
-        <source>Area</source>
-        <translation>Superficie</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
-        <source>Density</source>
-        <translation>Densité</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="656"/>
-        <source>inh./km²</source>
-        <translation>hab./km²</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="660"/>
-        <source>{label}, whole territory</source>
-        <translation>{label}, ensemble du territoire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="668"/>
-        <source>Median of territories</source>
-        <translation>Médiane des territoires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="669"/>
-        <source>Lowest – highest</source>
-        <translation>Minimum – maximum</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="673"/>
-        <source>Territories without data</source>
-        <translation>Territoires sans donnée</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="115"/>
-        <source>Numeric field to map (default: share_65p).</source>
-        <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="288"/>
-        <source>The A4 landscape map, with real text.</source>
-        <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="296"/>
-        <source>Optional image of the page (at most 200 dpi).</source>
-        <translation>Image facultative de la page (200 dpi au plus).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="222"/>
-        <source>Class limits</source>
-        <translation>Limites de classes</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="222"/>
-        <source>Inner class limits separated by &apos;;&apos; (e.g. &apos;2.5;4&apos; around the APL threshold); they replace the classification.</source>
-        <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="357"/>
-        <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
-        <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="415"/>
-        <source>manual limits</source>
-        <translation>limites choisies</translation>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="593"/>
+        <source>No territory named or coded &apos;{key}&apos; in layer &apos;{layer}&apos; (searched the fields {fields}).</source>
+        <translation>Aucun territoire nommé ou codé « {key} » dans la couche « {layer} » (champs cherchés : {fields}).</translation>
     </message>
 </context>
 <context>
@@ -787,6 +861,64 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="35"/>
+        <source>Declare an indicator</source>
+        <translation>Déclarer un indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="39"/>
+        <source>The field becomes an indicator of the dock for this layer (saved with the project). Fields already produced by ReTerr are declared already.</source>
+        <translation>Le champ devient un indicateur du panneau pour cette couche (enregistré avec le projet). Les champs produits par ReTerr sont déjà déclarés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="52"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="54"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="56"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="58"/>
+        <source>Higher is better</source>
+        <translation>Plus c'est haut, mieux c'est</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="59"/>
+        <source>Higher is worse</source>
+        <translation>Plus c'est haut, moins bien c'est</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="60"/>
+        <source>Context (neither good nor bad)</source>
+        <translation>Contexte (ni bon ni mauvais)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="63"/>
+        <source>Polarity</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="68"/>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="69"/>
+        <source>Forget this declaration</source>
+        <translation>Oublier cette déclaration</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1333,14 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     </message>
 </context>
 <context>
+    <name>ReterrDock</name>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="87"/>
+        <source>ReTerr: reading the indicators of {layer}</source>
+        <translation>ReTerr : lecture des indicateurs de {layer}</translation>
+    </message>
+</context>
+<context>
     <name>ReterrEngine</name>
     <message>
         <location filename="../reterr_qgis/engine/profile.py" line="72"/>
@@ -1388,77 +1528,77 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La population est nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="369"/>
+        <location filename="../reterr_qgis/engine/network.py" line="395"/>
         <source>{n} lines are not arrays of (x, y) vertices.</source>
         <translation>{n} lignes ne sont pas des suites de sommets (x, y).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="428"/>
+        <location filename="../reterr_qgis/engine/network.py" line="454"/>
         <source>The snapping tolerance must be a positive distance.</source>
         <translation>La tolérance d'accrochage doit être une distance positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="432"/>
+        <location filename="../reterr_qgis/engine/network.py" line="458"/>
         <source>The maximum edge length must be positive.</source>
         <translation>La longueur maximale des tronçons doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="438"/>
+        <location filename="../reterr_qgis/engine/network.py" line="464"/>
         <source>{n} lines have a missing, zero or negative speed (km/h).</source>
         <translation>{n} lignes ont une vitesse (km/h) manquante, nulle ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="451"/>
+        <location filename="../reterr_qgis/engine/network.py" line="477"/>
         <source>{n} lines have a one-way value other than 0, 1 or -1.</source>
         <translation>{n} lignes ont une valeur de sens unique autre que 0, 1 ou -1.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="463"/>
+        <location filename="../reterr_qgis/engine/network.py" line="489"/>
         <source>{n} lines have missing or infinite coordinates.</source>
         <translation>{n} lignes ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="530"/>
+        <location filename="../reterr_qgis/engine/network.py" line="556"/>
         <source>The network has no road segment of non-zero length.</source>
         <translation>Le réseau ne contient aucun tronçon de longueur non nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="709"/>
+        <location filename="../reterr_qgis/engine/network.py" line="735"/>
         <source>Speed table: &apos;{cls}&apos; has no positive speed.</source>
         <translation>Table des vitesses : « {cls} » n'a pas de vitesse positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="715"/>
+        <location filename="../reterr_qgis/engine/network.py" line="741"/>
         <source>The default speed must be positive (km/h).</source>
         <translation>La vitesse par défaut doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="730"/>
+        <location filename="../reterr_qgis/engine/network.py" line="756"/>
         <source>{n} lines have a road class with no speed: {values}.</source>
         <translation>{n} lignes ont une classe de route sans vitesse : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="791"/>
+        <location filename="../reterr_qgis/engine/network.py" line="817"/>
         <source>{n} lines have an unknown one-way value: {values}.</source>
         <translation>{n} lignes ont une valeur de sens inconnue : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="900"/>
+        <location filename="../reterr_qgis/engine/network.py" line="926"/>
         <source>{n} points have missing coordinates.</source>
         <translation>{n} points ont des coordonnées manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="906"/>
+        <location filename="../reterr_qgis/engine/network.py" line="932"/>
         <source>The maximum snapping distance must be positive.</source>
         <translation>La distance maximale d'accrochage doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="910"/>
+        <location filename="../reterr_qgis/engine/network.py" line="936"/>
         <source>The access speed must be positive (km/h).</source>
         <translation>La vitesse d'accès doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="932"/>
+        <location filename="../reterr_qgis/engine/network.py" line="1044"/>
         <source>The cut-off must be a positive time.</source>
         <translation>Le seuil doit être un temps positif.</translation>
     </message>
@@ -1628,17 +1768,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="125"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="130"/>
         <source>Time bands must be positive minutes in increasing order (at most 254), got {bands}.</source>
         <translation>Les tranches de temps doivent être des minutes positives en ordre croissant (254 au plus) ; reçu : {bands}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="196"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="201"/>
         <source>The walk around the roads must be a positive distance (metres).</source>
         <translation>La marge autour des routes doit être une distance positive (mètres).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="203"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="208"/>
         <source>The grid cell must be a positive distance (metres).</source>
         <translation>La maille de la grille doit être une distance positive (mètres).</translation>
     </message>
@@ -1746,6 +1886,208 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/engine/composite.py" line="104"/>
         <source>Distance to target: outliers are not treated, targets are in raw units.</source>
         <translation>Distance à la cible : les valeurs extrêmes ne sont pas traitées, les cibles sont en unités brutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/dashboard.py" line="52"/>
+        <source>No indicator field in this layer: run a ReTerr algorithm (territorial profile, services, resilience index) or declare one of its numeric fields as an indicator.</source>
+        <translation>Aucun champ indicateur dans cette couche : lancez un algorithme ReTerr (profil territorial, services, indice de résilience) ou déclarez l'un de ses champs numériques comme indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/dashboard.py" line="57"/>
+        <source>&apos;{indicator}&apos; has the same value everywhere: left out of the radar.</source>
+        <translation>« {indicator} » a la même valeur partout : écarté du radar.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/dashboard.py" line="60"/>
+        <source>A single territory: ranks and references need at least two.</source>
+        <translation>Un seul territoire : rangs et références en demandent au moins deux.</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrIndicatorDock</name>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="127"/>
+        <source>ReTerr — resilience indicators</source>
+        <translation>ReTerr — indicateurs de résilience</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="148"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="156"/>
+        <source>Pick</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="157"/>
+        <source>Click a territory on the map to show its profile</source>
+        <translation>Cliquez sur un territoire de la carte pour afficher son profil</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="446"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="372"/>
+        <source>Median of all territories</source>
+        <translation>Médiane de tous les territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="167"/>
+        <source>Median of its peers sharing</source>
+        <translation>Médiane de ses pairs partageant</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="178"/>
+        <source>Compare: keep this territory as A</source>
+        <translation>Comparer : garder ce territoire comme A</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="182"/>
+        <source>Declare an indicator…</source>
+        <translation>Déclarer un indicateur…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="518"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="189"/>
+        <source>Radar as PNG…</source>
+        <translation>Radar en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="190"/>
+        <source>Radar as SVG…</source>
+        <translation>Radar en SVG…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="191"/>
+        <source>Table as CSV…</source>
+        <translation>Tableau en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="335"/>
+        <source>Choose a layer of territories.</source>
+        <translation>Choisissez une couche de territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="279"/>
+        <source>'{layer}' has no indicator field. Run a ReTerr algorithm on it (territorial profile, service access, resilience index) or declare one of its numeric fields as an indicator with “Declare an indicator…”.</source>
+        <translation>« {layer} » n'a aucun champ indicateur. Lancez-y un algorithme ReTerr (profil territorial, accès aux services, indice de résilience) ou déclarez l'un de ses champs numériques comme indicateur avec « Déclarer un indicateur… ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="300"/>
+        <source>Reading the indicators of '{layer}'…</source>
+        <translation>Lecture des indicateurs de « {layer} »…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="316"/>
+        <source>Reading the indicators was cancelled.</source>
+        <translation>La lecture des indicateurs a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="345"/>
+        <source>Select a territory on the map (or use “Pick”) to see its profile.</source>
+        <translation>Sélectionnez un territoire sur la carte (ou utilisez « Choisir ») pour voir son profil.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="373"/>
+        <source>Median of the territories with {field} = {value}</source>
+        <translation>Médiane des territoires où {field} = {value}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="383"/>
+        <source>A: {name} — select another territory to compare</source>
+        <translation>A : {name} — sélectionnez un autre territoire pour comparer</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="431"/>
+        <source>Scores out of 10</source>
+        <translation>Notes sur 10</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="433"/>
+        <source>No indicator can be scored on the radar.</source>
+        <translation>Aucun indicateur ne peut être noté sur le radar.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="443"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="444"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="445"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="449"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="462"/>
+        <source>{dimension}
+Field: {field}
+{polarity}</source>
+        <translation>{dimension}
+Champ : {field}
+{polarity}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="476"/>
+        <source>Rank {rank} of {n}</source>
+        <translation>Rang {rank} sur {n}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="505"/>
+        <source>Higher is better</source>
+        <translation>Plus c'est haut, mieux c'est</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="507"/>
+        <source>Higher is worse</source>
+        <translation>Plus c'est haut, moins bien c'est</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="508"/>
+        <source>Context (neither good nor bad)</source>
+        <translation>Contexte (ni bon ni mauvais)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="514"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="515"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="516"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="532"/>
+        <source>Nothing to export: select a territory first.</source>
+        <translation>Rien à exporter : sélectionnez d'abord un territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="545"/>
+        <source>Cannot write &apos;{path}&apos;: {error}</source>
+        <translation>Impossible d'écrire « {path} » : {error}</translation>
     </message>
 </context>
 <context>
@@ -1922,19 +2264,67 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrPlugin</name>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="43"/>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
         <source>Territorial profile…</source>
         <translation>Profil territorial…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="43"/>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
         <source>Export council map…</source>
         <translation>Carte pour le conseil…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="62"/>
+        <location filename="../reterr_qgis/plugin.py" line="106"/>
         <source>&amp;ReTerr</source>
         <translation>&amp;ReTerr</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="71"/>
+        <source>Resilience indicators</source>
+        <translation>Indicateurs de résilience</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrProfilePage</name>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="120"/>
+        <source>Resilience profile — {name}</source>
+        <translation>Profil de résilience — {name}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="137"/>
+        <source>Scores out of 10 (0 = worst, 10 = best territory)</source>
+        <translation>Notes sur 10 (0 = territoire le moins bien placé, 10 = le mieux placé)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="166"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="167"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="168"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="169"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="173"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="211"/>
+        <source>Green: among the best third of territories for this indicator; red: the worst third; amber: in between. Rank 1 = best (context figures: largest). Reference: {ref}.</source>
+        <translation>Vert : parmi le meilleur tiers des territoires pour cet indicateur ; rouge : le tiers le moins bien placé ; orange : entre les deux. Rang 1 = le mieux placé (chiffres de contexte : le plus grand). Référence : {ref}.</translation>
     </message>
 </context>
 <context>

@@ -207,3 +207,38 @@ def test_background_task_and_pick(dock, layer, qgis_app):
     dock._picked(feature)  # what the map tool does on a click
     assert dock.profile_a.name == "Delta"
     assert layer.selectedFeatureIds() == [feature.id()]
+
+
+def test_declaration_dialog_saves_and_forgets(layer, qgis_app):
+    from reterr_qgis.adapters.user_indicators import load_user_indicators
+    from reterr_qgis.engine.indicators import Dimension, Polarity
+    from reterr_qgis.gui.indicator_dialog import IndicatorDialog
+
+    dlg = IndicatorDialog(layer)
+    fields = [dlg.field_combo.itemData(i) for i in range(dlg.field_combo.count())]
+    # registered ReTerr fields are not offered; plain numeric fields are
+    assert "emplois" in fields and "share_65p" not in fields and "nom" not in fields
+    dlg.field_combo.setCurrentIndex(fields.index("emplois"))
+    dlg.label_edit.setText("Emplois locaux")
+    dlg.unit_edit.setText("emplois")
+    dlg.polarity_combo.setCurrentIndex(dlg.polarity_combo.findData("higher_is_worse"))
+    dlg.dimension_combo.setCurrentIndex(dlg.dimension_combo.findData("economy"))
+    dlg.accept()
+    ind = load_user_indicators(layer)["emplois"]
+    assert (ind.label_fr, ind.unit, ind.polarity, ind.dimension) == (
+        "Emplois locaux",
+        "emplois",
+        Polarity.HIGHER_IS_WORSE,
+        Dimension.ECONOMY,
+    )
+    # reopening shows the declaration; a typed dimension becomes a dimension of its own
+    dlg = IndicatorDialog(layer)
+    dlg.field_combo.setCurrentIndex(dlg.field_combo.findData("emplois"))
+    assert dlg.label_edit.text() == "Emplois locaux" and dlg.remove_button.isEnabled()
+    dlg.dimension_combo.setEditText("Eau")
+    dlg.accept()
+    assert load_user_indicators(layer)["emplois"].dimension == "Eau"
+    dlg = IndicatorDialog(layer)
+    dlg.field_combo.setCurrentIndex(dlg.field_combo.findData("emplois"))
+    dlg._remove()
+    assert "emplois" not in load_user_indicators(layer)

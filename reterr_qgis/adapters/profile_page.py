@@ -36,10 +36,6 @@ BAD = QColor(246, 200, 190)
 MIDDLE = QColor(250, 238, 200)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReterrProfilePage", text)
-
-
 def number(value: float, locale: QLocale) -> str:
     """Value with a precision by magnitude, in ``locale`` ('–' when missing)."""
     if value is None or not math.isfinite(value):
@@ -122,7 +118,14 @@ def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale:
         item.attemptMove(QgsLayoutPoint(x, y, MM), page=index)
 
     title = _label(
-        layout, tr("Resilience profile — {name}").format(name=profile.name), 277, 12, 20, True
+        layout,
+        QCoreApplication.translate("ReterrProfilePage", "Resilience profile — {name}").format(
+            name=profile.name
+        ),
+        277,
+        12,
+        20,
+        True,
     )
     place(title, 10, 8)
     sub = _label(layout, subtitle, 277, 8, 10)
@@ -144,7 +147,9 @@ def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale:
                 RadarSeries(profile.name, list(profile.scores), QColor(31, 119, 180)),
             ],
             10.0,
-            tr("Scores out of 10 (0 = worst, 10 = best territory)"),
+            QCoreApplication.translate(
+                "ReterrProfilePage", "Scores out of 10 (0 = worst, 10 = best territory)"
+            ),
         )
         svg_dir = Path(tempfile.mkdtemp(prefix="reterr_radar_"))
         svg = svg_dir / "radar.svg"
@@ -157,10 +162,15 @@ def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale:
         layout._reterr_tmp = svg_dir  # keep the file until the layout goes
 
     table = QgsLayoutItemManualTable.create(layout)
-    headers = [tr("Indicator"), tr("Value"), tr("Rank"), tr("Reference")]
+    headers = [
+        QCoreApplication.translate("ReterrProfilePage", "Indicator"),
+        QCoreApplication.translate("ReterrProfilePage", "Value"),
+        QCoreApplication.translate("ReterrProfilePage", "Rank"),
+        QCoreApplication.translate("ReterrProfilePage", "Reference"),
+    ]
     widths = [74, 18, 18, 20]
     if has_vintages(profile):
-        headers.append(tr("Change"))
+        headers.append(QCoreApplication.translate("ReterrProfilePage", "Change"))
         widths = [62, 18, 18, 18, 22]
     columns = []
     for h in headers:
@@ -200,9 +210,10 @@ def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale:
 
     legend = _label(
         layout,
-        tr(
+        QCoreApplication.translate(
+            "ReterrProfilePage",
             "Green: among the best third of territories for this indicator; red: the worst "
-            "third; amber: in between. Rank 1 = best (context figures: largest). Reference: {ref}."
+            "third; amber: in between. Rank 1 = best (context figures: largest). Reference: {ref}.",
         ).format(ref=profile.reference_label),
         277,
         10,
