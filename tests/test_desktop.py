@@ -44,7 +44,7 @@ if QGIS_BIN is None or shutil.which("xvfb-run") is None:  # pragma: no cover
 # runs): the first-run / settings-migration dialog (QgsFirstRunDialog) appears only when QGIS 2
 # settings exist, and the version check is off with --noversioncheck. The keys below (all read by
 # 3.22) pin that down anyway: migration done, no version check, no news feed fetch on the welcome
-# page, no plugin repository fetch at start, no "save project?" question; English UI.
+# page, no plugin repository fetch at start, no "save project?" question; French UI (our users' language).
 PROFILE_INI = """\
 [PythonPlugins]
 reterr_qgis=true
@@ -58,8 +58,8 @@ NewsFeed\\httpsfeedqgisorg\\disabled=true
 
 [locale]
 overrideFlag=true
-userLocale=en_US
-globalLocale=en_US
+userLocale=fr_FR
+globalLocale=fr_FR
 
 [migration]
 fileVersion=99999

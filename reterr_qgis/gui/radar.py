@@ -15,6 +15,15 @@ Conventions:
 * With 3 to 12 axes the series are polygons. With 1 or 2 axes there is no area to draw: the rings
   are circles, each series is shown by its vertex markers on the spokes (joined by a line when
   there are two axes), without fill.
+* Axis labels sit outside the outer ring, placed according to their angle, word-wrapped to the
+  room left between the ring and the side of the widget; the chart is as large as the labels
+  allow. Fonts are sized in pixels (so the widget, the PNG and the SVG measure text alike) and
+  scale with the widget, labels from 11 px (about 8 pt) to 16 px. When labels cannot fit
+  otherwise (e.g. 10-12 long labels in a 320 px widget), they are cut with an ellipsis; the
+  widget's tooltip (:meth:`RadarWidget.label_at`) gives the full text.
+* Grid values are written along the first axis (every other ring when the rings are close).
+* The widget shows no text of its own: ``clear()`` without a message leaves it blank, so there is
+  nothing to translate here; callers pass translated labels and messages.
 * Only ``qgis.PyQt`` is used, with fully scoped enum names, so the module runs on Qt5 and Qt6.
 """
 
