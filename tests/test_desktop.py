@@ -252,16 +252,17 @@ def run_index():
          "THRESHOLD": 15, "OUTPUT": "memory:"},
     )
     fields = ["share_65p", "share_0_19", "vacancy_rate", "basket_share", "basket_mean_min"]
-    index = processing.run(
+    # Loaded as Processing loads results: styled by the algorithm's post-processing.
+    index = processing.runAndLoadResults(
         "reterr:resilience_index",
         {"INPUT": bask["OUTPUT"], "FIELDS": fields, "NAME_FIELD": "nom", "SAMPLES": 200,
          "OUTPUT": "memory:"},
     )
     layer = index["OUTPUT"]
     if isinstance(layer, str):
-        layer = QgsProject.instance().mapLayer(layer) or QgsVectorLayer(layer)
+        layer = QgsProject.instance().mapLayer(layer)
+    report["index_renderer"] = layer.renderer().type()
     layer.setName("Indice de résilience")
-    QgsProject.instance().addMapLayer(layer)
     iface.setActiveLayer(layer)
     plugin = qgis.utils.plugins[PLUGIN]
     plugin.dock_action.trigger()  # show the dock: it takes the active layer
@@ -540,6 +541,7 @@ def test_dock_shows_the_index_of_a_selected_commune(desktop_run):
     dock = report["dock"]
     assert dock["object_name"].startswith("Reterr") and dock["visible"]
     assert dock["layer"] == "Indice de résilience"
+    assert report["index_renderer"] == "graduatedSymbol"  # the index opens styled
     assert dock["loaded"] and dock["title"].startswith("Rodez"), dock
     assert dock["rows"] >= 5 and dock["message"] == ""
     # 2 dimensions in the layer (vulnerability, services): one radar axis per scored indicator
