@@ -63,12 +63,28 @@ def test_plugin_loads_through_class_factory_and_unloads(qgis_app):
 
     from conftest import ROOT
     from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QObject, pyqtSignal
     from qgis.PyQt.QtWidgets import QMainWindow, QToolBar
 
-    class Iface:
+    class Iface(QObject):
+        currentLayerChanged = pyqtSignal(object)  # noqa: N815 - the QGIS iface API
+
         def __init__(self):
+            super().__init__()
             self.window = QMainWindow()
             self.menus = []
+            self.docks = []
+
+        def addDockWidget(self, area, dock):
+            self.window.addDockWidget(area, dock)
+            self.docks.append(dock)
+
+        def removeDockWidget(self, dock):
+            self.window.removeDockWidget(dock)
+            self.docks.remove(dock)
+
+        def activeLayer(self):
+            return None
 
         def mainWindow(self):
             return self.window
@@ -100,10 +116,12 @@ def test_plugin_loads_through_class_factory_and_unloads(qgis_app):
         assert provider is not None
         ids = {a.id() for a in provider.algorithms()}
         assert {"reterr:territory_profile", "reterr:export_council_map"} <= ids
-        assert len(iface.menus) == 2
+        assert len(iface.menus) == 3  # profile, council map, dock
+        assert [d.objectName() for d in iface.docks] == ["ReterrIndicatorDock"]
+        assert not iface.docks[0].isVisible()  # hidden until asked for
         plugin.unload()
         assert registry.providerById("reterr") is None
-        assert iface.menus == []
+        assert iface.menus == [] and iface.docks == []
     finally:
         from reterr_qgis.processing.provider import ReterrProvider
 
