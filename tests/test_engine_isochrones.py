@@ -16,10 +16,29 @@ import shapely
 
 from reterr_qgis.engine import Canceled, InputError
 from reterr_qgis.engine.isochrones import _polygons, service_areas
-from reterr_qgis.engine.network import RoadGraph, build_graph, build_graph_from_arrays
+from reterr_qgis.engine.network import (
+    NO_NUMBA_ENV,
+    RoadGraph,
+    accelerated,
+    build_graph,
+    build_graph_from_arrays,
+)
 
 BUFFER = 150.0
 CELL = 50.0
+
+
+@pytest.fixture(autouse=True, params=["compiled", "scipy"])
+def search_path(request, monkeypatch) -> str:
+    """Every test on both search paths: the numba kernels and the scipy fallback."""
+    if request.param == "compiled":
+        pytest.importorskip("numba")
+        monkeypatch.delenv(NO_NUMBA_ENV, raising=False)
+        assert accelerated()
+    else:
+        monkeypatch.setenv(NO_NUMBA_ENV, "1")
+        assert not accelerated()
+    return request.param
 
 
 def node(g: RoadGraph, x: float, y: float) -> int:
@@ -284,6 +303,100 @@ def test_workers_do_not_change_the_result():
     for a, b in zip(one, two):
         for pa, pb in zip(a, b):
             assert shapely.equals_exact(pa, pb, tolerance=0.0)
+
+
+@pytest.mark.parametrize("search_path", ["compiled"], indirect=True)
+@pytest.mark.parametrize("method", ["exact", "grid"])
+@pytest.mark.parametrize("reverse", [True, False])
+def test_compiled_and_scipy_paths_draw_the_same_polygons(monkeypatch, search_path, method, reverse):
+    g = road_grid(seed=9)
+    rng = np.random.default_rng(4)
+    sources = rng.choice(g.n_nodes, 40 if method == "grid" else 6, replace=False)
+    sources[1] = sources[0]  # a shared node, other access
+    access = rng.uniform(0, 0.5, sources.shape[0])
+    access[2] = 9.0  # longer than every band: empty polygons
+    args = (g, sources, access, [1.0, 2.5, 4.0])
+    kw = {"reverse": reverse, "method": method, "workers": 2}
+    compiled = service_areas(*args, **kw)
+    monkeypatch.setenv(NO_NUMBA_ENV, "1")
+    reference = service_areas(*args, **kw)
+    assert all(p.is_empty for p in compiled[2])
+    assert sum(not p.is_empty for row in compiled for p in row) > 10
+    for a, b in zip(compiled, reference):
+        for pa, pb in zip(a, b):
+            assert shapely.equals_exact(pa, pb, tolerance=0.0)
+
+
+@pytest.mark.parametrize("search_path", ["compiled"], indirect=True)
+def test_index_kernels_equal_the_numpy_code(search_path):
+    """The kernels that gather the reached arcs, pair the reverse arcs and walk the rings give
+    exactly the arrays of the numpy code they replace."""
+    from reterr_qgis.engine import _kernels, isochrones
+    from reterr_qgis.engine.network import bounded_costs
+
+    for reverse in (False, True):
+        tables = []
+        for kernels in (None, _kernels):
+            g = road_grid(seed=12)  # a new graph each time: the tables are cached per graph
+            tables.append(isochrones._arc_table(g, g.adjacency(reverse), reverse, kernels))
+        for name in ("rev", "second", "chord_m"):
+            np.testing.assert_array_equal(getattr(tables[0], name), getattr(tables[1], name))
+        assert (tables[0].rev >= 0).sum() > 100 and (tables[0].rev < 0).sum() > 10
+        adj = g.adjacency(reverse)
+        m = bounded_costs(g, [0, 300], 3.0, reverse=reverse)
+        for i in range(2):
+            d = np.full(g.n_nodes, np.inf)
+            nodes = m.indices[m.indptr[i] : m.indptr[i + 1]].astype(np.int64)
+            d[nodes] = m.data[m.indptr[i] : m.indptr[i + 1]]
+            # Limits between nodes and exactly on nodes' times (ends exactly at the limit).
+            for top in [2.5, *np.sort(d[nodes])[10::25].tolist()]:
+                for second in (None, tables[0].second):
+                    a = isochrones._reached_arcs(adj, d, top, second)
+                    b = isochrones._reached_arcs(adj, d, top, second, kernels=_kernels)
+                    assert a[1].shape[0] > 0
+                    for x, y in zip(a, b):
+                        assert x.dtype == y.dtype
+                        np.testing.assert_array_equal(x, y)
+    rng = np.random.default_rng(3)
+    for m in (1, 2, 7, 1000):
+        succ = rng.permutation(m).astype(np.int64)
+        label, rank, walked = _kernels.cycle_label_rank(succ)
+        assert walked
+        # The numpy code: pointer doubling.
+        want_label = np.arange(m)
+        jump = succ
+        for _ in range(12):
+            want_label = np.minimum(want_label, want_label[jump])
+            jump = jump[jump]
+        last = succ == want_label
+        nxt = np.where(last, np.arange(m), succ)
+        want_rank = (~last).astype(np.int64)
+        for _ in range(12):
+            want_rank = want_rank + want_rank[nxt]
+            nxt = nxt[nxt]
+        np.testing.assert_array_equal(label, want_label)
+        np.testing.assert_array_equal(rank, want_rank)
+    assert not _kernels.cycle_label_rank(np.array([1, 1, 0]))[2]  # not a permutation
+
+
+@pytest.mark.parametrize("search_path", ["compiled"], indirect=True)
+def test_compiled_path_leaves_clean_buffers_after_an_error(monkeypatch, search_path):
+    from reterr_qgis.engine import _kernels, isochrones
+
+    g = road_grid()
+    good = service_areas(g, [0, 5, 9], None, [2.0])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("drawing failed")
+
+    with monkeypatch.context() as m:
+        m.setattr(isochrones, "_draw", broken)
+        with pytest.raises(RuntimeError, match="drawing failed"):
+            service_areas(g, [0, 5, 9], None, [2.0])
+    assert all(np.isinf(ws.dist).all() for ws in _kernels.POOL._free)
+    again = service_areas(g, [0, 5, 9], None, [2.0])
+    for a, b in zip(good, again):
+        assert shapely.equals_exact(a[0], b[0], tolerance=0.0)
 
 
 @pytest.mark.parametrize("bands", [[], [10, 5], [0, 5], [-1], [5, float("nan")], [5, 5]])

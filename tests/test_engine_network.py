@@ -14,14 +14,17 @@ import numpy as np
 import pytest
 
 from reterr_qgis.engine import Canceled, InputError
+from reterr_qgis.engine import network as network_module
 from reterr_qgis.engine.network import (
     BDTOPO_IMPORTANCE_SPEEDS,
     BDTOPO_NATURE_SPEEDS,
     FORMAT_VERSION,
+    NO_NUMBA_ENV,
     OSM_CAR_SPEEDS,
     OSM_NON_CAR_HIGHWAYS,
     SPEED_SOURCES,
     RoadGraph,
+    accelerated,
     bounded_costs,
     build_graph,
     build_graph_from_arrays,
@@ -50,6 +53,19 @@ def node(g: RoadGraph, x: float, y: float) -> int:
     hit = np.flatnonzero((g.xy[:, 0] == x) & (g.xy[:, 1] == y))
     assert hit.size == 1, (x, y)
     return int(hit[0])
+
+
+@pytest.fixture(params=["compiled", "scipy"])
+def search_path(request, monkeypatch) -> str:
+    """Run the test on both search paths: the numba kernels and the scipy fallback."""
+    if request.param == "compiled":
+        pytest.importorskip("numba")
+        monkeypatch.delenv(NO_NUMBA_ENV, raising=False)
+        assert accelerated()
+    else:
+        monkeypatch.setenv(NO_NUMBA_ENV, "1")
+        assert not accelerated()
+    return request.param
 
 
 def dense(m) -> np.ndarray:
@@ -83,7 +99,7 @@ def square() -> RoadGraph:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_square_with_diagonal(square):
+def test_square_with_diagonal(square, search_path):
     g = square
     r = g.report
     assert (r.n_nodes, r.n_edges, r.n_arcs) == (4, 5, 10)
@@ -100,7 +116,7 @@ def test_square_with_diagonal(square):
     assert g.arc_line[arc] == 4
 
 
-def test_cutoff_is_inclusive_and_stops_the_search(square):
+def test_cutoff_is_inclusive_and_stops_the_search(square, search_path):
     g = square
     a, c = node(g, 0, 0), node(g, 1000, 1000)
     row = dense(bounded_costs(g, [a], 1.0))[0]
@@ -109,7 +125,7 @@ def test_cutoff_is_inclusive_and_stops_the_search(square):
     assert np.isfinite(row).sum() == 1
 
 
-def test_one_way_street_makes_times_asymmetric():
+def test_one_way_street_makes_times_asymmetric(search_path):
     # A -> B one way (1 km), B -> A only by the 3 km detour A-D-C-B (two-way), 60 km/h.
     lines = [
         line((0, 0), (1000, 0)),  # A-B, one way, digitised A to B
@@ -135,7 +151,7 @@ def test_one_way_street_makes_times_asymmetric():
     assert g.report.n_arcs == 7 and g.report.n_edges == 4
 
 
-def test_isolated_component_is_unreachable():
+def test_isolated_component_is_unreachable(search_path):
     lines = [line((0, 0), (1000, 0)), line((5000, 5000), (6000, 5000))]
     g = build_graph(lines, [60.0, 60.0])
     assert (g.report.n_components, g.report.largest_component, g.report.dangling_ends) == (2, 2, 4)
@@ -161,7 +177,7 @@ def test_parallel_edges_keep_the_fastest():
     assert g.report.total_length_km == pytest.approx(2 + 2 * 0.6614378277661477)
 
 
-def test_crossing_without_shared_vertex_is_not_a_junction():
+def test_crossing_without_shared_vertex_is_not_a_junction(search_path):
     west_east = line((0, 0), (1000, 0))
     south_north = line((500, -500), (500, 500))  # crosses at (500, 0), no vertex there: a bridge
     g = build_graph([west_east, south_north], [60.0, 60.0])
@@ -245,7 +261,7 @@ def test_arrays_interface_equals_list_interface():
     assert (g1.adj != g2.adj).nnz == 0
 
 
-def test_progress_and_cancel(square):
+def test_progress_and_cancel(square, search_path):
     seen: list[float] = []
     build_graph(SQUARE, np.full(5, 60.0), progress=seen.append)
     assert seen == sorted(seen) and seen[-1] == 1.0
@@ -379,7 +395,7 @@ def test_snap_to_largest_component_only():
 # ---------------------------------------------------------------------------------------------
 
 
-def test_bounded_costs_duplicates_and_unsnapped_sources(square):
+def test_bounded_costs_duplicates_and_unsnapped_sources(square, search_path):
     g = square
     a, b = node(g, 0, 0), node(g, 1000, 0)
     m = bounded_costs(g, [b, -1, a, b], 1.0)
@@ -393,7 +409,7 @@ def test_bounded_costs_duplicates_and_unsnapped_sources(square):
     assert 0.0 in m.data[row] and a in m.indices[row]
 
 
-def test_od_matrix_access_costs_and_shared_nodes(square):
+def test_od_matrix_access_costs_and_shared_nodes(square, search_path):
     g = square
     a, b, c = node(g, 0, 0), node(g, 1000, 0), node(g, 1000, 1000)
     # Two origins on the same node A with different access times, one unsnapped.
@@ -409,7 +425,7 @@ def test_od_matrix_access_costs_and_shared_nodes(square):
     assert od.nnz == 1 and od.data[0] == 0.0
 
 
-def test_od_matrix_searches_from_the_smaller_side_on_one_way_streets():
+def test_od_matrix_searches_from_the_smaller_side_on_one_way_streets(search_path):
     lines = [
         line((0, 0), (1000, 0)),
         line((0, 0), (0, 1000)),
@@ -424,7 +440,7 @@ def test_od_matrix_searches_from_the_smaller_side_on_one_way_streets():
     np.testing.assert_allclose(one_to_many[0], [0.25, 1.25, 0.25 + 2 + 0.5])
 
 
-def test_nearest_with_access_costs(square):
+def test_nearest_with_access_costs(square, search_path):
     g = square
     a, b, c, d = node(g, 0, 0), node(g, 1000, 0), node(g, 1000, 1000), node(g, 0, 1000)
     # Source 0 at A with 0.5 min of access, source 1 at C with none, source 2 unsnapped,
@@ -533,7 +549,7 @@ def test_networkx_same_graph(twin):
 
 
 @pytest.mark.parametrize("reverse", [False, True])
-def test_networkx_bounded_costs(twin, reverse):
+def test_networkx_bounded_costs(twin, reverse, search_path):
     nx = pytest.importorskip("networkx")
     ours, theirs, ids = twin
     g = theirs.reverse(copy=False) if reverse else theirs
@@ -551,7 +567,7 @@ def test_networkx_bounded_costs(twin, reverse):
             assert mine[ids[q]] == pytest.approx(t, rel=1e-9, abs=1e-12)
 
 
-def test_networkx_od_matrix(twin):
+def test_networkx_od_matrix(twin, search_path):
     nx = pytest.importorskip("networkx")
     ours, theirs, ids = twin
     rng = np.random.default_rng(8)
@@ -583,7 +599,7 @@ def test_networkx_od_matrix(twin):
 
 
 @pytest.mark.parametrize("reverse", [False, True])
-def test_networkx_nearest(twin, reverse):
+def test_networkx_nearest(twin, reverse, search_path):
     nx = pytest.importorskip("networkx")
     ours, theirs, ids = twin
     g = theirs.reverse(copy=False) if reverse else theirs
@@ -609,6 +625,274 @@ def test_networkx_nearest(twin, reverse):
             assert times[res.source[i]] == pytest.approx(best, rel=1e-9, abs=1e-12)
         else:
             assert res.cost[i] == np.inf and res.source[i] == -1
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled kernels (numba) against the scipy path
+# ---------------------------------------------------------------------------------------------
+
+
+def on_both_paths(monkeypatch, fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` on the compiled path, then on the scipy path."""
+    pytest.importorskip("numba")
+    monkeypatch.delenv(NO_NUMBA_ENV, raising=False)
+    assert accelerated()
+    compiled = fn(*args, **kwargs)
+    monkeypatch.setenv(NO_NUMBA_ENV, "1")
+    assert not accelerated()
+    reference = fn(*args, **kwargs)
+    monkeypatch.delenv(NO_NUMBA_ENV)
+    return compiled, reference
+
+
+def assert_same_csr(a, b) -> None:
+    """Same shape, layout and stored pairs (explicit zeros included), same times."""
+    assert a.shape == b.shape and a.format == b.format == "csr"
+    assert a.indices.dtype == b.indices.dtype and a.indptr.dtype == b.indptr.dtype
+    assert a.data.dtype == b.data.dtype == np.float64
+    assert a.has_sorted_indices and b.has_sorted_indices
+    np.testing.assert_array_equal(a.indptr, b.indptr)
+    np.testing.assert_array_equal(a.indices, b.indices)
+    np.testing.assert_allclose(a.data, b.data, rtol=1e-12, atol=0)
+
+
+def assert_same_nearest(a, b) -> None:
+    assert a.cost.dtype == b.cost.dtype and a.source.dtype == b.source.dtype
+    np.testing.assert_array_equal(np.isfinite(a.cost), np.isfinite(b.cost))
+    np.testing.assert_allclose(a.cost, b.cost, rtol=1e-12, atol=0)
+    np.testing.assert_array_equal(a.source, b.source)
+
+
+def one_way_square() -> RoadGraph:
+    """A -> B one way, the 3 km detour A-D-C-B two-way, and a separate road far away."""
+    lines = [
+        line((0, 0), (1000, 0)),
+        line((0, 0), (0, 1000)),
+        line((0, 1000), (1000, 1000)),
+        line((1000, 1000), (1000, 0)),
+        line((5000, 5000), (6000, 5000)),
+    ]
+    return build_graph(lines, [60.0] * 5, [1, 0, 0, 0, 0])
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_small_graphs_same_on_both_paths(monkeypatch, square, reverse):
+    from scipy.sparse.csgraph import dijkstra
+
+    g = one_way_square()
+    a, b, c = node(g, 0, 0), node(g, 1000, 0), node(g, 1000, 1000)
+    far = node(g, 5000, 5000)
+    # Times as the searches add them up (60 km/h is not exactly 1 min/km in floating point).
+    detour = float(dijkstra(g.adjacency(reverse), indices=b)[a])  # B-C-D-A forward
+    side = float(dijkstra(square.adj, indices=0).max())
+    for graph, sources, cutoff in (
+        (g, [a, b, -1, a, far, b], 10.0),  # repeated and unsnapped sources, other component
+        (g, [b], detour),  # the detour ends exactly on A at the cut-off: A is in
+        (g, [b], np.nextafter(detour, 0.0)),  # ... and just out
+        (g, [a, c], 0.0),  # only the sources themselves, at an explicit 0
+        (g, [far, c], np.inf),
+        (square, [0, 1, 2, 3], side),  # nodes exactly at the cut-off
+    ):
+        got, want = on_both_paths(
+            monkeypatch, bounded_costs, graph, sources, cutoff, reverse=reverse
+        )
+        assert_same_csr(got, want)
+        if cutoff == detour:
+            assert dense(got)[0, a] == detour
+        elif graph is g and sources == [b]:
+            assert dense(got)[0, a] == np.inf
+    # Access offsets at both ends, shared nodes, a pair exactly at the cut-off (0.5 + 1 + 0.5).
+    o_nodes, o_acc = [a, a, b, -1, far], [0.5, 0.25, 0.0, 0.0, 0.1]
+    d_nodes, d_acc = [b, c, a, b], [0.5, 0.0, 0.75, 0.0]
+    for cutoff in (2.0, 3.5, np.inf):
+        got, want = on_both_paths(monkeypatch, od_matrix, g, o_nodes, o_acc, d_nodes, d_acc, cutoff)
+        assert_same_csr(got, want)
+        got, want = on_both_paths(  # fewer destinations: searched backwards
+            monkeypatch, od_matrix, g, o_nodes, o_acc, d_nodes[:1], d_acc[:1], cutoff
+        )
+        assert_same_csr(got, want)
+    assert dense(od_matrix(g, [a], [0.5], [b], [0.5], 2.0))[0, 0] == pytest.approx(2.0)
+    for cutoff in (0.6, 2.0, np.inf):
+        got, want = on_both_paths(
+            monkeypatch, nearest, g, [a, c, -1, a], [0.5, 0.0, 0.0, 0.2], cutoff, reverse=reverse
+        )
+        assert_same_nearest(got, want)
+
+
+def random_network(seed: int, n_points: int = 3000) -> RoadGraph:
+    """Delaunay edges of random points (a planar road-like mesh, ~3 arcs per node), 10 % dropped,
+    random speeds (no two equal times), 20 % one-way, and a separate small component."""
+    from scipy.spatial import Delaunay
+
+    rng = np.random.default_rng(seed)
+    pts = np.round(rng.uniform(0, 20_000, (n_points, 2)), 2)
+    tri = Delaunay(pts).simplices
+    pairs = np.concatenate((tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [0, 2]]))
+    edges = np.unique(np.sort(pairs, axis=1), axis=0)
+    edges = edges[rng.random(edges.shape[0]) > 0.1]
+    island = np.array([[[50_000.0, 0.0], [51_000.0, 0.0]], [[51_000.0, 0.0], [51_000.0, 800.0]]])
+    coords = np.concatenate((pts[edges].reshape(-1, 2), island.reshape(-1, 2)))
+    n = edges.shape[0] + island.shape[0]
+    offsets = np.arange(0, 2 * n + 1, 2)
+    speed = rng.choice([20.0, 30.0, 50.0, 70.0, 90.0], n) * rng.uniform(0.9, 1.1, n)
+    oneway = np.where(rng.random(n) < 0.2, rng.choice([1, -1], n), 0)
+    return build_graph_from_arrays(coords, offsets, speed, oneway)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_random_graphs_compiled_equals_scipy(monkeypatch, seed):
+    """Property test: on random graphs of a few thousand nodes, the kernels (several threads,
+    many chunks) give exactly the scipy path's sparse results and nearest sources."""
+    monkeypatch.setattr(network_module, "search_workers", lambda: 3)
+    monkeypatch.setattr(network_module, "_MAX_CHUNK", 4)
+    g = random_network(seed)
+    n = g.n_nodes
+    assert n > 2500 and g.report.n_components >= 2
+    rng = np.random.default_rng(100 + seed)
+    sources = rng.integers(-1, n, 60)
+    sources[5] = sources[6]
+    for cutoff in (2.0, 6.0, np.inf):
+        for reverse in (False, True):
+            got, want = on_both_paths(
+                monkeypatch, bounded_costs, g, sources, cutoff, reverse=reverse
+            )
+            assert_same_csr(got, want)
+    # Large enough for the radix sort of the reached nodes (> 256 per search).
+    assert np.diff(got.indptr).max() > 1000
+    # A cut-off exactly on the time of a node (as the searches add it up): the node is in.
+    from scipy.sparse.csgraph import dijkstra
+
+    full = dijkstra(g.adj, indices=sources[0])
+    on = int(np.argsort(full)[700])
+    got, want = on_both_paths(monkeypatch, bounded_costs, g, sources[:1], full[on])
+    assert_same_csr(got, want)
+    row = got.indices[got.indptr[0] : got.indptr[1]]
+    assert on in row and row.shape[0] == np.count_nonzero(full <= full[on])
+    o_nodes, d_nodes = rng.integers(-1, n, 80), rng.integers(-1, n, 130)
+    o_nodes[1] = o_nodes[2]
+    d_nodes[3] = o_nodes[0]
+    o_acc, d_acc = rng.uniform(0, 1, 80), rng.uniform(0, 1, 130)
+    for cutoff in (3.0, 7.0):
+        for k in (130, 20):  # from the origins, then from the (fewer) destinations
+            got, want = on_both_paths(
+                monkeypatch, od_matrix, g, o_nodes, o_acc, d_nodes[:k], d_acc[:k], cutoff
+            )
+            assert_same_csr(got, want)
+            assert got.nnz > 0
+    src = rng.choice(n, 15, replace=False)
+    acc = rng.uniform(0, 2, 15)
+    for cutoff in (1.5, np.inf):
+        for reverse in (False, True):
+            got, want = on_both_paths(monkeypatch, nearest, g, src, acc, cutoff, reverse=reverse)
+            assert_same_nearest(got, want)
+
+
+def test_kernels_grow_their_heap_and_leave_clean_buffers():
+    pytest.importorskip("numba")
+    from scipy.sparse.csgraph import dijkstra
+
+    from reterr_qgis.engine import _kernels
+
+    g = random_network(4, n_points=1500)
+    adj = g.adj
+    n = g.n_nodes
+    sources = np.array([0, 7, 7, n - 1], dtype=np.int64)
+    ws = _kernels.Workspace(n, heap=1)  # full at once: every search restarts with a larger heap
+    offsets, nodes, costs, ws.heap_key, ws.heap_node = _kernels.bounded_rows(
+        adj.indptr,
+        adj.indices,
+        adj.data,
+        sources,
+        np.full(4, 5.0),
+        ws.dist,
+        ws.touched,
+        ws.tmp,
+        ws.heap_key,
+        ws.heap_node,
+        ws.n_bits,
+    )
+    assert ws.heap_key.shape[0] > 1 and np.isinf(ws.dist).all()
+    want = dijkstra(adj, directed=True, indices=sources, limit=5.0)
+    for i in range(4):
+        reached = np.flatnonzero(np.isfinite(want[i]))
+        np.testing.assert_array_equal(nodes[offsets[i] : offsets[i + 1]], reached)
+        np.testing.assert_allclose(costs[offsets[i] : offsets[i + 1]], want[i][reached], rtol=1e-12)
+    # Many seeds, more than the heap holds: restarted too, labels reset on the way.
+    seeds = np.arange(0, n, 3, dtype=np.int64)
+    dist = np.full(n, np.inf)
+    label = np.full(n, -1, dtype=np.int64)
+    m, _, _ = _kernels.multi_source(
+        adj.indptr,
+        adj.indices,
+        adj.data,
+        seeds,
+        np.zeros(seeds.shape[0]),
+        np.arange(seeds.shape[0], dtype=np.int64),
+        np.inf,
+        dist,
+        label,
+        np.empty(n, dtype=np.int32),
+        np.empty(2),
+        np.empty(2, dtype=np.int32),
+    )
+    best = dijkstra(adj, directed=True, indices=seeds, min_only=True)
+    assert m == np.isfinite(best).sum()
+    np.testing.assert_allclose(dist, best, rtol=1e-12)
+    np.testing.assert_array_equal(label[seeds], np.arange(seeds.shape[0]))
+
+
+def test_threaded_searches_cancel_between_chunks_and_keep_clean_buffers(monkeypatch):
+    pytest.importorskip("numba")
+    from reterr_qgis.engine import _kernels
+
+    monkeypatch.delenv(NO_NUMBA_ENV, raising=False)
+    monkeypatch.setattr(network_module, "search_workers", lambda: 3)
+    monkeypatch.setattr(network_module, "_MAX_CHUNK", 2)
+    g = random_network(5, n_points=1000)
+    sources = np.arange(0, g.n_nodes, 10)
+    ticks: list[float] = []
+    full = bounded_costs(g, sources, 4.0, progress=ticks.append)
+    assert ticks == sorted(ticks) and ticks[-1] == 1.0 and len(ticks) >= 10
+    calls = []
+
+    def cancel_after_three() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Canceled):
+        bounded_costs(g, sources, 4.0, is_canceled=cancel_after_three)
+    assert len(calls) == 4  # checked between chunks, stopped at the fourth
+    with pytest.raises(Canceled):
+        od_matrix(g, sources, None, sources[:30], None, 4.0, is_canceled=lambda: True)
+    # Every kept workspace is clean: the next searches give the same results.
+    kept = _kernels.POOL._free
+    assert kept and all(np.isinf(ws.dist).all() for ws in kept)
+    assert_same_csr(bounded_costs(g, sources, 4.0), full)
+
+
+def test_scipy_fallback_when_numba_is_missing(monkeypatch, square):
+    import sys
+
+    import reterr_qgis.engine
+
+    monkeypatch.delenv(NO_NUMBA_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "reterr_qgis.engine._kernels", None)  # import fails
+    monkeypatch.delattr(reterr_qgis.engine, "_kernels", raising=False)
+    monkeypatch.setattr(network_module, "_KERNELS", None)
+    monkeypatch.setattr(network_module, "_KERNELS_TRIED", False)
+    assert not accelerated()
+    costs = dense(bounded_costs(square, [node(square, 0, 0)], 10.0))[0]
+    assert sorted(costs.tolist()) == pytest.approx([0.0, 1.0, 1.0, SQ2])
+    monkeypatch.setenv(NO_NUMBA_ENV, "0")
+    assert not accelerated()
+
+
+def test_env_switch_forces_scipy(monkeypatch):
+    pytest.importorskip("numba")
+    for value, expected in (("1", False), ("yes", False), ("0", True), ("", True)):
+        monkeypatch.setenv(NO_NUMBA_ENV, value)
+        assert accelerated() is expected
+    assert 1 <= network_module.search_workers() <= network_module.MAX_SEARCH_WORKERS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -683,7 +967,7 @@ def osm_sample() -> pathlib.Path:
     return found[0]
 
 
-def test_real_osm_sample(monkeypatch):
+def test_real_osm_sample(monkeypatch, search_path):
     shapely = pytest.importorskip("shapely")
     path = osm_sample()
     from pyogrio.raw import read

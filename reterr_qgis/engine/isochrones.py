@@ -32,12 +32,15 @@ Two ways of drawing the same set:
   about 30 µs per segment: seconds per polygon on a département where the grid method takes
   milliseconds. For small networks and checks.
 
-Work and threads: facilities are taken in batches; the batch's searches run in one scipy call in
-the calling thread (scipy's Dijkstra holds the GIL, so no other thread runs meanwhile; one call
-for several sources spares its set-up over all the nodes), then the batch's polygons are drawn by
-a pool of threads in parallel (numpy and shapely release the GIL in their heavy loops). Memory is
-that of one batch (a dense row of ``n_nodes`` times per search), whatever the number of
-facilities.
+Work and threads: facilities are taken in batches, progress and cancellation are checked between
+batches; each batch searches, then draws its polygons on a pool of threads (numpy and shapely
+release the GIL in their heavy loops). With the compiled kernels (numba, see
+:func:`.network.accelerated`) the searches run on all the threads too (they release the GIL) and
+keep only the nodes they reach; each drawing task spreads them over a dense row of its thread's
+buffers. Without numba, the batch's searches run in one scipy call in the calling thread (scipy's
+Dijkstra holds the GIL, so no other thread runs meanwhile; one call for several sources spares its
+set-up over all the nodes) and return a dense row of ``n_nodes`` times per search. Memory is that
+of one batch, whatever the number of facilities.
 """
 
 from __future__ import annotations
@@ -46,9 +49,10 @@ import math
 import os
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Optional
 
 import numpy as np
@@ -65,7 +69,9 @@ from .network import (
     _check_access,
     _check_canceled,
     _check_nodes,
+    _kernels,
     _tick,
+    accelerated,
 )
 
 FloatArray = NDArray[np.float64]
@@ -80,6 +86,10 @@ MAX_GRID_CELLS = 40_000_000
 #: Searches per scipy call and per drawing thread (each call allocates and initialises arrays over
 #: all the nodes: batching spares that; each search holds a dense row of ``n_nodes`` floats).
 _SEARCH_BATCH = 4
+
+#: Facilities per thread and per batch with the compiled searches (sparse rows: no dense row per
+#: search; larger batches even out the threads' shares between the search and drawing phases).
+_COMPILED_BATCH = 16
 
 #: Holes smaller than this (twice the area, in half-cells squared: 8 = one cell) are filled.
 _MIN_HOLE_AREA2 = 16
@@ -218,12 +228,23 @@ def service_areas(
     jobs, job_of = np.unique(pair, axis=0, return_inverse=True)
     job_of = np.asarray(job_of).ravel()
     adj = graph.adjacency(reverse)
-    ctx = _context(graph, adj, reverse, buffer_m, cell, method)
+    ctx = _context(
+        graph, adj, reverse, buffer_m, cell, method, _kernels() if accelerated() else None
+    )
     n_workers = max(1, int(workers if workers is not None else (os.cpu_count() or 1)))
-    step = _SEARCH_BATCH * n_workers
+    fast = accelerated()
+    step = (_COMPILED_BATCH if fast else _SEARCH_BATCH) * n_workers
     results: list[list[shapely.Geometry]] = []
     with ThreadPoolExecutor(max_workers=n_workers) as pool:
+        compiled = (
+            _compiled_batch(graph, adj, ctx, jobs, band_arr, pool, n_workers) if fast else None
+        )
         for start in range(0, jobs.shape[0], step):
+            if compiled is not None:
+                _check_canceled(is_canceled)
+                results.extend(compiled(start, min(jobs.shape[0], start + step)))
+                _tick(progress, len(results) / jobs.shape[0])
+                continue
             _check_canceled(is_canceled)
             batch = jobs[start : start + step]
             thresholds = band_arr[None, :] - batch[:, 1:2]
@@ -244,6 +265,72 @@ def service_areas(
         out[int(row)] = list(results[int(j)])
     _tick(progress, 1.0)
     return out
+
+
+def _compiled_batch(
+    graph: RoadGraph,
+    adj: sparse.csr_matrix,
+    ctx: _Context,
+    jobs: FloatArray,
+    bands: FloatArray,
+    pool: ThreadPoolExecutor,
+    n_workers: int,
+) -> Callable[[int, int], list[list[shapely.Geometry]]]:
+    """Polygons of ``jobs[start:stop]`` with the compiled kernel, in two phases on the pool.
+
+    First the searches, a share of the batch per thread (GIL released throughout), each stopped
+    at its facility's top band; then the polygons, one task per facility, each scattering its
+    reached times into a dense row of its thread's workspace. Keeping the phases apart matters:
+    a thread coming back from a search would otherwise wait for the GIL behind a thread drawing.
+    """
+    kernels = _kernels()
+    assert kernels is not None
+    n = graph.n_nodes
+    sources = jobs[:, 0].astype(np.int64)
+    limits = bands[-1] - jobs[:, 1]
+
+    def search(bounds: tuple[int, int]) -> tuple[IntArray, NDArray, FloatArray]:
+        start, stop = bounds
+        ws = kernels.POOL.acquire(n)
+        offsets, nodes, costs, ws.heap_key, ws.heap_node = kernels.bounded_rows(
+            adj.indptr,
+            adj.indices,
+            adj.data,
+            sources[start:stop],
+            limits[start:stop],
+            ws.dist,
+            ws.touched,
+            ws.tmp,
+            ws.heap_key,
+            ws.heap_node,
+            ws.n_bits,
+        )
+        kernels.POOL.release(ws)
+        return offsets, nodes, costs
+
+    def draw(j: int, nodes: NDArray, costs: FloatArray) -> list[shapely.Geometry]:
+        ws = kernels.POOL.acquire(n)
+        reached = nodes.astype(np.int64)
+        ws.dist[reached] = costs
+        try:
+            # The search stopped at the top band: the nodes it reached are those within it.
+            return _draw(ctx, ws.dist, int(sources[j]), bands - jobs[j, 1], reached)
+        finally:
+            ws.dist[reached] = np.inf
+            kernels.POOL.release(ws)
+
+    def batch(start: int, stop: int) -> list[list[shapely.Geometry]]:
+        share = math.ceil((stop - start) / n_workers)
+        bounds = [(a, min(stop, a + share)) for a in range(start, stop, share)]
+        idx, rows_n, rows_c = [], [], []
+        for (a, _), (offsets, nodes, costs) in zip(bounds, pool.map(search, bounds)):
+            for i in range(offsets.shape[0] - 1):
+                idx.append(a + i)
+                rows_n.append(nodes[offsets[i] : offsets[i + 1]])
+                rows_c.append(costs[offsets[i] : offsets[i + 1]])
+        return list(pool.map(draw, idx, rows_n, rows_c))
+
+    return batch
 
 
 # ---------------------------------------------------------------------------------------------
@@ -291,24 +378,35 @@ class _Context:
     cell: float
     buffer_m: float
     method: str
+    kernels: Optional[ModuleType] = None  # the compiled kernels, when the searches use them
 
 
-def _arc_table(graph: RoadGraph, adj: sparse.csr_matrix, reverse: bool) -> _ArcTable:
-    """The :class:`_ArcTable` of ``adj`` (one direction of ``graph``), built once per graph."""
+def _arc_table(
+    graph: RoadGraph,
+    adj: sparse.csr_matrix,
+    reverse: bool,
+    kernels: Optional[ModuleType] = None,
+) -> _ArcTable:
+    """The :class:`_ArcTable` of ``adj`` (one direction of ``graph``), built once per graph
+    (``kernels``: the compiled kernels find the reverse arcs, else a sort does)."""
     with _CACHE_LOCK:
         cached = _ARC_TABLES.setdefault(graph, {})
         if reverse not in cached:
             n = adj.shape[0]
             row = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
             col = adj.indices.astype(np.int64)
-            key = row * n + col
-            order = None if np.all(key[1:] > key[:-1]) else np.argsort(key, kind="stable")
-            skey = key if order is None else key[order]
-            want = col * n + row
-            pos = np.minimum(np.searchsorted(skey, want), max(key.shape[0] - 1, 0))
-            found = skey[pos] == want if key.shape[0] else np.zeros(0, dtype=bool)
-            idx = pos if order is None else order[pos]
-            rev = np.where(found, idx, -1).astype(np.int64)
+            if kernels is not None:
+                rev = kernels.reverse_arcs(adj.indptr, adj.indices)
+                found = rev >= 0
+            else:
+                key = row * n + col
+                order = None if np.all(key[1:] > key[:-1]) else np.argsort(key, kind="stable")
+                skey = key if order is None else key[order]
+                want = col * n + row
+                pos = np.minimum(np.searchsorted(skey, want), max(key.shape[0] - 1, 0))
+                found = skey[pos] == want if key.shape[0] else np.zeros(0, dtype=bool)
+                idx = pos if order is None else order[pos]
+                rev = np.where(found, idx, -1).astype(np.int64)
             vec = graph.xy[col] - graph.xy[row]
             cached[reverse] = _ArcTable(
                 rev=rev,
@@ -325,6 +423,7 @@ def _context(
     buffer_m: float,
     cell: float,
     method: str,
+    kernels: Optional[ModuleType] = None,
 ) -> _Context:
     lo = graph.xy.min(axis=0) - 2.0 * buffer_m
     grid = method == "grid"
@@ -333,7 +432,7 @@ def _context(
     cells = ((graph.xy - lo) / cell).astype(np.float32) if grid else np.zeros((0, 2), np.float32)
     return _Context(
         adj=adj,
-        arcs=_arc_table(graph, adj, reverse) if grid else None,
+        arcs=_arc_table(graph, adj, reverse, kernels) if grid else None,
         xy=graph.xy,
         x_cells=np.ascontiguousarray(cells[:, 0]),
         y_cells=np.ascontiguousarray(cells[:, 1]),
@@ -342,26 +441,44 @@ def _context(
         cell=cell,
         buffer_m=buffer_m,
         method=method,
+        kernels=kernels,
     )
 
 
 def _draw(
-    ctx: _Context, d: FloatArray, node: int, thresholds: FloatArray
+    ctx: _Context,
+    d: FloatArray,
+    node: int,
+    thresholds: FloatArray,
+    reached: Optional[IntArray] = None,
 ) -> list[shapely.Geometry]:
+    """Polygons of one search: ``d`` its times (dense), ``reached`` the nodes within the top band
+    (ascending) when known."""
     if ctx.method == "exact":
-        return _exact_bands(ctx, d, node, thresholds)
-    return _grid_bands(ctx, d, thresholds)
+        return _exact_bands(ctx, d, node, thresholds, reached)
+    return _grid_bands(ctx, d, thresholds, reached)
 
 
 def _reached_arcs(
-    adj: sparse.csr_matrix, d: FloatArray, top: float, second: Optional[NDArray[np.bool_]] = None
+    adj: sparse.csr_matrix,
+    d: FloatArray,
+    top: float,
+    second: Optional[NDArray[np.bool_]] = None,
+    reached: Optional[IntArray] = None,
+    kernels: Optional[ModuleType] = None,
 ) -> tuple[IntArray, IntArray, IntArray, IntArray, FloatArray, FloatArray]:
     """Arcs leaving the nodes reached within ``top``: reached, arc index, start, end, d_u, d_v.
 
     With ``second`` (see :class:`_ArcTable`), a two-way road whose ends are both reached keeps
-    one arc.
+    one arc. ``reached`` (the nodes with ``d <= top``, ascending) spares a pass over all nodes;
+    ``kernels`` (the compiled kernels) gather the same arrays in one pass.
     """
-    reached = np.flatnonzero(d <= top)
+    if reached is None:
+        reached = np.flatnonzero(d <= top)
+    if kernels is not None:
+        flags = second if second is not None else np.zeros(0, dtype=bool)
+        arc, u, v, du, dv = kernels.reached_arcs(adj.indptr, adj.indices, d, reached, top, flags)
+        return reached, arc, u, v, du, dv
     indptr = adj.indptr
     starts = indptr[reached].astype(np.int64)
     counts = indptr[reached + 1].astype(np.int64) - starts
@@ -383,10 +500,16 @@ def _reached_arcs(
 
 
 def _exact_bands(
-    ctx: _Context, d: FloatArray, node: int, thresholds: FloatArray
+    ctx: _Context,
+    d: FloatArray,
+    node: int,
+    thresholds: FloatArray,
+    reached: Optional[IntArray] = None,
 ) -> list[shapely.Geometry]:
     """Union of the buffers of the reachable (pieces of) arcs, per band."""
-    _, arc, u, v, du, dv = _reached_arcs(ctx.adj, d, float(thresholds[-1]))
+    _, arc, u, v, du, dv = _reached_arcs(
+        ctx.adj, d, float(thresholds[-1]), reached=reached, kernels=ctx.kernels
+    )
     cost = ctx.adj.data[arc]
     xy = ctx.xy
     out: list[shapely.Geometry] = []
@@ -425,7 +548,11 @@ def _as_polygonal(geom: shapely.Geometry) -> shapely.Geometry:
 
 
 def _samples(
-    ctx: _Context, d: FloatArray, thresholds: FloatArray, spacing: float
+    ctx: _Context,
+    d: FloatArray,
+    thresholds: FloatArray,
+    spacing: float,
+    reached_nodes: Optional[IntArray] = None,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.uint8]]:
     """Points along the reachable roads, in cells from the grid origin, and their first band.
 
@@ -438,7 +565,9 @@ def _samples(
     assert table is not None
     top = float(thresholds[-1])
     limits = thresholds[:-1]  # the top band needs no test: every point here is within it
-    reached, arc, u, v, du, dv = _reached_arcs(adj, d, top, table.second)
+    reached, arc, u, v, du, dv = _reached_arcs(
+        adj, d, top, table.second, reached_nodes, ctx.kernels
+    )
     cost = adj.data[arc]
     cap = np.maximum(du, dv)  # inf when v is beyond the top band
     whole = dv <= top
@@ -523,11 +652,13 @@ def _disk_min(grid: NDArray[np.uint8], radius: float) -> NDArray[np.uint8]:
     return out
 
 
-def _grid_bands(ctx: _Context, d: FloatArray, thresholds: FloatArray) -> list[shapely.Geometry]:
+def _grid_bands(
+    ctx: _Context, d: FloatArray, thresholds: FloatArray, reached: Optional[IntArray] = None
+) -> list[shapely.Geometry]:
     """Polygons of every band of one search, traced on a grid (see the module notes)."""
     n_bands = thresholds.shape[0]
     radius = ctx.buffer_m / ctx.cell
-    x, y, band = _samples(ctx, d, thresholds, math.sqrt(3.0 * radius))
+    x, y, band = _samples(ctx, d, thresholds, math.sqrt(3.0 * radius), reached)
     if x.shape[0] == 0:  # pragma: no cover - the facility's node is always reached
         return [_empty()] * n_bands
     # Coarser cells for a facility whose grid would be huge.
@@ -578,7 +709,7 @@ def _grid_bands(ctx: _Context, d: FloatArray, thresholds: FloatArray) -> list[sh
     pair_band = np.repeat(np.arange(n_bands, dtype=np.int64), [p.shape[0] for p in pick])
     inside = (corners[:, on] <= pair_band).astype(np.int64)
     code = inside[0] | (inside[1] << 1) | (inside[2] << 2) | (inside[3] << 3)
-    rings = _trace(sq[on], pair_band, code, nx - 1, n_sq)
+    rings = _trace(sq[on], pair_band, code, nx - 1, n_sq, ctx.kernels)
     half = cell / 2.0
     out: list[shapely.Geometry] = []
     for k in range(n_bands):
@@ -593,7 +724,12 @@ def _grid_bands(ctx: _Context, d: FloatArray, thresholds: FloatArray) -> list[sh
 
 
 def _trace(
-    sq: IntArray, band: IntArray, code: IntArray, width: int, n_sq: int
+    sq: IntArray,
+    band: IntArray,
+    code: IntArray,
+    width: int,
+    n_sq: int,
+    kernels: Optional[ModuleType] = None,
 ) -> list[Optional[tuple[IntArray, IntArray, IntArray, IntArray]]]:
     """Rings of the marching-squares segments of every band.
 
@@ -604,6 +740,8 @@ def _trace(
         ``band * n_sq + sq``.
     width, n_sq
         Squares per row, squares in the grid.
+    kernels
+        The compiled kernels (they walk the rings), or None.
 
     Returns
     -------
@@ -629,20 +767,24 @@ def _trace(
     key = band * n_sq + sq
     nxt_sq = np.searchsorted(key, key[owner] + step[e_side])
     succ = np.where(_SEG_FROM[code[nxt_sq], 0] == (e_side + 2) % 4, nxt_sq, second[nxt_sq])
-    # Ring label (smallest segment of its cycle) and rank along it, by pointer doubling.
-    label = np.arange(m, dtype=np.int64)
-    jump = succ
-    n_steps = max(1, math.ceil(math.log2(max(m, 2))))
-    for _ in range(n_steps):
-        label = np.minimum(label, label[jump])
-        jump = jump[jump]
-    # Rank = segments left before the ring closes on its label segment.
-    last = succ == label
-    nxt = np.where(last, np.arange(m), succ)
-    rank = (~last).astype(np.int64)
-    for _ in range(n_steps):
-        rank = rank + rank[nxt]
-        nxt = nxt[nxt]
+    # Ring label (smallest segment of its cycle) and rank along it (segments left before the
+    # ring closes on its label segment): walked by the kernel, else by pointer doubling.
+    label, rank, walked = (
+        kernels.cycle_label_rank(succ) if kernels is not None else (succ, succ, False)
+    )
+    if not walked:
+        label = np.arange(m, dtype=np.int64)
+        jump = succ
+        n_steps = max(1, math.ceil(math.log2(max(m, 2))))
+        for _ in range(n_steps):
+            label = np.minimum(label, label[jump])
+            jump = jump[jump]
+        last = succ == label
+        nxt = np.where(last, np.arange(m), succ)
+        rank = (~last).astype(np.int64)
+        for _ in range(n_steps):
+            rank = rank + rank[nxt]
+            nxt = nxt[nxt]
     # One head per ring; rings are laid out band after band.
     heads = np.flatnonzero(label == np.arange(m))
     heads = heads[np.argsort(band[owner[heads]], kind="stable")]

@@ -1,9 +1,19 @@
 """Road-network travel times: graph building, snapping and searches stopped at a cut-off.
 
 The graph is built once from any line layer (one coordinate array per line part, a speed in km/h
-and a one-way flag per line) and searched with scipy's Dijkstra, always with a cut-off so that a
-30-minute search settles only the nodes within 30 minutes instead of the whole graph (what QGIS's
-native network tools and QNEAT3 do for each start point). Costs are **minutes** everywhere.
+and a one-way flag per line) and searched with Dijkstra, always with a cut-off so that a 30-minute
+search settles only the nodes within 30 minutes instead of the whole graph (what QGIS's native
+network tools and QNEAT3 do for each start point). Costs are **minutes** everywhere.
+
+Two search paths give the same results (same dtypes, same sparse layout, to rounding):
+
+* compiled kernels (:mod:`._kernels`) when numba is installed: they stop at the cut-off, cost the
+  nodes they reach and not the size of the graph, release the GIL and run in several threads
+  (:func:`search_workers`), several sources per thread between two progress/cancel checks;
+* scipy's Dijkstra otherwise (or when the environment variable ``RETERR_NO_NUMBA=1`` is set): it
+  holds the GIL and sets up arrays over the whole graph at each call.
+
+:func:`accelerated` tells which one runs.
 
 Conventions
 -----------
@@ -25,12 +35,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from types import ModuleType
+from typing import Any, Optional, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -58,6 +72,18 @@ _M_PER_MIN_PER_KMH = 1000.0 / 60.0
 
 #: Dense distance block allowed per Dijkstra chunk (scipy returns one dense row per source).
 _CHUNK_BYTES = 200e6
+
+#: Environment variable: set to ``1`` to search with scipy even when numba is installed.
+NO_NUMBA_ENV = "RETERR_NO_NUMBA"
+
+#: Most threads of the compiled searches (each holds buffers over all the nodes: ~16 bytes/node).
+MAX_SEARCH_WORKERS = 16
+
+#: Most sources per chunk of the compiled searches (progress and cancellation are checked between
+#: chunks: ~0.3 s of a 30-minute search on a million nodes).
+_MAX_CHUNK = 32
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------------------------------------
 # Default speed tables
@@ -925,6 +951,95 @@ def snap_points(
 # Searches
 # ---------------------------------------------------------------------------------------------
 
+_KERNELS: Optional[ModuleType] = None
+_KERNELS_TRIED = False
+_KERNELS_LOCK = threading.Lock()
+
+
+def _kernels() -> Optional[ModuleType]:
+    """The compiled kernels module, imported once; None when numba is missing or unusable."""
+    global _KERNELS, _KERNELS_TRIED
+    if not _KERNELS_TRIED:
+        with _KERNELS_LOCK:
+            if not _KERNELS_TRIED:
+                try:
+                    from . import _kernels as kernels
+
+                    kernels.self_check()
+                except Exception:  # numba missing, or unusable here (broken LLVM, no cache dir)
+                    kernels = None
+                _KERNELS = kernels
+                _KERNELS_TRIED = True
+    return _KERNELS
+
+
+def accelerated() -> bool:
+    """True when the searches run on the compiled kernels (numba), False for scipy's Dijkstra.
+
+    False when numba cannot be imported or its kernels fail a first check, or when the environment
+    variable ``RETERR_NO_NUMBA`` is set to anything but ``""`` or ``"0"`` (read at each call). The
+    first call of a process loads the kernels from numba's disk cache, or compiles them (a few
+    seconds, once per machine and numba version).
+    """
+    if os.environ.get(NO_NUMBA_ENV, "").strip() not in ("", "0"):
+        return False
+    return _kernels() is not None
+
+
+def search_workers() -> int:
+    """Threads of the compiled searches: the CPUs this process may use, at most
+    :data:`MAX_SEARCH_WORKERS`."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(MAX_SEARCH_WORKERS, n))
+
+
+def _run_chunks(
+    n_items: int,
+    n_nodes: int,
+    work: Callable[[int, int, Any], T],
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> list[T]:
+    """``work(start, stop, workspace)`` over chunks of ``range(n_items)``, in worker threads.
+
+    Each call gets a workspace of the kernels (buffers over ``n_nodes`` nodes) that no other
+    thread uses meanwhile. Results come back in chunk order. Cancellation is checked before each
+    chunk is waited for (the chunks already running finish, the others are dropped); progress is
+    ticked as chunks complete, from the calling thread only.
+    """
+    kernels = _kernels()
+    assert kernels is not None
+    workers = search_workers()
+    size = max(1, min(_MAX_CHUNK, math.ceil(n_items / (4 * workers))))
+    bounds = [(a, min(n_items, a + size)) for a in range(0, n_items, size)]
+
+    def job(start: int, stop: int) -> T:
+        ws = kernels.POOL.acquire(n_nodes)
+        result = work(start, stop, ws)
+        kernels.POOL.release(ws)  # not after an error: its buffers may be dirty
+        return result
+
+    results: list[T] = []
+    if workers == 1 or len(bounds) <= 1:
+        for start, stop in bounds:
+            _check_canceled(is_canceled)
+            results.append(job(start, stop))
+            _tick(progress, stop / n_items)
+        return results
+    pool = ThreadPoolExecutor(max_workers=min(workers, len(bounds)))
+    try:
+        futures = [pool.submit(job, start, stop) for start, stop in bounds]
+        for fut, (_, stop) in zip(futures, bounds):
+            _check_canceled(is_canceled)
+            results.append(fut.result())
+            _tick(progress, stop / n_items)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results
+
 
 def _check_cutoff(cutoff: float) -> float:
     c = float(cutoff)
@@ -1008,7 +1123,66 @@ def bounded_costs(
     row_of = np.full(src.shape[0], -1, dtype=np.int64)
     row_of[src >= 0] = inverse
     adj = graph.adjacency(reverse)
-    n = graph.n_nodes
+    if accelerated():
+        per_unique = _bounded_compiled(adj, uniq, cutoff, progress, is_canceled)
+    else:
+        per_unique = _bounded_scipy(adj, uniq, cutoff, progress, is_canceled)
+    if uniq.shape[0] == src.shape[0] and np.array_equal(uniq, src):
+        return per_unique
+    return _gather_rows(per_unique, row_of, src.shape[0])
+
+
+def _bounded_compiled(
+    adj: sparse.csr_matrix,
+    uniq: IntArray,
+    cutoff: float,
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> sparse.csr_matrix:
+    """:func:`bounded_costs` of distinct sources with the compiled kernels."""
+    kernels = _kernels()
+    assert kernels is not None
+    n = adj.shape[0]
+    k = uniq.shape[0]
+    sources = uniq.astype(np.int64)
+    limits = np.full(k, cutoff)
+
+    def work(start: int, stop: int, ws: Any) -> tuple[IntArray, NDArray[Any], FloatArray]:
+        offsets, nodes, costs, ws.heap_key, ws.heap_node = kernels.bounded_rows(
+            adj.indptr,
+            adj.indices,
+            adj.data,
+            sources[start:stop],
+            limits[start:stop],
+            ws.dist,
+            ws.touched,
+            ws.tmp,
+            ws.heap_key,
+            ws.heap_node,
+            ws.n_bits,
+        )
+        return offsets, nodes, costs
+
+    parts = _run_chunks(k, n, work, progress, is_canceled) if k else []
+    indptr = np.zeros(k + 1, dtype=np.int64)
+    if parts:
+        np.cumsum(np.concatenate([np.diff(p[0]) for p in parts]), out=indptr[1:])
+        cols = np.concatenate([p[1] for p in parts])
+        vals = np.concatenate([p[2] for p in parts])
+    else:
+        cols, vals = np.zeros(0, np.int32), np.zeros(0)
+    return _csr(vals, cols, indptr, (k, n))
+
+
+def _bounded_scipy(
+    adj: sparse.csr_matrix,
+    uniq: IntArray,
+    cutoff: float,
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> sparse.csr_matrix:
+    """:func:`bounded_costs` of distinct sources with scipy's Dijkstra."""
+    n = adj.shape[0]
     step = _chunk_size(n)
     rows_l: list[IntArray] = []
     cols_l: list[NDArray[np.int32]] = []
@@ -1032,10 +1206,7 @@ def bounded_costs(
         rows, cols, vals = np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0)
     indptr = np.zeros(uniq.shape[0] + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=uniq.shape[0]), out=indptr[1:])
-    per_unique = _csr(vals, cols, indptr, (uniq.shape[0], n))
-    if uniq.shape[0] == src.shape[0] and np.array_equal(uniq, src):
-        return per_unique
-    return _gather_rows(per_unique, row_of, src.shape[0])
+    return _csr(vals, cols, indptr, (uniq.shape[0], n))
 
 
 def _groups(nodes: IntArray, access: FloatArray) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
@@ -1112,7 +1283,27 @@ def od_matrix(
     pairs_t: list[IntArray] = []
     pairs_v: list[FloatArray] = []
     n_s = s_nodes.shape[0]
-    if t_nodes.shape[0]:
+
+    def point_pairs(
+        gs: IntArray, c: IntArray, node_cost: FloatArray
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Pairs of points (source side, target side, total time) of reached node pairs
+        (source group, target group, network time), within the cut-off."""
+        e1, s_pt = _expand(gs, s_starts, s_counts, s_members)
+        e2, t_pt = _expand(c[e1], t_starts, t_counts, t_members)
+        s_pt = s_pt[e2]
+        total = node_cost[e1][e2] + s_acc[s_pt] + t_acc[t_pt]
+        keep = total <= cutoff
+        return s_pt[keep], t_pt[keep], total[keep]
+
+    if t_nodes.shape[0] and accelerated():
+        for ps, pt, pv in _od_compiled(
+            adj, s_nodes, s_min, t_nodes, t_min, cutoff, point_pairs, progress, is_canceled
+        ):
+            pairs_s.append(ps)
+            pairs_t.append(pt)
+            pairs_v.append(pv)
+    elif t_nodes.shape[0]:
         t_floor = float(t_min.min())
         step = _chunk_size(graph.n_nodes, t_nodes.shape[0])
         for start in range(0, n_s, step):
@@ -1130,15 +1321,10 @@ def od_matrix(
                 del lower
                 node_cost = sub[r, c]
                 del sub
-                gs = r + start
-                e1, s_pt = _expand(gs, s_starts, s_counts, s_members)
-                e2, t_pt = _expand(c[e1], t_starts, t_counts, t_members)
-                s_pt = s_pt[e2]
-                total = node_cost[e1][e2] + s_acc[s_pt] + t_acc[t_pt]
-                keep = total <= cutoff
-                pairs_s.append(s_pt[keep])
-                pairs_t.append(t_pt[keep])
-                pairs_v.append(total[keep])
+                ps, pt, pv = point_pairs(r + start, c, node_cost)
+                pairs_s.append(ps)
+                pairs_t.append(pt)
+                pairs_v.append(pv)
             _tick(progress, stop / max(1, n_s))
     if pairs_s:
         ps, pt, pv = np.concatenate(pairs_s), np.concatenate(pairs_t), np.concatenate(pairs_v)
@@ -1150,6 +1336,53 @@ def od_matrix(
     np.cumsum(np.bincount(rows, minlength=shape[0]), out=indptr[1:])
     _tick(progress, 1.0)
     return _csr(pv[order], cols[order], indptr, shape)
+
+
+def _od_compiled(
+    adj: sparse.csr_matrix,
+    s_nodes: IntArray,
+    s_min: FloatArray,
+    t_nodes: IntArray,
+    t_min: FloatArray,
+    cutoff: float,
+    point_pairs: Callable[[IntArray, IntArray, FloatArray], tuple[IntArray, IntArray, FloatArray]],
+    progress: Progress,
+    is_canceled: IsCanceled,
+) -> list[tuple[IntArray, IntArray, FloatArray]]:
+    """The searches of :func:`od_matrix` with the compiled kernels, per chunk of source groups.
+
+    Each search stops at ``cutoff - s_min[i] - min(t_min)`` (plus a rounding margin: a pair is
+    kept or not by its total time only) and keeps only the target nodes it reaches.
+    """
+    kernels = _kernels()
+    assert kernels is not None
+    n = adj.shape[0]
+    target_of = np.full(n, -1, dtype=np.int64)
+    target_of[t_nodes] = np.arange(t_nodes.shape[0])
+    raw = cutoff - s_min - float(t_min.min())
+    limits = np.where(raw >= 0, raw + 1e-9 * (1.0 + np.abs(raw)), -1.0)
+    sources = s_nodes.astype(np.int64)
+
+    def work(start: int, stop: int, ws: Any) -> tuple[IntArray, IntArray, FloatArray]:
+        offsets, groups, costs, ws.heap_key, ws.heap_node = kernels.od_rows(
+            adj.indptr,
+            adj.indices,
+            adj.data,
+            sources[start:stop],
+            limits[start:stop],
+            s_min[start:stop],
+            target_of,
+            t_min,
+            cutoff,
+            ws.dist,
+            ws.touched,
+            ws.heap_key,
+            ws.heap_node,
+        )
+        gs = np.repeat(np.arange(start, stop, dtype=np.int64), np.diff(offsets))
+        return point_pairs(gs, groups, costs)
+
+    return _run_chunks(s_nodes.shape[0], n, work, progress, is_canceled)
 
 
 @dataclass(eq=False)
@@ -1180,9 +1413,10 @@ def nearest(
 ) -> NearestResult:
     """Time between every node and its nearest source, in one multi-source search.
 
-    A virtual node is joined to each source node by an arc costing that source's access time,
-    and one search from it settles every node within the cut-off: the cost of a search from
-    one point, whatever the number of sources.
+    One search starts from all the source nodes at once, each at its access time (with scipy: a
+    virtual node joined to each source node by an arc costing that access time), and settles
+    every node within the cut-off: the cost of a search from one point, whatever the number of
+    sources.
 
     Parameters
     ----------
@@ -1222,6 +1456,29 @@ def nearest(
     first[1:] = nodes[order[1:]] != nodes[order[:-1]]
     best = order[first]
     adj = graph.adjacency(reverse)
+    if accelerated():
+        kernels = _kernels()
+        assert kernels is not None
+        _tick(progress, 0.1)
+        ws = kernels.POOL.acquire(n)  # its buffers but dist: cost is the distance array
+        _, ws.heap_key, ws.heap_node = kernels.multi_source(
+            adj.indptr,
+            adj.indices,
+            adj.data,
+            nodes[best],
+            acc[best],
+            best.astype(np.int64),
+            cutoff,
+            cost,
+            which,
+            ws.touched,
+            ws.heap_key,
+            ws.heap_node,
+        )
+        kernels.POOL.release(ws)
+        _check_canceled(is_canceled)
+        _tick(progress, 1.0)
+        return NearestResult(cost=cost, source=which)
     k = best.shape[0]
     indptr = np.concatenate((adj.indptr.astype(np.int64), [adj.nnz + k]))
     indices = np.concatenate((adj.indices, nodes[best].astype(adj.indices.dtype)))
