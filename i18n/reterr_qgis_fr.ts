@@ -818,7 +818,7 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="254"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
@@ -848,17 +848,17 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/import_bpe.py" line="238"/>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="242"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/import_bpe.py" line="244"/>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="248"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/import_bpe.py" line="250"/>
+        <location filename="../reterr_qgis/processing/import_bpe.py" line="254"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
     </message>
@@ -1019,7 +1019,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/resilience_index.py" line="534"/>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="538"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
@@ -1299,12 +1299,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/resilience_index.py" line="534"/>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="538"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/resilience_index.py" line="552"/>
+        <location filename="../reterr_qgis/processing/resilience_index.py" line="556"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
     </message>
@@ -1327,9 +1327,14 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{what} nécessite le paquet Python shapely 2. Installez-le pour le Python de QGIS (Debian/Ubuntu : apt install python3-shapely ; OSGeo4W : python3-shapely ; sinon pip install shapely), puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="176"/>
+        <location filename="../reterr_qgis/processing/base.py" line="186"/>
         <source>Canceled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/base.py" line="177"/>
+        <source>Writing the output failed, nothing was kept: {error}</source>
+        <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1603,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La vitesse d'accès doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/network.py" line="1044"/>
+        <location filename="../reterr_qgis/engine/network.py" line="1047"/>
         <source>The cut-off must be a positive time.</source>
         <translation>Le seuil doit être un temps positif.</translation>
     </message>
@@ -1768,17 +1773,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="130"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="135"/>
         <source>Time bands must be positive minutes in increasing order (at most 254), got {bands}.</source>
         <translation>Les tranches de temps doivent être des minutes positives en ordre croissant (254 au plus) ; reçu : {bands}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="201"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="206"/>
         <source>The walk around the roads must be a positive distance (metres).</source>
         <translation>La marge autour des routes doit être une distance positive (mètres).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/isochrones.py" line="208"/>
+        <location filename="../reterr_qgis/engine/isochrones.py" line="213"/>
         <source>The grid cell must be a positive distance (metres).</source>
         <translation>La maille de la grille doit être une distance positive (mètres).</translation>
     </message>
@@ -2653,7 +2658,7 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
         <translation>Sur la ligne droite entre un équipement et son nœud.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_areas.py" line="292"/>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="303"/>
         <source>Service areas</source>
         <translation>Aires de desserte</translation>
     </message>
@@ -2693,12 +2698,12 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
         <translation>Calcul des aires de desserte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_areas.py" line="287"/>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="298"/>
         <source>{n} service areas written ({f} facilities, bands {bands} min).</source>
         <translation>{n} aires de desserte écrites ({f} équipements, tranches {bands} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/service_areas.py" line="292"/>
+        <location filename="../reterr_qgis/processing/service_areas.py" line="303"/>
         <source>Isochrones of &apos;{layer}&apos; computed by ReTerr.</source>
         <translation>Isochrones de « {layer} » calculées par ReTerr.</translation>
     </message>
@@ -3043,7 +3048,7 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
         <translation>Sites possibles ; vide : les points de demande eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="282"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="286"/>
         <source>Suggested sites</source>
         <translation>Sites proposés</translation>
     </message>
@@ -3078,17 +3083,17 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
         <translation>Choix des sites…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="250"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="254"/>
         <source>Site {rank}: {name} covers {gained} more inhabitants ({total} in all).</source>
         <translation>Site {rank} : {name} couvre {gained} habitants de plus ({total} au total).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="263"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="267"/>
         <source>Before: {uncovered} of {total} inhabitants live more than {t} minutes from a facility of type {type}; the {n} sites bring {gained} of them ({share} %) within reach.</source>
         <translation>Avant : {uncovered} habitants sur {total} vivent à plus de {t} minutes d'un équipement de type {type} ; les {n} sites en mettent {gained} ({share} %) à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/suggest_locations.py" line="282"/>
+        <location filename="../reterr_qgis/processing/suggest_locations.py" line="286"/>
         <source>{n} sites for new facilities of type {type} covering the most inhabitants of &apos;{demand}&apos; now more than {t} minutes away (greedy maximal covering).</source>
         <translation>{n} sites de nouveaux équipements de type {type} couvrant le plus d'habitants de « {demand} » aujourd'hui à plus de {t} minutes (couverture maximale gloutonne).</translation>
     </message>
@@ -3096,12 +3101,12 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="350"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="361"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="58"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="65"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -3118,227 +3123,227 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="78"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="85"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="78"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="85"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="98"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="98"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="105"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="104"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="104"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="111"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="110"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="110"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="117"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="116"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="116"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="123"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="122"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="122"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="129"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="128"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="128"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="135"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="134"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="134"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="148"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="141"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="148"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="151"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="151"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="165"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="158"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="165"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="179"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="179"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="179"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="179"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="172"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="179"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="209"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="216"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="210"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="217"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="215"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="222"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="231"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="238"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="239"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="246"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="254"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="261"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="263"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="270"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="277"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="284"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="283"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="290"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="285"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="292"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="324"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="331"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="350"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="361"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="363"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="374"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="399"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="410"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="408"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="419"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="418"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="429"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="427"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="438"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/territory_profile.py" line="187"/>
+        <location filename="../reterr_qgis/processing/territory_profile.py" line="194"/>
         <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
     </message>

@@ -108,3 +108,34 @@ def test_service_areas_by_hand(run_alg, cache):
     assert ten.xMinimum() == pytest.approx(-150, abs=60)
     assert ten.xMaximum() == pytest.approx(20150, abs=60)
     assert ten.contains(five)
+
+
+def test_service_areas_from_a_geopackage_keep_every_band(run_alg, sample_gpkg, cache, tmp_path):
+    """Facilities read from a GeoPackage carry a "fid" field: copied onto one area per band, it
+    used to repeat and the GeoPackage writer dropped all but one band per facility. Every band of
+    every facility must be written, with the facility's fid in facility_fid."""
+    import sqlite3
+
+    out = tmp_path / "areas.gpkg"
+    run_alg(
+        "reterr:service_areas",
+        {
+            "FACILITIES": f"{sample_gpkg}|layername=bpe_illustratif|subset=\"TYPEQU\" = 'D265'",
+            "NETWORK": f"{sample_gpkg}|layername=routes_illustratives",
+            "SPEED_FIELD": "vitesse_kmh",
+            "ONEWAY_FIELD": "sens",
+            "BANDS": "10;20",
+            "OUTPUT": str(out),
+        },
+    )
+    con = sqlite3.connect(sample_gpkg)
+    n_gp = con.execute("select count(*) from bpe_illustratif where TYPEQU = 'D265'").fetchone()[0]
+    con.close()
+    con = sqlite3.connect(out)
+    layer = con.execute("select table_name from gpkg_contents where data_type = 'features'")
+    table = layer.fetchone()[0]
+    rows = con.execute(
+        f'select count(*), count(distinct facility_fid), count(distinct band_min) from "{table}"'
+    ).fetchone()
+    con.close()
+    assert rows == (2 * n_gp, n_gp, 2)

@@ -171,6 +171,16 @@ def discard_output(dest_id: str) -> None:
         os.remove(path)
 
 
+def write_error(sink) -> QgsProcessingException:
+    """The error raised when the output refused a feature (the caller discards the output)."""
+    detail = sink.lastError() if hasattr(sink, "lastError") else ""
+    return QgsProcessingException(
+        QCoreApplication.translate(
+            "ReterrAlgorithm", "Writing the output failed, nothing was kept: {error}"
+        ).format(error=detail or "?")
+    )
+
+
 def canceled_error() -> QgsProcessingException:
     """The error raised when the user cancels after an output was started (and discarded)."""
     return QgsProcessingException(

@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..adapters import compat
 from ..adapters.network import add_network_parameters, graph_for_layer
-from .base import ReterrAlgorithm, canceled_error, discard_output
+from .base import ReterrAlgorithm, canceled_error, discard_output, write_error
 
 
 class BuildNetwork(ReterrAlgorithm):
@@ -127,7 +127,11 @@ class BuildNetwork(ReterrAlgorithm):
                 feat.setAttributes(
                     [k, int(graph.component[k]), int(degree[k]), int(degree[k] == 1)]
                 )
-                sink.addFeature(feat, compat.SINK_FAST_INSERT)
+                if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                    error = write_error(sink)
+                    del sink
+                    discard_output(dest_id)
+                    raise error
             del sink
             results[self.NODES] = dest_id
         feedback.setProgress(100)

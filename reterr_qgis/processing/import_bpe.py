@@ -23,7 +23,7 @@ from ..adapters import compat
 from ..adapters.i18n import ui_language
 from ..adapters.layers import engine_messages
 from ..engine.errors import Canceled, InputError
-from .base import ReterrAlgorithm, canceled_error, discard_output, warn
+from .base import ReterrAlgorithm, canceled_error, discard_output, warn, write_error
 
 FIELDS = (
     ("REG", compat.FIELD_STRING),
@@ -233,7 +233,11 @@ class ImportBpe(ReterrAlgorithm):
                     int(bpe.known[k]),
                 ]
             )
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
         del sink
         feedback.pushInfo(
             self.tr("{kept} facilities written; {read} rows read, {dropped} dropped.").format(

@@ -30,7 +30,7 @@ from ..adapters.layers import engine_error, engine_messages, read_features
 from ..engine.composite import composite_index, rank_uncertainty
 from ..engine.errors import InputError
 from ..engine.indicators import Polarity, get_indicator
-from .base import ReterrAlgorithm, canceled_error, discard_output, warn
+from .base import ReterrAlgorithm, canceled_error, discard_output, warn, write_error
 
 #: Engine names of the NORMALIZATION and AGGREGATION options, in the order of the enums.
 NORMALIZATION_METHODS = ("minmax", "zscore", "rank", "target")
@@ -520,7 +520,11 @@ class ResilienceIndex(ReterrAlgorithm):
                 else:
                     attrs.append(int(v) if kind == compat.FIELD_INT else v)
             feat.setAttributes(attrs)
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
             if i % 200 == 0:
                 feedback.setProgress(70 + 25 * i / n)
         del sink

@@ -22,7 +22,7 @@ from ..adapters import compat
 from ..adapters.layers import engine_error, read_features, require_projected
 from ..adapters.network import add_network_parameters, graph_for_layer
 from ..engine.errors import Canceled, InputError
-from .base import ReterrAlgorithm, canceled_error, discard_output, warn
+from .base import ReterrAlgorithm, canceled_error, discard_output, warn, write_error
 
 
 class ServiceAreas(ReterrAlgorithm):
@@ -254,9 +254,15 @@ class ServiceAreas(ReterrAlgorithm):
 
         src_fields = source.fields()
         fields = QgsFields()
-        keep_idx = [i for i, f in enumerate(src_fields) if f.name() != "band_min"]
+        # Several areas per facility (one per band): a GeoPackage "fid" copied from the source would
+        # repeat and the writer would refuse the repeats. It is kept as facility_fid instead.
+        own = ("band_min", "facility_fid")
+        keep_idx = [
+            i for i, f in enumerate(src_fields) if f.name() not in own and f.name().lower() != "fid"
+        ]
         for i in keep_idx:
             fields.append(src_fields[i])
+        fields.append(QgsField("facility_fid", compat.FIELD_LONG))
         fields.append(QgsField("band_min", compat.FIELD_DOUBLE))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, compat.WKB_MULTIPOLYGON, network.sourceCrs()
@@ -279,9 +285,14 @@ class ServiceAreas(ReterrAlgorithm):
                 geom.convertToMultiType()
                 feat = QgsFeature(fields)
                 feat.setGeometry(geom)
-                attrs = [table.attributes[row][i] for i in keep_idx] + [bands[b]]
+                attrs = [table.attributes[row][i] for i in keep_idx]
+                attrs += [int(table.fids[row]), bands[b]]
                 feat.setAttributes(attrs)
-                sink.addFeature(feat, compat.SINK_FAST_INSERT)
+                if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                    error = write_error(sink)
+                    del sink
+                    discard_output(dest_id)
+                    raise error
                 written += 1
         del sink
         feedback.pushInfo(

@@ -20,7 +20,7 @@ from scipy import sparse
 
 from ..adapters import compat
 from ..engine.access import nearest_by_type, population_beyond, what_if
-from .base import canceled_error, discard_output, require_shapely, warn
+from .base import canceled_error, discard_output, require_shapely, warn, write_error
 from .services_common import (
     DEFAULT_TYPES,
     WKB_NO_GEOMETRY,
@@ -462,7 +462,11 @@ class ServiceGaps(ServiceAlgorithm):
             attrs = list(labels[j]) + [int(n_units[j])]
             attrs += [cell(values[j], ftype) for _name, ftype, values in columns]
             feat.setAttributes(attrs)
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
             if j % 50 == 0:
                 feedback.setProgress(75 + 13 * j / max(n_zones, 1))
         del sink

@@ -50,7 +50,7 @@ from ..adapters.layers import (
 from ..adapters.network import add_network_parameters, graph_for_layer
 from ..engine.access import NetworkCosts, Places, StraightLineCosts, TravelCosts
 from ..engine.errors import Canceled, InputError, Message
-from .base import ReterrAlgorithm, canceled_error, discard_output, warn
+from .base import ReterrAlgorithm, canceled_error, discard_output, warn, write_error
 
 #: Facility types used by default: GPs, pharmacies and bakeries in the BPE codes of 2024.
 DEFAULT_TYPES = "D265;D307;B207"
@@ -795,7 +795,11 @@ class ServiceAlgorithm(ReterrAlgorithm):
             attrs = [table.attributes[k][i] for i in keep_idx]
             attrs += [cell(values[k], ftype) for _name, ftype, values in columns]
             feat.setAttributes(attrs)
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
             if count % 200 == 0:
                 feedback.setProgress(start + span * count / total)
         del sink

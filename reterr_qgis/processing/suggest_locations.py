@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ..adapters import compat
 from ..engine.access import greedy_max_cover, nearest_by_type
-from .base import canceled_error, discard_output
+from .base import canceled_error, discard_output, write_error
 from .services_common import ServiceAlgorithm, progress_to
 
 DEFAULT_TYPE = "D265"
@@ -246,7 +246,11 @@ class SuggestLocations(ServiceAlgorithm):
             attrs = [rank, float(step.gained), float(step.cumulative)]
             attrs += [table.attributes[j][i] for i in keep_idx]
             feat.setAttributes(attrs)
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
             feedback.pushInfo(
                 self.tr(
                     "Site {rank}: {name} covers {gained} more inhabitants ({total} in all)."

@@ -26,7 +26,14 @@ from ..engine.profile import (
     group_weights,
     profile_from_counts,
 )
-from .base import ReterrAlgorithm, canceled_error, discard_output, require_shapely, warn
+from .base import (
+    ReterrAlgorithm,
+    canceled_error,
+    discard_output,
+    require_shapely,
+    warn,
+    write_error,
+)
 
 # Values of reterr_qgis.engine.zones.AssignMethod (that module needs shapely, imported on use).
 ZONE_METHODS = ("interior_point", "largest_overlap", "area_weighted")
@@ -341,7 +348,11 @@ class TerritoryProfile(ReterrAlgorithm):
             attrs = [out_attrs[i][j] for j in keep_idx] if out_attrs else []
             attrs += [None if np.isnan(v) else float(v) for v in values[i]]
             feat.setAttributes(attrs)
-            sink.addFeature(feat, compat.SINK_FAST_INSERT)
+            if not sink.addFeature(feat, compat.SINK_FAST_INSERT):
+                error = write_error(sink)
+                del sink
+                discard_output(dest_id)
+                raise error
             if i % 200 == 0:
                 feedback.setProgress(70 + 25 * i / n_out)
         del sink
