@@ -2146,124 +2146,134 @@ Champ : {field}
 <context>
     <name>ReterrNetwork</name>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="79"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
         <source>Road network (lines)</source>
         <translation>Réseau routier (lignes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="79"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
         <source>Roads as lines (OSM, BD TOPO, your own); the graph is cached between runs.</source>
         <translation>Routes en lignes (OSM, BD TOPO, les vôtres) ; le graphe est gardé en cache d'un traitement à l'autre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="93"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="154"/>
         <source>Speed field (km/h)</source>
         <translation>Champ de vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="93"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="154"/>
         <source>Average speed of each road; when empty, the road class is used.</source>
         <translation>Vitesse moyenne de chaque route ; si vide, la classe de route est utilisée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="108"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="169"/>
         <source>Road class field</source>
         <translation>Champ de classe de route</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="108"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="169"/>
         <source>OSM &apos;highway&apos;, BD TOPO &apos;nature&apos; or &apos;importance&apos;.</source>
         <translation>OSM « highway », BD TOPO « nature » ou « importance ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="182"/>
         <source>Speeds by road class</source>
         <translation>Vitesses par classe de route</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="182"/>
         <source>OSM highway (car)</source>
         <translation>OSM highway (voiture)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="182"/>
         <source>BD TOPO nature</source>
         <translation>BD TOPO nature</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="182"/>
         <source>BD TOPO importance</source>
         <translation>BD TOPO importance</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="121"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="182"/>
         <source>Default car speeds per class; see the plugin documentation for their sources (several are to be confirmed).</source>
         <translation>Vitesses voiture par défaut pour chaque classe ; voir la documentation de l'extension pour leurs sources (plusieurs sont à confirmer).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="201"/>
         <source>Speed of unknown classes (km/h, 0: error)</source>
         <translation>Vitesse des classes inconnues (km/h, 0 : erreur)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="140"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="201"/>
         <source>0 reports unknown classes as an error.</source>
         <translation>0 signale les classes inconnues comme une erreur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="152"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="213"/>
         <source>One-way field</source>
         <translation>Champ de sens unique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="152"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="213"/>
         <source>OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos;; empty: two-way.</source>
         <translation>OSM « oneway » ou BD TOPO « sens_de_circulation » ; vide : double sens.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="167"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="228"/>
         <source>Junction tolerance (m)</source>
         <translation>Tolérance de raccordement (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="167"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="228"/>
         <source>Line ends closer than this are joined.</source>
         <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="220"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="281"/>
         <source>Layer &apos;{layer}&apos;: give a speed field or a road class field (none of them was found).</source>
         <translation>Couche « {layer} » : indiquez un champ de vitesse ou un champ de classe de route (aucun n'a été trouvé).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="228"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="289"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="247"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="308"/>
         <source>The network layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de réseau « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="307"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="371"/>
         <source>Road graph loaded from the cache ({path}).</source>
         <translation>Graphe routier chargé depuis le cache ({path}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="316"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="380"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="179"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="240"/>
         <source>Maximum segment length (m, 0: off)</source>
         <translation>Longueur maximale des tronçons (m, 0 : sans)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/network.py" line="179"/>
+        <location filename="../reterr_qgis/adapters/network.py" line="240"/>
         <source>Long roads get intermediate nodes this far apart, so that places snap to a nearby point of the road rather than to a distant junction.</source>
         <translation>Les longues routes reçoivent des nœuds intermédiaires espacés de cette distance, pour que les lieux s'accrochent à un point proche de la route plutôt qu'à un carrefour éloigné.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="110"/>
+        <source>Road searches: compiled kernels (numba), {n} threads.</source>
+        <translation>Recherches routières : noyaux compilés (numba), {n} fils d'exécution.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/network.py" line="114"/>
+        <source>Road searches: scipy&apos;s Dijkstra (install numba for searches 3 to 6 times faster).</source>
+        <translation>Recherches routières : Dijkstra de scipy (installez numba pour des recherches 3 à 6 fois plus rapides).</translation>
     </message>
 </context>
 <context>

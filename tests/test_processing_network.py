@@ -139,3 +139,42 @@ def test_service_areas_from_a_geopackage_keep_every_band(run_alg, sample_gpkg, c
     ).fetchone()
     con.close()
     assert rows == (2 * n_gp, n_gp, 2)
+
+
+def test_graph_cache_is_pruned(tmp_path):
+    """Stale graphs (old, or beyond the size budget, least recently used first) are deleted; the
+    graph just saved always stays."""
+    import os
+
+    from reterr_qgis.adapters.network import prune_cache
+
+    now = 1_000_000_000.0
+    files = {}
+    for name, age_days, size in (("old", 90, 10), ("a", 5, 400), ("b", 3, 400), ("new", 0, 400)):
+        path = tmp_path / f"{name}.npz"
+        path.write_bytes(b"x" * size)
+        os.utime(path, (now - age_days * 86400, now - age_days * 86400))
+        files[name] = path
+    (tmp_path / "notes.txt").write_text("not a graph")
+    deleted = prune_cache(tmp_path, keep=files["new"], max_age_days=60, max_bytes=1000, now=now)
+    # "old" is past 60 days; then 1,200 bytes > 1,000: the least recently used ("a") goes.
+    assert sorted(p.name for p in deleted) == ["a.npz", "old.npz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.npz", "new.npz", "notes.txt"]
+    # The kept graph stays even when it alone exceeds the budget.
+    assert prune_cache(tmp_path, keep=files["new"], max_bytes=100, now=now) == [files["b"]]
+    assert files["new"].exists()
+
+
+def test_log_says_which_search_engine_runs(run_alg, cache, monkeypatch):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("LineString?crs=EPSG:2154&field=kmh:double", "r", "memory")
+    f = QgsFeature(layer.fields())
+    f.setAttributes([50.0])
+    f.setGeometry(QgsGeometry.fromWkt("LINESTRING(0 0, 1000 0)"))
+    layer.dataProvider().addFeatures([f])
+    res = run_alg("reterr:build_network", {"NETWORK": layer, "SPEED_FIELD": "kmh"})
+    assert any("Road searches: compiled kernels" in i for i in res["_feedback"].infos)
+    monkeypatch.setenv("RETERR_NO_NUMBA", "1")
+    res = run_alg("reterr:build_network", {"NETWORK": layer, "SPEED_FIELD": "kmh"})
+    assert any("scipy's Dijkstra" in i for i in res["_feedback"].infos)
