@@ -3,7 +3,9 @@
 
 Each case module in ``bench/`` exposes ``CASES``: a list of dicts with ``name``, ``run`` (our code),
 optionally ``peer`` (name) and ``peer_run``, ``check`` (asserts both gave the same result) and
-``note``. Times are the best of ``--repeat`` runs (default 3) after one warm-up.
+``note``. Times are the best of ``--repeat`` runs (default 3) after one warm-up. ``peak_rss_mb`` is
+the peak resident size during our runs (reset before each case on Linux), ``peer_peak_rss_mb`` the
+peer's.
 
 Usage: python bench/run.py [--only SUBSTRING] [--repeat N]
 """
@@ -29,6 +31,27 @@ CASE_MODULES = [
     "bench.bench_isochrones",
     "bench.bench_dock",
 ]
+
+
+def reset_peak() -> bool:
+    """Reset this process's peak resident size (Linux: ``5`` into ``/proc/self/clear_refs``), so
+    that each case's peak is its own and not the largest of the cases run before it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_mb() -> float:
+    """Peak resident size since the last :func:`reset_peak` (MB; else since the start)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def best_time(fn, repeat: int) -> tuple[float, object]:
@@ -59,7 +82,9 @@ def main() -> int:
             if args.only not in case["name"]:
                 continue
             repeat = case.get("repeat", args.repeat)
+            reset_peak()
             seconds, ours = best_time(case["run"], args.repeat)
+            ours_peak = peak_mb()
             row = {
                 "name": case["name"],
                 "seconds": seconds,
@@ -69,14 +94,17 @@ def main() -> int:
             }
             if case.get("peer_run") is not None:
                 # A slow peer ("repeat": 1) runs once, without warm-up.
+                reset_peak()
                 peer_seconds, theirs = best_time(case["peer_run"], 0 if repeat == 1 else repeat)
+                row["peer_peak_rss_mb"] = peak_mb()
                 if case.get("check") is not None:
                     case["check"](ours, theirs)
                 row["peer_seconds"] = peer_seconds
                 row["ratio"] = peer_seconds / seconds if seconds > 0 else None
             note = case.get("note", "")
             row["note"] = note() if callable(note) else note
-            row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            # Peak of our run alone (the process's data from earlier cases included, the peer's not).
+            row["peak_rss_mb"] = ours_peak
             rows.append(row)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

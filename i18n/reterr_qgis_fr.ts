@@ -2289,14 +2289,54 @@ Champ : {field}
         <translation>Carte pour le conseil…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="106"/>
+        <location filename="../reterr_qgis/plugin.py" line="117"/>
         <source>&amp;ReTerr</source>
         <translation>&amp;ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="71"/>
+        <location filename="../reterr_qgis/plugin.py" line="82"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Resilience index…</source>
+        <translation>Indice de résilience…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Import the BPE…</source>
+        <translation>Importer la BPE…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Access to a service (APL, floating catchment)…</source>
+        <translation>Accessibilité à un service (APL, aires flottantes)…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Time to the nearest service…</source>
+        <translation>Temps d'accès au service le plus proche…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Everyday services basket…</source>
+        <translation>Panier de services de la vie courante…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Service gaps…</source>
+        <translation>Écarts d'accès aux services…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Where to add a facility…</source>
+        <translation>Où implanter un équipement…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/plugin.py" line="47"/>
+        <source>Service areas (isochrones)…</source>
+        <translation>Zones de desserte (isochrones)…</translation>
     </message>
 </context>
 <context>

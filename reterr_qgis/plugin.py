@@ -47,6 +47,17 @@ class ReterrPlugin:
         entries = (
             (self.tr("Territorial profile…"), f"{PROVIDER_ID}:territory_profile"),
             (self.tr("Export council map…"), f"{PROVIDER_ID}:export_council_map"),
+            (self.tr("Resilience index…"), f"{PROVIDER_ID}:resilience_index"),
+            (self.tr("Import the BPE…"), f"{PROVIDER_ID}:import_bpe"),
+            (
+                self.tr("Access to a service (APL, floating catchment)…"),
+                f"{PROVIDER_ID}:floating_catchment",
+            ),
+            (self.tr("Time to the nearest service…"), f"{PROVIDER_ID}:nearest_service"),
+            (self.tr("Everyday services basket…"), f"{PROVIDER_ID}:service_basket"),
+            (self.tr("Service gaps…"), f"{PROVIDER_ID}:service_gaps"),
+            (self.tr("Where to add a facility…"), f"{PROVIDER_ID}:suggest_locations"),
+            (self.tr("Service areas (isochrones)…"), f"{PROVIDER_ID}:service_areas"),
         )
         for text, alg_id in entries:
             action = QAction(icon, text, self.iface.mainWindow())

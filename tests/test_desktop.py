@@ -114,7 +114,8 @@ REPORT = os.environ["RETERR_DESKTOP_REPORT"]
 SHOT = os.environ["RETERR_DESKTOP_SCREENSHOT"]
 SAMPLE = os.environ["RETERR_DESKTOP_SAMPLE"]
 PLUGIN = "reterr_qgis"
-ACTIONS = ("Reterr_territory_profile", "Reterr_export_council_map", "Reterr_dock")
+ACTIONS = ("Reterr_territory_profile", "Reterr_export_council_map", "Reterr_resilience_index",
+           "Reterr_service_gaps", "Reterr_dock")
 iface = qgis.utils.iface
 report = {"errors": [], "steps": []}
 state = {"polls": 0, "rendered": 0}
@@ -503,7 +504,13 @@ def test_provider_and_algorithms_registered(desktop_run):
 def test_menu_and_toolbar(desktop_run):
     report, _messages, _info = desktop_run
     menu = report["menu"]
-    assert set(menu) == {"Reterr_territory_profile", "Reterr_export_council_map", "Reterr_dock"}
+    assert set(menu) == {
+        "Reterr_territory_profile",
+        "Reterr_export_council_map",
+        "Reterr_resilience_index",
+        "Reterr_service_gaps",
+        "Reterr_dock",
+    }
     assert {m["menu"].replace("&", "") for m in menu.values()} == {"ReTerr"}
     assert all(m["text"] for m in menu.values())
     toolbar = report["toolbar"]
