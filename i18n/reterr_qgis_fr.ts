@@ -350,72 +350,72 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="637"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="639"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="643"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="645"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="649"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="651"/>
         <source>The layout template {path} could not be loaded.</source>
         <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="653"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="655"/>
         <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="678"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="680"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="764"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="766"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="775"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="777"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="776"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="778"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="777"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="779"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="777"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="779"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="781"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="783"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="789"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="791"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="790"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="792"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="794"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="796"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
@@ -531,17 +531,17 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="570"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="572"/>
         <source>{layer}: {n} territories compared — {date}</source>
         <translation>{layer} : {n} territoires comparés — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="573"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="575"/>
         <source>Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to 10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index.</source>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/export_council_map.py" line="593"/>
+        <location filename="../reterr_qgis/processing/export_council_map.py" line="595"/>
         <source>No territory named or coded &apos;{key}&apos; in layer &apos;{layer}&apos; (searched the fields {fields}).</source>
         <translation>Aucun territoire nommé ou codé « {key} » dans la couche « {layer} » (champs cherchés : {fields}).</translation>
     </message>
@@ -2342,42 +2342,42 @@ Champ : {field}
 <context>
     <name>ReterrProfilePage</name>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="120"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="122"/>
         <source>Resilience profile — {name}</source>
         <translation>Profil de résilience — {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="137"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="139"/>
         <source>Scores out of 10 (0 = worst, 10 = best territory)</source>
-        <translation>Notes sur 10 (0 = territoire le moins bien placé, 10 = le mieux placé)</translation>
+        <translation>Notes sur 10 (10 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="166"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="168"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="167"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="169"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="168"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="170"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="169"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="171"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="173"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="175"/>
         <source>Change</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/profile_page.py" line="211"/>
+        <location filename="../reterr_qgis/adapters/profile_page.py" line="213"/>
         <source>Green: among the best third of territories for this indicator; red: the worst third; amber: in between. Rank 1 = best (context figures: largest). Reference: {ref}.</source>
         <translation>Vert : parmi le meilleur tiers des territoires pour cet indicateur ; rouge : le tiers le moins bien placé ; orange : entre les deux. Rang 1 = le mieux placé (chiffres de contexte : le plus grand). Référence : {ref}.</translation>
     </message>

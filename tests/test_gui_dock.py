@@ -79,7 +79,7 @@ def test_selection_fills_radar_and_table(dock, layer):
     label = next(k for k in rows if k.startswith("Share aged 65"))
     value, rank, ref = rows[label][1:4]
     assert label.endswith("(%)")
-    assert value.replace(",", ".") == "25.0"
+    assert value == "25"  # whole values are shown without decimals
     assert rank == "2 / 4"
     assert ref.replace(",", ".") == "27.5"
     # vintages: apl 2021 → 2024 shows the latest and its change
@@ -242,3 +242,16 @@ def test_declaration_dialog_saves_and_forgets(layer, qgis_app):
     dlg.field_combo.setCurrentIndex(dlg.field_combo.findData("emplois"))
     dlg._remove()
     assert "emplois" not in load_user_indicators(layer)
+
+
+def test_number_format(qgis_app):
+    from qgis.PyQt.QtCore import QLocale
+
+    from reterr_qgis.adapters.profile_page import number
+
+    fr, en = QLocale("fr_FR"), QLocale("en")
+    assert number(9.0, en) == "9"  # counts stay whole
+    assert number(4.5, en) == "4.50" and number(4.5, fr) == "4,50"
+    assert number(27.25, en) == "27.2" or number(27.25, en) == "27.3"
+    assert number(1234.6, en) == "1,235"
+    assert number(float("nan"), en) == "–"

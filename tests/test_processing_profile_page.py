@@ -96,7 +96,11 @@ def test_profile_page_for_a_named_commune(run_alg, index_layer, tmp_path):
     row = {r.id: r for r in read.dashboard.profile(read.fids.index(fid)).rows}["share_65p"]
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("Share aged 65+"))
     assert f"{row.rank} / {row.ranked}" in line
-    assert f"{row.value:.1f}" in line.replace(",", ".")
+    from qgis.PyQt.QtCore import QLocale
+
+    from reterr_qgis.adapters.profile_page import number
+
+    assert number(row.value, QLocale("en")) in line
 
 
 def test_profile_page_errors(run_alg, index_layer, sample_gpkg, tmp_path):

@@ -41,6 +41,8 @@ def number(value: float, locale: QLocale) -> str:
     if value is None or not math.isfinite(value):
         return "–"
     a = abs(value)
+    if float(value).is_integer():  # counts (types, facilities, inhabitants) stay whole
+        return locale.toString(float(value), "f", 0)
     return locale.toString(float(value), "f", 0 if a >= 100 else 1 if a >= 10 else 2)
 
 

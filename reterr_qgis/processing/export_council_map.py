@@ -567,8 +567,10 @@ class ExportCouncilMap(ReterrAlgorithm):
                 field=peers, value=group
             )
         profile = board.profile(row, ref)
+        param = self.PROFILE_LAYER if parameters.get(self.PROFILE_LAYER) else self.INPUT
+        label = self.layer_label(parameters, param, context, None) or layer.name()
         subtitle = self.tr("{layer}: {n} territories compared — {date}").format(
-            layer=layer.name(), n=board.n, date=date
+            layer=label, n=board.n, date=date
         )
         note = self.tr(
             "Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to "
