@@ -93,7 +93,7 @@ def test_selection_fills_radar_and_table(dock, layer):
 
 
 def test_value_colour_follows_polarity(dock, layer):
-    from reterr_qgis.gui.dock import BAD, GOOD
+    from reterr_qgis.adapters.profile_page import BAD, GOOD
 
     dock.set_layer(layer, background=False)
     layer.selectByIds([_fid(layer, "Alpha")])

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..engine.dashboard import Profile
+from ..engine.dashboard import Profile, ProfileRow
 from ..engine.indicators import Polarity
 from . import compat
 
@@ -83,22 +83,34 @@ def table_rows(profile: Profile, locale: QLocale) -> list[list[tuple[str, QColor
     rows = sorted(profile.rows, key=lambda r: r.polarity is Polarity.NEUTRAL)
     out = []
     for r in rows:
-        label = f"{r.label} ({r.unit})" if r.unit else r.label
-        colour = None if r.polarity is Polarity.NEUTRAL else goodness_color(r.goodness)
-        change = ""
-        if r.previous_year is not None and math.isfinite(r.change):
-            sign = "+" if r.change > 0 else ""
-            change = f"{sign}{number(r.change, locale)} ({r.previous_year}→{r.year})"
         cells = [
-            (label, None),
-            (number(r.value, locale), colour),
+            (row_label(r), None),
+            (number(r.value, locale), row_color(r)),
             ("" if r.rank is None else f"{r.rank} / {r.ranked}", None),
             (number(r.reference, locale), None),
         ]
         if has_vintages(profile):
-            cells.append((change, None))
+            cells.append((change_text(r, locale), None))
         out.append(cells)
     return out
+
+
+def row_label(r: ProfileRow) -> str:
+    """Indicator label with its unit: "Part des 65 ans et plus (%)"."""
+    return f"{r.label} ({r.unit})" if r.unit else r.label
+
+
+def row_color(r: ProfileRow) -> QColor | None:
+    """Background of the value: by tercile, none for context figures."""
+    return None if r.polarity is Polarity.NEUTRAL else goodness_color(r.goodness)
+
+
+def change_text(r: ProfileRow, locale: QLocale) -> str:
+    """ "+0,50 (2021→2024)", or "" without two vintages."""
+    if r.previous_year is None or not math.isfinite(r.change):
+        return ""
+    sign = "+" if r.change > 0 else ""
+    return f"{sign}{number(r.change, locale)} ({r.previous_year}→{r.year})"
 
 
 def has_vintages(profile: Profile) -> bool:

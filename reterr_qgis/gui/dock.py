@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import math
 import time
 
 from qgis.core import (
@@ -54,12 +53,12 @@ from ..adapters.dashboard import (
 )
 from ..adapters.i18n import ui_language
 from ..adapters.layers import engine_messages
-from ..adapters.profile_page import (  # noqa: F401 - GOOD/BAD for the tests
-    BAD,
-    GOOD,
-    goodness_color,
+from ..adapters.profile_page import (
+    change_text,
     has_vintages,
     number,
+    row_color,
+    row_label,
 )
 from ..adapters.user_indicators import load_user_indicators
 from ..engine.dashboard import (
@@ -73,11 +72,6 @@ from .radar import RadarSeries, RadarWidget
 COLOR_A = QColor(31, 119, 180)
 COLOR_B = QColor(230, 120, 20)
 COLOR_REF = QColor(110, 110, 110)
-
-
-def format_number(value: float, locale: QLocale | None = None) -> str:
-    """A value for the table, in the interface's locale, with precision by magnitude."""
-    return number(value, locale or QLocale())
 
 
 class DashboardTask(QgsTask):
@@ -458,7 +452,7 @@ class ReterrIndicatorDock(QgsDockWidget):
         table.setRowCount(len(rows))
         for i, k in enumerate(order):
             r = rows[k]
-            name = QTableWidgetItem(f"{r.label} ({r.unit})" if r.unit else r.label)
+            name = QTableWidgetItem(row_label(r))
             name.setToolTip(
                 self.tr("{dimension}\nField: {field}\n{polarity}").format(
                     dimension=r.dimension, field=r.field, polarity=self._polarity_text(r.polarity)
@@ -467,9 +461,9 @@ class ReterrIndicatorDock(QgsDockWidget):
             cells = [name]
             values = [p.rows[k] for p in profiles]
             for pr in values:
-                item = QTableWidgetItem(format_number(pr.value, self.locale))
+                item = QTableWidgetItem(number(pr.value, self.locale))
                 item.setTextAlignment(_RIGHT)
-                colour = goodness_color(pr.goodness) if r.polarity is not Polarity.NEUTRAL else None
+                colour = row_color(pr)
                 if colour is not None:
                     item.setBackground(colour)
                 if pr.rank is not None:
@@ -479,11 +473,11 @@ class ReterrIndicatorDock(QgsDockWidget):
                 rank = QTableWidgetItem("" if r.rank is None else f"{r.rank} / {r.ranked}")
                 rank.setTextAlignment(_RIGHT)
                 cells.append(rank)
-            ref = QTableWidgetItem(format_number(r.reference, self.locale))
+            ref = QTableWidgetItem(number(r.reference, self.locale))
             ref.setTextAlignment(_RIGHT)
             cells.append(ref)
             if len(headers) == 5 and not compare:
-                change = QTableWidgetItem(self._change_text(r))
+                change = QTableWidgetItem(change_text(r, self.locale))
                 change.setTextAlignment(_RIGHT)
                 cells.append(change)
             for c, item in enumerate(cells):
@@ -493,12 +487,6 @@ class ReterrIndicatorDock(QgsDockWidget):
         for c in range(1, len(headers)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         table.setUpdatesEnabled(True)
-
-    def _change_text(self, r) -> str:
-        if r.previous_year is None or not math.isfinite(r.change):
-            return ""
-        sign = "+" if r.change > 0 else ""
-        return f"{sign}{format_number(r.change, self.locale)} ({r.previous_year}→{r.year})"
 
     def _polarity_text(self, polarity: Polarity) -> str:
         if polarity is Polarity.HIGHER_IS_BETTER:
