@@ -92,6 +92,15 @@ def test_selection_fills_radar_and_table(dock, layer):
     assert dock.export_button.isEnabled()
 
 
+def test_shift_click_shows_the_territory_added(dock, layer):
+    dock.set_layer(layer, background=False)
+    layer.selectByIds([_fid(layer, "Echo")])
+    layer.selectByIds([_fid(layer, "Alpha")], layer.AddToSelection)
+    assert dock.profile_a.name == "Alpha"
+    layer.removeSelection()
+    assert dock.profile_a.name == "Alpha"  # the panel keeps the last profile
+
+
 def test_value_colour_follows_polarity(dock, layer):
     from reterr_qgis.adapters.profile_page import BAD, GOOD
 

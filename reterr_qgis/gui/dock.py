@@ -122,6 +122,8 @@ class ReterrIndicatorDock(QgsDockWidget):
         self.layer: QgsVectorLayer | None = None
         self.dashboard: Dashboard | None = None
         self.row_of: dict[int, int] = {}
+        self._previous_selection: set[int] = set()
+        self._shown_fid: int | None = None
         self.profile_a: Profile | None = None
         self.profile_b: Profile | None = None
         self._task: DashboardTask | None = None
@@ -316,6 +318,7 @@ class ReterrIndicatorDock(QgsDockWidget):
             return
         self.dashboard = task.dashboard
         self.row_of = {fid: i for i, fid in enumerate(task.fids)}
+        self._previous_selection, self._shown_fid = set(), None
         notes = engine_messages(self.dashboard.notes)
         self.notes.setText("\n".join(notes))
         self.export_button.setEnabled(False)
@@ -331,9 +334,13 @@ class ReterrIndicatorDock(QgsDockWidget):
     # -- selection ----------------------------------------------------------------------------
 
     def _selection_changed(self, *_args) -> None:
+        """Show the territory just added to the selection (a click, a shift-click), else keep the
+        one shown if it is still selected, else the first of the selection."""
         if self.dashboard is None or self.layer is None:
             return
-        ids = self.layer.selectedFeatureIds()
+        ids = set(self.layer.selectedFeatureIds())
+        added = ids - self._previous_selection
+        self._previous_selection = ids
         if not ids:
             if self.profile_a is None:
                 self._show_message(
@@ -341,7 +348,10 @@ class ReterrIndicatorDock(QgsDockWidget):
                     keep_notes=True,
                 )
             return
-        self.show_feature(ids[-1] if len(ids) == 1 else sorted(ids)[0])
+        if added:
+            self.show_feature(min(added))
+        elif self._shown_fid not in ids:
+            self.show_feature(min(ids))
 
     def show_feature(self, fid: int) -> float:
         """Update the panel for feature ``fid``; returns the seconds it took."""
@@ -349,6 +359,7 @@ class ReterrIndicatorDock(QgsDockWidget):
         row = self.row_of.get(int(fid))
         if self.dashboard is None or row is None:
             return 0.0
+        self._shown_fid = int(fid)
         ref_label = self._reference_label(row)
         profile = self.dashboard.profile(row, ref_label)
         if self.compare_check.isChecked() and self.profile_a is not None:
