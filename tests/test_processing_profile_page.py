@@ -57,11 +57,18 @@ def _run_pdftotext(pdf, page: int) -> str:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_profile_page_for_a_named_commune(run_alg, index_layer, tmp_path):
+    import tempfile
+    from pathlib import Path
+
     from qgis.core import QgsVectorLayer
 
     from reterr_qgis.adapters.dashboard import read_dashboard
     from reterr_qgis.engine.dashboard import recognise_fields
 
+    def leftovers():
+        return set(Path(tempfile.gettempdir()).glob("reterr_profile_*"))
+
+    before = leftovers()
     pdf = tmp_path / "m.pdf"
     run_alg(
         "reterr:export_council_map",
@@ -75,6 +82,7 @@ def test_profile_page_for_a_named_commune(run_alg, index_layer, tmp_path):
     )
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+2$", info, re.M), info
+    assert leftovers() == before  # the radar's temporary SVG is gone after the export
     text = _pdf_text(pdf, 2)
     assert "Resilience profile — Rodez" in text
     flat = " ".join(text.split())

@@ -8,7 +8,6 @@ table with the same good/bad colours.
 from __future__ import annotations
 
 import math
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -118,8 +117,13 @@ def has_vintages(profile: Profile) -> bool:
     return any(r.previous_year is not None for r in profile.rows)
 
 
-def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale: QLocale) -> None:
-    """Append a page with ``profile``'s radar and table to ``layout`` (A4 landscape)."""
+def add_profile_page(
+    layout, profile: Profile, subtitle: str, note: str, locale: QLocale, workdir: Path
+) -> None:
+    """Append a page with ``profile``'s radar and table to ``layout`` (A4 landscape).
+
+    The radar is written to ``workdir`` as an SVG that must outlive the layout's export.
+    """
     from ..gui.radar import RadarSeries, RadarWidget
 
     pages = layout.pageCollection()
@@ -165,15 +169,13 @@ def add_profile_page(layout, profile: Profile, subtitle: str, note: str, locale:
                 "ReterrProfilePage", "Scores out of 10 (0 = worst, 10 = best territory)"
             ),
         )
-        svg_dir = Path(tempfile.mkdtemp(prefix="reterr_radar_"))
-        svg = svg_dir / "radar.svg"
+        svg = workdir / "radar.svg"
         radar.save_svg(str(svg), 760, 700)
         picture = QgsLayoutItemPicture(layout)
         picture.setPicturePath(str(svg))
         picture.attemptResize(QgsLayoutSize(130, 120, MM))
         layout.addLayoutItem(picture)
         place(picture, 8, 32)
-        layout._reterr_tmp = svg_dir  # keep the file until the layout goes
 
     table = QgsLayoutItemManualTable.create(layout)
     headers = [

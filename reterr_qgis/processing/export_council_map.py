@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -476,56 +477,71 @@ class ExportCouncilMap(ReterrAlgorithm):
             n=classes,
         )
         self._set_label(layout, "sources", "\n".join(s for s in (sources, credit) if s))
-        territory_key = self.parameterAsString(parameters, self.PROFILE_TERRITORY, context).strip()
-        if territory_key:
-            feedback.setProgressText(self.tr("Profile page…"))
-            self._profile_page(layout, layer, territory_key, parameters, context, locale, date)
-        feedback.setProgress(40)
-        if feedback.isCanceled():
-            return {}
-
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
-        dpi = self.parameterAsInt(parameters, self.DPI, context)
-        exporter = QgsLayoutExporter(layout)
-        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-        pdf_settings = QgsLayoutExporter.PdfExportSettings()
-        pdf_settings.dpi = dpi
-        pdf_settings.rasterizeWholeImage = False
-        pdf_settings.forceVectorOutput = True
-        # Real text, not outlines: titles, labels and key figures stay searchable and copyable.
-        pdf_settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
-        feedback.setProgressText(self.tr("Exporting PDF…"))
-        result = exporter.exportToPdf(pdf, pdf_settings)
-        if result != compat.EXPORT_SUCCESS:
-            raise QgsProcessingException(
-                self.tr("The PDF could not be written to {path} ({error}).").format(
-                    path=pdf,
-                    error=exporter.errorMessage() if hasattr(exporter, "errorMessage") else result,
+        # The radar SVG of the profile page lives until the export is done, then goes.
+        workdir = tempfile.TemporaryDirectory(prefix="reterr_profile_")
+        try:
+            territory_key = self.parameterAsString(
+                parameters, self.PROFILE_TERRITORY, context
+            ).strip()
+            if territory_key:
+                feedback.setProgressText(self.tr("Profile page…"))
+                self._profile_page(
+                    layout, layer, territory_key, parameters, context, locale, date, workdir.name
                 )
-            )
-        outputs = {self.OUTPUT_PDF: pdf}
-        feedback.setProgress(75)
-        if png:
-            img = QgsLayoutExporter.ImageExportSettings()
-            img.dpi = min(dpi, 200)
-            result = exporter.exportToImage(png, img)
+            feedback.setProgress(40)
+            if feedback.isCanceled():
+                return {}
+
+            pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+            png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+            dpi = self.parameterAsInt(parameters, self.DPI, context)
+            exporter = QgsLayoutExporter(layout)
+            Path(pdf).parent.mkdir(parents=True, exist_ok=True)
+            pdf_settings = QgsLayoutExporter.PdfExportSettings()
+            pdf_settings.dpi = dpi
+            pdf_settings.rasterizeWholeImage = False
+            pdf_settings.forceVectorOutput = True
+            # Real text, not outlines: titles, labels and key figures stay searchable and copyable.
+            pdf_settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
+            feedback.setProgressText(self.tr("Exporting PDF…"))
+            result = exporter.exportToPdf(pdf, pdf_settings)
             if result != compat.EXPORT_SUCCESS:
                 raise QgsProcessingException(
-                    self.tr("The PNG could not be written to {path}.").format(path=png)
+                    self.tr("The PDF could not be written to {path} ({error}).").format(
+                        path=pdf,
+                        error=exporter.errorMessage()
+                        if hasattr(exporter, "errorMessage")
+                        else result,
+                    )
                 )
-            outputs[self.OUTPUT_PNG] = png
-        if n_missing:
-            warn(
-                feedback,
-                self.tr("{n} territories have no value and are drawn in grey.").format(n=n_missing),
-            )
-        feedback.setProgress(100)
-        return outputs
+            outputs = {self.OUTPUT_PDF: pdf}
+            feedback.setProgress(75)
+            if png:
+                img = QgsLayoutExporter.ImageExportSettings()
+                img.dpi = min(dpi, 200)
+                result = exporter.exportToImage(png, img)
+                if result != compat.EXPORT_SUCCESS:
+                    raise QgsProcessingException(
+                        self.tr("The PNG could not be written to {path}.").format(path=png)
+                    )
+                outputs[self.OUTPUT_PNG] = png
+            if n_missing:
+                warn(
+                    feedback,
+                    self.tr("{n} territories have no value and are drawn in grey.").format(
+                        n=n_missing
+                    ),
+                )
+            feedback.setProgress(100)
+            return outputs
+        finally:
+            workdir.cleanup()
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _profile_page(self, layout, map_layer, key, parameters, context, locale, date) -> None:
+    def _profile_page(
+        self, layout, map_layer, key, parameters, context, locale, date, workdir
+    ) -> None:
         """Add the resilience profile page of the territory named or coded ``key``."""
         layer = self.parameterAsVectorLayer(parameters, self.PROFILE_LAYER, context) or map_layer
         peers = self.parameterAsString(parameters, self.PROFILE_PEERS, context).strip()
@@ -576,7 +592,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             "Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to "
             "10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index."
         )
-        add_profile_page(layout, profile, subtitle, note, locale)
+        add_profile_page(layout, profile, subtitle, note, locale, Path(workdir))
 
     def _find_territory(self, layer: QgsVectorLayer, key: str) -> int:
         """Feature id of the territory whose name or code (any text field) equals ``key``."""
