@@ -325,13 +325,8 @@ def bounded_rows(
             heap_node,
         )
         _sort_nodes(touched, m, tmp, n_bits)
-        if pos + m > out_nodes.shape[0]:
-            cap = max(2 * out_nodes.shape[0], pos + m)
-            grown_nodes = np.empty(cap, dtype=out_nodes.dtype)
-            grown_costs = np.empty(cap, dtype=np.float64)
-            grown_nodes[:pos] = out_nodes[:pos]
-            grown_costs[:pos] = out_costs[:pos]
-            out_nodes, out_costs = grown_nodes, grown_costs
+        while pos + m > out_nodes.shape[0]:
+            out_costs, out_nodes = _grow(out_costs, out_nodes)
         for j in range(m):
             v = touched[j]
             out_nodes[pos + j] = v
