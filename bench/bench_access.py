@@ -21,12 +21,8 @@ import time
 import numpy as np
 
 from bench.bench_network import GRAPH, GRAPH_NOTE
-from reterr_qgis.engine.access import (
-    NetworkCosts,
-    StraightLineCosts,
-    basket_access,
-    nearest_by_type,
-)
+from reterr_qgis.engine.routing import NetworkCosts, StraightLineCosts
+from reterr_qgis.engine.services.access import basket_access, nearest_by_type
 
 N_COMMUNES = 35_000
 CUTOFF = 30.0

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reterr_qgis.engine.costs import nearest_within, pairs_within
-from reterr_qgis.engine.fca import floating_catchment, step_weights
+from reterr_qgis.engine.routing.costs import nearest_within, pairs_within
+from reterr_qgis.engine.services.fca import floating_catchment, step_weights
 
 KM = 1000.0
 STEPS_KM = {10 * KM: 1.0, 20 * KM: 0.68, 30 * KM: 0.22}

@@ -11,7 +11,7 @@
    junctions, 15 minutes. QGIS: fastest path, speed field in km/h, travel cost 0.25 h, lines
    output in memory (it rebuilds its graph from the layer at each run, then one whole-graph
    search per start point). Ours, forward direction like QGIS: (a) reading the layer through
-   QGIS and building the graph as the plugin does (``adapters.network.build_from_source``), or
+   QGIS and building the graph as the plugin does (``adapters.graphs.build_from_source``), or
    (b) loading the cached graph; then snapping and 100 service areas. Target ratio ≥ 30×. Check:
    QGIS's reachable lines lie inside our polygons (≥ 99 % of their length), per start point.
 
@@ -34,8 +34,8 @@ import numpy as np
 import shapely
 
 from bench.bench_network import GRAPH, GRAPH_NOTE, JIT_NOTE, scipy_path
-from reterr_qgis.engine.isochrones import service_areas
-from reterr_qgis.engine.network import bounded_costs, load_graph, save_graph, snap_points
+from reterr_qgis.engine.routing import bounded_costs, load_graph, save_graph, snap_points
+from reterr_qgis.engine.routing.isochrones import service_areas
 
 ROOT = Path(__file__).resolve().parent.parent
 BANDS = [10.0, 20.0, 30.0]
@@ -225,7 +225,7 @@ def _our_graph_from_layer():
     """Read the line layer through QGIS and build the graph, as the plugin's adapter does."""
     from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 
-    from reterr_qgis.adapters.network import NetworkSpec, build_from_source
+    from reterr_qgis.adapters.graphs import NetworkSpec, build_from_source
 
     layer = QgsVectorLayer(str(LINES_PATH), "grid", "ogr")
     spec = NetworkSpec(speed_field="speed", oneway_field="oneway")

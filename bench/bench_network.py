@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
-from reterr_qgis.engine.network import (
+from reterr_qgis.engine.routing import (
     NO_NUMBA_ENV,
     accelerated,
     bounded_costs,
@@ -152,7 +152,7 @@ GRAPH_NOTE = (
 
 def warm_up() -> None:
     """Run every search of the engine once on a tiny graph (compiles or loads the kernels)."""
-    from reterr_qgis.engine.isochrones import service_areas
+    from reterr_qgis.engine.routing.isochrones import service_areas
 
     lines = [np.array([[0.0, 0.0], [1000.0, 0.0]]), np.array([[1000.0, 0.0], [1000.0, 900.0]])]
     g = build_graph(lines, [60.0, 30.0], [0, 1])
@@ -168,7 +168,7 @@ _COLD = f"""
 import sys, time
 sys.path.insert(0, sys.argv[1])
 import numpy as np
-from reterr_qgis.engine.network import bounded_costs, build_graph, nearest, od_matrix
+from reterr_qgis.engine.routing import bounded_costs, build_graph, nearest, od_matrix
 {inspect.getsource(warm_up)}
 t0 = time.perf_counter()
 warm_up()

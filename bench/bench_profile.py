@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from reterr_qgis.engine.profile import aggregate_profile, group_weights
-from reterr_qgis.engine.zones import dissolve
+from reterr_qgis.engine.core.zones import dissolve
+from reterr_qgis.engine.profile.territory import aggregate_profile, group_weights
 
 N_COMMUNES = 34_875
 N_EPCI = 1_254

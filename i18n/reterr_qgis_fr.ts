@@ -1312,6 +1312,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrAlgorithm</name>
     <message>
+        <location filename="../reterr_qgis/adapters/writer.py" line="170"/>
+        <source>the output holds {stored} of the {count} features written, it refused the others (e.g. a repeated fid)</source>
+        <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
+    </message>
+    <message>
         <location filename="../reterr_qgis/processing/base.py" line="61"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
@@ -2274,6 +2279,19 @@ Champ : {field}
         <location filename="../reterr_qgis/adapters/network.py" line="114"/>
         <source>Road searches: scipy&apos;s Dijkstra (install numba for searches 3 to 6 times faster).</source>
         <translation>Recherches routières : Dijkstra de scipy (installez numba pour des recherches 3 à 6 fois plus rapides).</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrParams</name>
+    <message>
+        <location filename="../reterr_qgis/processing/common/params.py" line="20"/>
+        <source>&apos;{item}&apos; is not a number.</source>
+        <translation>« {item} » n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/params.py" line="21"/>
+        <source>&apos;{item}&apos; is not of the form &apos;name:value&apos;.</source>
+        <translation>« {item} » n&apos;est pas de la forme « nom:valeur ».</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,16 @@ from .about import PROVIDER_ID, resource_path
 from .adapters.i18n import install_translator
 from .adapters.log import setup_logging, teardown_logging
 
+#: The algorithm whose menu entry is also on the toolbar.
+TOOLBAR_ALGORITHM = "territory_profile"
+
 
 class ReterrPlugin:
-    """Registers the ReTerr provider and adds a "ReTerr" menu and toolbar."""
+    """Registers the ReTerr provider and adds a "ReTerr" menu and toolbar.
+
+    The menu lists the provider's algorithms that ask for an entry (``IN_MENU``, see
+    :class:`~reterr_qgis.processing.base.ReterrAlgorithm`), then the dock's toggle.
+    """
 
     def __init__(self, iface) -> None:
         self.iface = iface
@@ -44,28 +51,16 @@ class ReterrPlugin:
         icon = QIcon(str(resource_path("icons", "reterr.svg")))
         self.toolbar = self.iface.addToolBar("ReTerr")
         self.toolbar.setObjectName("ReterrToolbar")
-        entries = (
-            (self.tr("Territorial profile…"), f"{PROVIDER_ID}:territory_profile"),
-            (self.tr("Export council map…"), f"{PROVIDER_ID}:export_council_map"),
-            (self.tr("Resilience index…"), f"{PROVIDER_ID}:resilience_index"),
-            (self.tr("Import the BPE…"), f"{PROVIDER_ID}:import_bpe"),
-            (
-                self.tr("Access to a service (APL, floating catchment)…"),
-                f"{PROVIDER_ID}:floating_catchment",
-            ),
-            (self.tr("Time to the nearest service…"), f"{PROVIDER_ID}:nearest_service"),
-            (self.tr("Everyday services basket…"), f"{PROVIDER_ID}:service_basket"),
-            (self.tr("Service gaps…"), f"{PROVIDER_ID}:service_gaps"),
-            (self.tr("Where to add a facility…"), f"{PROVIDER_ID}:suggest_locations"),
-            (self.tr("Service areas (isochrones)…"), f"{PROVIDER_ID}:service_areas"),
-        )
-        for text, alg_id in entries:
-            action = QAction(icon, text, self.iface.mainWindow())
-            action.setObjectName("Reterr_" + alg_id.split(":")[1])
+        # One entry per algorithm of the provider that asks for one, in the provider's order.
+        for alg in self.provider.menu_algorithms():
+            action = QAction(icon, alg.menu_text(), self.iface.mainWindow())
+            action.setObjectName("Reterr_" + alg.name())
+            alg_id = f"{PROVIDER_ID}:{alg.name()}"
             action.triggered.connect(lambda _checked=False, a=alg_id: self._open(a))
             self.iface.addPluginToMenu(self.tr("&ReTerr"), action)
             self.actions.append(action)
-        self.toolbar.addAction(self.actions[0])
+            if alg.name() == TOOLBAR_ALGORITHM:
+                self.toolbar.addAction(action)
         self._add_dock(icon)
 
     def _add_dock(self, icon: QIcon) -> None:

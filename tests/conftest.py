@@ -91,6 +91,6 @@ def expected_algorithm_ids() -> list[str]:
     import re
 
     ids = set()
-    for path in (ROOT / "reterr_qgis" / "processing").glob("*.py"):
+    for path in (ROOT / "reterr_qgis" / "processing").rglob("*.py"):
         ids.update(re.findall(r'^\s+ALG_ID = "(\w+)"', path.read_text(encoding="utf-8"), re.M))
     return sorted(f"reterr:{i}" for i in ids)

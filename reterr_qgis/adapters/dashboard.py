@@ -5,17 +5,16 @@ Shared by the dock (in a background task) and the council map's profile page.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from qgis.core import QgsExpression, QgsFeatureRequest
+import numpy as np
+from qgis.core import QgsExpression
 
-from ..engine.dashboard import DIMENSION_FIELD, Dashboard, recognise_fields
-from ..engine.errors import InputError
-from ..engine.indicators import Indicator
-from . import compat
-from .layers import engine_messages
+from ..engine.core.errors import InputError
+from ..engine.core.indicators import Indicator
+from ..engine.index.dashboard import DIMENSION_FIELD, Dashboard, recognise_fields
+from .layers import engine_messages, is_null, read_columns
 
 #: Fields tried, in order, for the territory's name when the display expression is not a field.
 NAME_FIELDS = ("nom", "name", "nom_commune", "libelle", "nom_epci", "lib_com", "NOM", "LIBELLE")
@@ -49,20 +48,8 @@ def guess_peer_field(layer) -> str:
 
 
 def present(value) -> bool:
-    """False for None and for QGIS 3.22's NULL QVariant."""
-    if value is None:
-        return False
-    try:
-        return not value.isNull()
-    except AttributeError:
-        return True
-
-
-def _float(v) -> float:
-    try:
-        return float(v) if present(v) else math.nan
-    except (TypeError, ValueError):
-        return math.nan
+    """False for NULL (None, QGIS 3.22's NULL QVariant): ``not`` :func:`~.layers.is_null`."""
+    return not is_null(value)
 
 
 @dataclass
@@ -90,28 +77,31 @@ def read_dashboard(
     """Read the indicator columns of ``source`` (a feature source; safe in a worker thread with a
     :class:`QgsVectorLayerFeatureSource`) and prepare the dashboard."""
     wanted = [*indicators, *index]
-    names = list(dict.fromkeys([*wanted, *(f for f in (name_field, group_field) if f)]))
-    idx = [fields.lookupField(n) for n in names]
-    request = QgsFeatureRequest()
-    request.setFlags(compat.REQUEST_NO_GEOMETRY)
-    request.setSubsetOfAttributes([i for i in idx if i >= 0])
-    columns: dict[str, list] = {n: [] for n in names}
-    fids: list[int] = []
-    for k, feat in enumerate(source.getFeatures(request)):
-        if is_canceled is not None and k % 2000 == 0 and is_canceled():
-            return DashboardRead(None, canceled=True)
-        fids.append(feat.id())
-        attrs = feat.attributes()
-        for n, i in zip(names, idx):
-            columns[n].append(attrs[i] if i >= 0 else None)
-    numeric = {n: [_float(v) for v in columns[n]] for n in wanted}
+    labels = [f for f in (name_field, group_field) if f]
+    # Lenient, as the dock has always been: a missing field or a value that is not a number reads
+    # as NaN (the dashboard then reports what it cannot use).
+    columns = read_columns(
+        source,
+        wanted,
+        labels,
+        missing="skip",
+        strict=False,
+        is_canceled=is_canceled,
+        fields=fields,
+    )
+    if columns.canceled:
+        return DashboardRead(None, canceled=True)
+    fids = [int(f) for f in columns.fids]
+    nan = np.full(len(fids), np.nan)
+    numeric = {n: columns.numbers.get(n, nan).tolist() for n in wanted}
     if name_field:
-        territory = [str(v) if present(v) else f"#{f}" for v, f in zip(columns[name_field], fids)]
+        names = columns.texts.get(name_field, [None] * len(fids))
+        territory = [f"#{f}" if v is None else v for v, f in zip(names, fids)]
     else:
         territory = [f"#{f}" for f in fids]
     groups = None
     if group_field:
-        groups = [str(v) if present(v) else "" for v in columns[group_field]]
+        groups = [v or "" for v in columns.texts.get(group_field, [None] * len(fids))]
     try:
         board = Dashboard(numeric, territory, user=user, groups=groups, language=language)
     except InputError as err:

@@ -1,25 +1,53 @@
-"""Read QGIS feature sources into engine arrays, with checks that name the faulty features."""
+"""Read QGIS feature sources into engine arrays, with checks that name the faulty features.
+
+One NULL policy for every reader of the plugin: :func:`is_null` says what is missing (None, the NULL
+QVariant) and :func:`to_float` how an attribute becomes a number. :func:`read_columns` reads
+attribute columns (no geometry); :func:`read_features` reads geometries and attributes with the
+checks of the Processing algorithms. Bad input raises the engine's
+:class:`~reterr_qgis.engine.core.errors.InputError` in the "ReterrLayers" translation context
+(:func:`error_message` translates it), never a Processing exception: these readers also serve the
+dock and the report builders.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsFields,
     QgsGeometry,
-    QgsProcessingException,
     QgsProcessingFeatureSource,
 )
 
-from ..engine.errors import InputError
+from ..engine.core.errors import QT_TRANSLATE_NOOP, InputError
 from . import compat
 from .i18n import translate
 
 MAX_NAMED = 10
+#: Translation context of the messages of this module.
+CONTEXT = "ReterrLayers"
+
+
+def describe_features(
+    names: Sequence[str], fids: Sequence[int], rows: Iterable[int], limit: int = MAX_NAMED
+) -> str:
+    """'name (fid 12), other (fid 40) and 3 more' for the given row positions."""
+    rows = list(rows)
+    shown = ", ".join(f"{names[r]} (fid {fids[r]})" for r in rows[:limit])
+    if len(rows) > limit:
+        shown += translate("ReterrLayers", " and {n} more").format(n=len(rows) - limit)
+    return shown
+
+
+def feature_name(fid: int) -> str:
+    """The name of a feature without a name field: 'feature 12'."""
+    return translate("ReterrLayers", "feature {fid}").format(fid=fid)
 
 
 @dataclass
@@ -42,11 +70,7 @@ class FeatureTable:
 
     def describe(self, rows: Iterable[int], limit: int = MAX_NAMED) -> str:
         """'name (fid 12), other (fid 40) and 3 more' for the given row positions."""
-        rows = list(rows)
-        shown = ", ".join(f"{self.names[r]} (fid {self.fids[r]})" for r in rows[:limit])
-        if len(rows) > limit:
-            shown += translate("ReterrLayers", " and {n} more").format(n=len(rows) - limit)
-        return shown
+        return describe_features(self.names, self.fids, rows, limit)
 
     def anchor_xy(self) -> np.ndarray:
         """``(n, 2)`` coordinates standing for each feature: the point itself, or for lines and
@@ -74,33 +98,58 @@ class FeatureTable:
 
 
 def require_projected(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
-    """Raise a clear error unless ``crs`` is a valid projected CRS in metres."""
+    """Raise :class:`InputError` unless ``crs`` is a valid projected CRS in metres."""
     if not crs.isValid():
-        raise QgsProcessingException(
-            translate(
+        raise InputError(
+            QT_TRANSLATE_NOOP(
                 "ReterrLayers",
                 "Layer '{layer}' has no valid coordinate reference system. Set its CRS "
                 "(for metropolitan France, Lambert-93, EPSG:2154).",
-            ).format(layer=layer_name)
+            ),
+            context=CONTEXT,
+            layer=layer_name,
         )
     if crs.isGeographic():
-        raise QgsProcessingException(
-            translate(
+        raise InputError(
+            QT_TRANSLATE_NOOP(
                 "ReterrLayers",
                 "Layer '{layer}' is in a geographic CRS ({crs}): distances and areas "
                 "would be in degrees. Reproject it first (for metropolitan France, Lambert-93, "
                 "EPSG:2154) with 'Reproject layer'.",
-            ).format(layer=layer_name, crs=crs.authid())
+            ),
+            context=CONTEXT,
+            layer=layer_name,
+            crs=crs.authid(),
         )
 
 
-def _to_float(value: object) -> float | None:
-    """Number from a QGIS attribute: numbers, numeric strings with French decimal commas or
-    spaces as thousand separators. Returns None for NULL, raises ValueError otherwise."""
+# --- One NULL policy -------------------------------------------------------------------------
+
+
+def is_null(value: object) -> bool:
+    """True for None and for a NULL ``QVariant`` (how QGIS 3.22 hands NULL attributes to Python).
+
+    An empty string is *not* NULL here (it is a text); :func:`to_float` reads it as no number.
+    """
     if value is None:
-        return None
-    # QVariant NULL arrives as a QVariant object or None depending on the QGIS version.
-    if hasattr(value, "isNull") and value.isNull():
+        return True
+    is_null_method = getattr(value, "isNull", None)
+    return callable(is_null_method) and bool(is_null_method())
+
+
+def to_float(value: object) -> float | None:
+    """The number an attribute holds, or None when it holds none.
+
+    Numbers are taken as they are; texts may use a French decimal comma and plain, no-break or
+    narrow no-break spaces as thousand separators ("1 234,5" → 1234.5). NULL, "" and blank texts
+    give None.
+
+    Raises
+    ------
+    ValueError
+        For anything else: a text that is not a number, a boolean (a yes/no field is not a count).
+    """
+    if is_null(value):
         return None
     if isinstance(value, bool):
         raise ValueError(value)
@@ -110,6 +159,170 @@ def _to_float(value: object) -> float | None:
     if text == "":
         return None
     return float(text.replace(",", "."))
+
+
+def _to_text(value: object) -> str | None:
+    return None if is_null(value) else str(value)
+
+
+def _field_not_found(fields: QgsFields, name: str, layer_name: str) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP(
+            "ReterrLayers",
+            "Field '{field}' not found in layer '{layer}'. Available fields: {fields}.",
+        ),
+        context=CONTEXT,
+        field=name,
+        layer=layer_name,
+        fields=", ".join(fields.names()),
+    )
+
+
+def _not_numbers(field_name: str, layer_name: str, rows: list[int], features: str) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP(
+            "ReterrLayers",
+            "Field '{field}' of layer '{layer}' holds values that are not numbers "
+            "for: {features}. Correct them or choose another field.",
+        ),
+        rows,
+        context=CONTEXT,
+        field=field_name,
+        layer=layer_name,
+        features=features,
+    )
+
+
+def _iterate(source: QgsFeatureSource, request: QgsFeatureRequest):
+    """``source.getFeatures(request)``; a Processing source skips its own geometry checks (the
+    readers check geometries themselves and name the features concerned)."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, compat.SOURCE_SKIP_VALIDITY_CHECKS)
+    return source.getFeatures(request)
+
+
+def _source_name(source: QgsFeatureSource) -> str:
+    return getattr(source, "sourceName", lambda: "")()
+
+
+@dataclass
+class Columns:
+    """Attribute columns read by :func:`read_columns`, in iteration order.
+
+    Attributes
+    ----------
+    fids
+        Feature ids (int64).
+    numbers
+        ``{field: float64 array}``, NaN for NULL (and, when not strict, for values that are not
+        numbers).
+    texts
+        ``{field: object array}`` of ``str``, None for NULL.
+    bad
+        ``{field: row positions}`` of the values that are not numbers (lenient reads only).
+    canceled
+        The read stopped because ``is_canceled`` said so: the columns are partial.
+    """
+
+    fids: np.ndarray
+    numbers: dict[str, np.ndarray] = field(default_factory=dict)
+    texts: dict[str, np.ndarray] = field(default_factory=dict)
+    bad: dict[str, list[int]] = field(default_factory=dict)
+    canceled: bool = False
+
+    def __len__(self) -> int:
+        return int(self.fids.shape[0])
+
+
+def read_columns(
+    source: QgsFeatureSource,
+    numeric: Iterable[str] = (),
+    text: Iterable[str] = (),
+    *,
+    layer_name: str = "",
+    missing: Literal["error", "skip"] = "error",
+    strict: bool = True,
+    is_canceled: Callable[[], bool] | None = None,
+    request: QgsFeatureRequest | None = None,
+    fields: QgsFields | None = None,
+) -> Columns:
+    """Read attribute columns of a feature source in one pass, without geometries.
+
+    Parameters
+    ----------
+    source
+        A layer, a Processing feature source or a ``QgsVectorLayerFeatureSource`` (safe in a
+        worker thread).
+    numeric, text
+        Field names to read as numbers (:func:`to_float`) and as texts. A field may be in both.
+    layer_name
+        Name of the layer in messages (default: the source's name).
+    missing
+        ``"error"``: a field absent from the source raises :class:`InputError`; ``"skip"``: it is
+        left out of ``numbers`` and ``texts``.
+    strict
+        A value that is not a number raises :class:`InputError` naming the features; when False
+        it reads as NaN and its row is listed in :attr:`Columns.bad`.
+    is_canceled
+        Polled every 2,000 features; when it returns True the read stops with
+        :attr:`Columns.canceled` set.
+    request
+        A request to start from (e.g. with a filter); its geometry flag and attribute subset are
+        set here.
+    fields
+        The source's fields, for a source that does not tell them (default: ``source.fields()``).
+    """
+    fields = source.fields() if fields is None else fields
+    layer_name = layer_name or _source_name(source)
+    numeric = list(dict.fromkeys(numeric))
+    text = list(dict.fromkeys(text))
+    for name in dict.fromkeys([*numeric, *text]):
+        if fields.lookupField(name) < 0 and missing == "error":
+            raise _field_not_found(fields, name, layer_name)
+    idx_num = {n: fields.lookupField(n) for n in numeric if fields.lookupField(n) >= 0}
+    idx_txt = {n: fields.lookupField(n) for n in text if fields.lookupField(n) >= 0}
+
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    request.setFlags(request.flags() | compat.REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes(sorted({*idx_num.values(), *idx_txt.values()}))
+
+    fids: list[int] = []
+    nums: dict[str, list] = {n: [] for n in idx_num}
+    txts: dict[str, list] = {n: [] for n in idx_txt}
+    bad: dict[str, list[int]] = {n: [] for n in idx_num}
+    canceled = False
+    for k, feat in enumerate(_iterate(source, request)):
+        if is_canceled is not None and k % 2000 == 0 and is_canceled():
+            canceled = True
+            break
+        fids.append(feat.id())
+        attrs = feat.attributes()
+        for n, i in idx_num.items():
+            try:
+                nums[n].append(to_float(attrs[i]))
+            except (TypeError, ValueError):
+                nums[n].append(None)
+                bad[n].append(k)
+        for n, i in idx_txt.items():
+            txts[n].append(_to_text(attrs[i]))
+
+    fid_array = np.asarray(fids, dtype=np.int64)
+    if strict:
+        for n, rows in bad.items():
+            if rows:
+                names = [feature_name(f) for f in fids]
+                raise _not_numbers(n, layer_name, rows, describe_features(names, fids, rows))
+    return Columns(
+        fids=fid_array,
+        numbers={n: _float_array(vals) for n, vals in nums.items()},
+        texts={n: np.array(vals, dtype=object) for n, vals in txts.items()},
+        bad={n: rows for n, rows in bad.items() if rows},
+        canceled=canceled,
+    )
+
+
+def _float_array(values: list[float | None]) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
 
 def read_features(
@@ -124,7 +337,7 @@ def read_features(
     feedback=None,
     progress_span: tuple[float, float] = (0.0, 100.0),
 ) -> FeatureTable:
-    """Read a source in one pass.
+    """Read a source in one pass, with the NULL policy of :func:`read_columns`.
 
     Parameters
     ----------
@@ -135,19 +348,20 @@ def read_features(
         Field giving readable names in messages (else "feature <fid>").
     with_geometry
         Read geometries; then NULL, empty and invalid geometries raise an error naming them.
+
+    Raises
+    ------
+    InputError
+        A field is missing, a numeric field holds values that are not numbers, or (with
+        geometries) features have no or an invalid geometry: the message names them.
     """
     numeric = dict(numeric or {})
     text = dict(text or {})
     fields = source.fields()
-    layer_name = layer_name or getattr(source, "sourceName", lambda: "")()
+    layer_name = layer_name or _source_name(source)
     for fname in [*numeric.values(), *text.values(), *([name_field] if name_field else [])]:
         if fields.lookupField(fname) < 0:
-            raise QgsProcessingException(
-                translate(
-                    "ReterrLayers",
-                    "Field '{field}' not found in layer '{layer}'. Available fields: {fields}.",
-                ).format(field=fname, layer=layer_name, fields=", ".join(fields.names()))
-            )
+            raise _field_not_found(fields, fname, layer_name)
     idx_num = {k: fields.lookupField(f) for k, f in numeric.items()}
     idx_txt = {k: fields.lookupField(f) for k, f in text.items()}
     idx_name = fields.lookupField(name_field) if name_field else -1
@@ -157,10 +371,7 @@ def read_features(
     if not with_geometry:
         request.setFlags(compat.REQUEST_NO_GEOMETRY)
     total = max(source.featureCount(), 1)
-    if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, compat.SOURCE_SKIP_VALIDITY_CHECKS)
-    else:
-        features = source.getFeatures(request)
+    features = _iterate(source, request)
 
     fids: list[int] = []
     names: list[str] = []
@@ -178,20 +389,16 @@ def read_features(
             feedback.setProgress(start + span * i / total)
         fids.append(feat.id())
         label = feat.attribute(idx_name) if idx_name >= 0 else None
-        names.append(
-            str(label)
-            if label not in (None, "") and not _is_null(label)
-            else translate("ReterrLayers", "feature {fid}").format(fid=feat.id())
-        )
+        named = not is_null(label) and label != ""
+        names.append(str(label) if named else feature_name(feat.id()))
         for k, j in idx_num.items():
             try:
-                nums[k].append(_to_float(feat.attribute(j)))
+                nums[k].append(to_float(feat.attribute(j)))
             except (TypeError, ValueError):
                 nums[k].append(None)
                 bad_numbers[k].append(i)
         for k, j in idx_txt.items():
-            v = feat.attribute(j)
-            txts[k].append(None if v is None or _is_null(v) else str(v))
+            txts[k].append(_to_text(feat.attribute(j)))
         if with_geometry:
             geoms.append(QgsGeometry(feat.geometry()))
         if keep_attributes:
@@ -200,72 +407,69 @@ def read_features(
     table = FeatureTable(
         fids=np.asarray(fids, dtype=np.int64),
         names=names,
-        numbers={
-            k: np.array([np.nan if v is None else v for v in vals], dtype=np.float64)
-            for k, vals in nums.items()
-        },
+        numbers={k: _float_array(vals) for k, vals in nums.items()},
         texts={k: np.array(vals, dtype=object) for k, vals in txts.items()},
         geometries=geoms,
         attributes=attrs,
     )
     for k, rows in bad_numbers.items():
         if rows:
-            raise QgsProcessingException(
-                translate(
-                    "ReterrLayers",
-                    "Field '{field}' of layer '{layer}' holds values that are not numbers "
-                    "for: {features}. Correct them or choose another field.",
-                ).format(field=numeric[k], layer=layer_name, features=table.describe(rows))
-            )
+            raise _not_numbers(numeric[k], layer_name, rows, table.describe(rows))
     if with_geometry:
         check_geometries(table, layer_name)
     return table
 
 
-def _is_null(value: object) -> bool:
-    return hasattr(value, "isNull") and value.isNull()
-
-
 def check_geometries(table: FeatureTable, layer_name: str) -> None:
-    """Raise an error naming the features whose geometry is missing, empty or invalid."""
+    """Raise :class:`InputError` naming the features whose geometry is missing, empty or invalid."""
     empty = [i for i, g in enumerate(table.geometries) if g is None or g.isNull() or g.isEmpty()]
     if empty:
-        raise QgsProcessingException(
-            translate(
+        raise InputError(
+            QT_TRANSLATE_NOOP(
                 "ReterrLayers",
                 "Layer '{layer}': {n} features have no geometry: {features}. Remove them "
                 "or give them a geometry.",
-            ).format(layer=layer_name, n=len(empty), features=table.describe(empty))
+            ),
+            empty,
+            context=CONTEXT,
+            layer=layer_name,
+            n=len(empty),
+            features=table.describe(empty),
         )
     invalid = [i for i, g in enumerate(table.geometries) if not g.isGeosValid()]
     if invalid:
-        raise QgsProcessingException(
-            translate(
+        raise InputError(
+            QT_TRANSLATE_NOOP(
                 "ReterrLayers",
                 "Layer '{layer}': {n} features have an invalid geometry: {features}. Run "
                 "'Fix geometries' on the layer first.",
-            ).format(layer=layer_name, n=len(invalid), features=table.describe(invalid))
+            ),
+            invalid,
+            context=CONTEXT,
+            layer=layer_name,
+            n=len(invalid),
+            features=table.describe(invalid),
         )
 
 
-def engine_error(
-    err: InputError, table: FeatureTable | None = None, layer_name: str = ""
-) -> QgsProcessingException:
-    """Translate an engine :class:`InputError` into a Processing error naming the features."""
-    from ..engine.errors import CONTEXT
+def error_message(err: InputError, table: FeatureTable | None = None, layer_name: str = "") -> str:
+    """The translated text of an :class:`InputError`, naming the features of ``table`` concerned.
 
-    message = translate(CONTEXT, err.msg.template).format(**err.msg.params)
-    if table is not None and err.rows:
+    A message that already names its features (a ``{features}`` placeholder, as the errors of this
+    module have) gets no second list.
+    """
+    message = translate(err.context, err.msg.template).format(**err.msg.params)
+    if table is not None and err.rows and "features" not in err.msg.params:
         message += " " + translate("ReterrLayers", "Layer '{layer}', features: {features}.").format(
             layer=layer_name, features=table.describe(err.rows)
         )
-    return QgsProcessingException(message)
+    return message
 
 
 def engine_messages(
     messages: Sequence, translate_fn: Callable[[str, str], str] = translate
 ) -> list[str]:
-    """Translate engine :class:`~reterr_qgis.engine.errors.Message` objects."""
-    from ..engine.errors import CONTEXT
+    """Translate engine :class:`~reterr_qgis.engine.core.errors.Message` objects."""
+    from ..engine.core.errors import CONTEXT
 
     return [translate_fn(CONTEXT, m.template).format(**m.params) for m in messages]

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..engine.indicators import Polarity, get_indicator
+from ..engine.core.indicators import Polarity, get_indicator
 from .compat import GEOMETRY_POLYGON
 from .i18n import translate, ui_language
 

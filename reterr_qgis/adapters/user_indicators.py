@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from ..engine.dashboard import user_indicator
-from ..engine.indicators import Dimension, Indicator
+from ..engine.core.indicators import Dimension, Indicator
+from ..engine.index.dashboard import user_indicator
 
 PROPERTY = "reterr/indicators"
 

@@ -5,6 +5,6 @@ numpy arrays (and shapely geometries where geometry matters), report bad input w
 :class:`~.errors.InputError`, and accept ``progress``/``is_canceled`` callbacks for long work.
 """
 
-from .errors import Canceled, InputError
+from .core.errors import Canceled, InputError
 
 __all__ = ["Canceled", "InputError"]

@@ -53,21 +53,16 @@ from ..adapters.dashboard import (
 )
 from ..adapters.i18n import ui_language
 from ..adapters.layers import engine_messages
-from ..adapters.profile_page import (
-    change_text,
-    has_vintages,
-    number,
-    row_color,
-    row_label,
-)
 from ..adapters.user_indicators import load_user_indicators
-from ..engine.dashboard import (
+from ..engine.core.indicators import Polarity
+from ..engine.index.dashboard import (
     Dashboard,
     Profile,
     profile_csv_rows,
 )
-from ..engine.indicators import Polarity
-from .radar import RadarSeries, RadarWidget
+from ..report.formatting import has_vintages, row_order, table_rows
+from ..report.radar import RadarSeries
+from .radar import RadarWidget
 
 COLOR_A = QColor(31, 119, 180)
 COLOR_B = QColor(230, 120, 20)
@@ -459,40 +454,30 @@ class ReterrIndicatorDock(QgsDockWidget):
         table.setHorizontalHeaderLabels(headers)
         rows = profiles[0].rows
         # Indicators first (in the registry's order), context figures (neutral) last.
-        order = sorted(range(len(rows)), key=lambda k: rows[k].polarity is Polarity.NEUTRAL)
+        order = row_order(profiles[0])
+        cells = table_rows(profiles, self.locale)
         table.setRowCount(len(rows))
-        for i, k in enumerate(order):
+        for i, (k, row_cells) in enumerate(zip(order, cells)):
+            for c, (text, colour) in enumerate(row_cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(_RIGHT)
+                if colour is not None:
+                    item.setBackground(colour)
+                table.setItem(i, c, item)
             r = rows[k]
-            name = QTableWidgetItem(row_label(r))
-            name.setToolTip(
+            table.item(i, 0).setToolTip(
                 self.tr("{dimension}\nField: {field}\n{polarity}").format(
                     dimension=r.dimension, field=r.field, polarity=self._polarity_text(r.polarity)
                 )
             )
-            cells = [name]
-            values = [p.rows[k] for p in profiles]
-            for pr in values:
-                item = QTableWidgetItem(number(pr.value, self.locale))
-                item.setTextAlignment(_RIGHT)
-                colour = row_color(pr)
-                if colour is not None:
-                    item.setBackground(colour)
+            # The value cells (one per profile) tell the rank.
+            for c, p in enumerate(profiles, start=1):
+                pr = p.rows[k]
                 if pr.rank is not None:
-                    item.setToolTip(self.tr("Rank {rank} of {n}").format(rank=pr.rank, n=pr.ranked))
-                cells.append(item)
-            if not compare:
-                rank = QTableWidgetItem("" if r.rank is None else f"{r.rank} / {r.ranked}")
-                rank.setTextAlignment(_RIGHT)
-                cells.append(rank)
-            ref = QTableWidgetItem(number(r.reference, self.locale))
-            ref.setTextAlignment(_RIGHT)
-            cells.append(ref)
-            if len(headers) == 5 and not compare:
-                change = QTableWidgetItem(change_text(r, self.locale))
-                change.setTextAlignment(_RIGHT)
-                cells.append(change)
-            for c, item in enumerate(cells):
-                table.setItem(i, c, item)
+                    table.item(i, c).setToolTip(
+                        self.tr("Rank {rank} of {n}").format(rank=pr.rank, n=pr.ranked)
+                    )
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(headers)):

@@ -18,8 +18,8 @@ from ..adapters.user_indicators import (
     remove_user_indicator,
     save_user_indicator,
 )
-from ..engine.dashboard import user_indicator
-from ..engine.indicators import Dimension, Polarity, dimension_label, get_indicator
+from ..engine.core.indicators import Dimension, Polarity, dimension_label, get_indicator
+from ..engine.index.dashboard import user_indicator
 
 #: Dimensions offered (CONTEXT excluded: a declared indicator should say something).
 DIMENSIONS = [d for d in Dimension if d is not Dimension.CONTEXT]

@@ -1,51 +1,60 @@
-"""Common base of ReTerr Processing algorithms: translation, icon, help, output finalisation."""
+"""Common base of ReTerr Processing algorithms: name, group, icon, help, translation, menu entry,
+and the run template that turns the errors of the layers below into Processing errors.
+
+What algorithms share beyond this lives in kits they compose (``processing/common``): parameter
+groups and readers (``inputs``, ``travel``), text parameters (``params``), outputs (``outputs``)
+and messages (``feedback``). The feedback helpers are also importable from here.
+"""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingContext,
-    QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProcessingLayerPostProcessorInterface,
-    QgsVectorLayer,
-)
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..about import resource_path
-from ..adapters import provenance
-from ..adapters.style import save_default_style, style_indicator_layer
-
-#: Post-processors must outlive the algorithm run: QGIS only keeps a pointer to them.
-_POST_PROCESSORS: list[QgsProcessingLayerPostProcessorInterface] = []
-
-
-class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Styles an output layer when the GUI loads it (memory or non-GeoPackage outputs)."""
-
-    def __init__(self, style_field: str, rec: dict[str, Any], title: str, abstract: str) -> None:
-        super().__init__()
-        self.style_field = style_field
-        self.rec = rec
-        self.title = title
-        self.abstract = abstract
-
-    def postProcessLayer(self, layer, context, feedback):
-        if isinstance(layer, QgsVectorLayer) and self.style_field:
-            style_indicator_layer(layer, self.style_field)
-            provenance.apply_metadata(layer, self.rec, self.title, self.abstract)
-            layer.triggerRepaint()
+from ..about import PROVIDER_ID, resource_path
+from ..engine.core.errors import Canceled, InputError
+from .common import inputs, outputs, params
+from .common.feedback import (  # noqa: F401  (re-exported: the helpers every algorithm uses)
+    canceled_error,
+    engine_error,
+    engine_guard,
+    listing,
+    progress_to,
+    require_shapely,
+    warn,
+)
 
 
 class ReterrAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses define ``ALG_ID`` and the usual Processing methods."""
+    """Base class: subclasses define ``ALG_ID``, the usual Processing methods and :meth:`execute`.
+
+    :meth:`processAlgorithm` calls :meth:`execute` and turns the two errors every layer below
+    raises into Processing errors: :class:`InputError` (engine, adapters and kits: bad input, the
+    message naming the features) and :class:`Canceled` (the user stopped the run; outputs were
+    discarded).
+
+    ``IN_MENU``: the algorithm has an entry in the plugin's "ReTerr" menu, in the order of the
+    provider's list, reading ``MENU_TEXT`` (a source string of the ``ReterrPlugin`` translation
+    context, marked with ``QT_TRANSLATE_NOOP``) or else the display name followed by "…".
+    """
 
     ALG_ID = ""
     GROUP_ID = "diagnostic"
+    IN_MENU = True
+    MENU_TEXT = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "run" in cls.__dict__:
+            # QgsProcessingAlgorithm.run() is what processing.run() calls: overriding it breaks
+            # every run of the algorithm with an unhelpful TypeError.
+            raise TypeError(
+                f"{cls.__name__} defines run(): ReTerr algorithms define execute() instead "
+                "(run() is QgsProcessingAlgorithm's own)."
+            )
 
     def tr(self, text: str) -> str:
         """Translate in the context of the concrete class (the one pylupdate5 sees)."""
@@ -53,6 +62,18 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
 
     def name(self) -> str:
         return self.ALG_ID
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self.execute(parameters, context, feedback)
+        except Canceled as err:
+            raise canceled_error() from err
+        except InputError as err:
+            raise engine_error(err) from err
+
+    def execute(self, parameters, context, feedback) -> dict[str, Any]:
+        """The algorithm's work (what ``processAlgorithm`` is in a plain Processing algorithm)."""
+        raise NotImplementedError
 
     def createInstance(self):
         return type(self)()
@@ -69,22 +90,19 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:
         return "https://github.com/reterr-qgis/reterr_qgis#readme"
 
-    @staticmethod
-    def add_help(param, text: str):
-        """``setHelp`` where the running QGIS has it (3.16+); returns the parameter."""
-        if hasattr(param, "setHelp"):
-            param.setHelp(text)
-        return param
+    def menu_text(self) -> str:
+        """Text of the algorithm's entry in the plugin menu (translated)."""
+        if self.MENU_TEXT:
+            return QCoreApplication.translate("ReterrPlugin", self.MENU_TEXT)
+        return self.displayName() + "…"
+
+    # -- thin access to the kits ---------------------------------------------------------------
+
+    add_help = staticmethod(params.add_help)
 
     def layer_label(self, parameters, name: str, context, source) -> str:
-        """Readable name of an input layer: the GeoPackage table name rather than the file name."""
-        from qgis.core import QgsProviderRegistry
-
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        if layer is not None:
-            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-            return parts.get("layerName") or layer.name()
-        return source.sourceName()
+        """Readable name of an input layer (:func:`~.common.inputs.layer_label`)."""
+        return inputs.layer_label(self, parameters, name, context, source)
 
     def finalize_vector_output(
         self,
@@ -96,93 +114,14 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
         title: str,
         abstract: str,
     ) -> None:
-        """Style an output layer and record its provenance, once its sink is closed.
-
-        GeoPackage outputs get their default style and metadata stored inside the file (so that
-        ``qgis_process`` outputs open styled) and a row in ``reterr_provenance``; outputs the GUI
-        loads get the style through a layer post-processor.
-        """
-        rec = provenance.record(f"reterr:{self.ALG_ID}", parameters)
-        loc = provenance.gpkg_location(dest_id)
-        if loc is not None:
-            layer = QgsVectorLayer(dest_id, loc[1], "ogr")
-            if layer.isValid():
-                style_indicator_layer(layer, style_field)
-                provenance.apply_metadata(layer, rec, title, abstract)
-                error = save_default_style(layer)
-                if error:
-                    feedback.reportError(
-                        QCoreApplication.translate(
-                            "ReterrAlgorithm", "Could not store the style in the GeoPackage: {e}"
-                        ).format(e=error)
-                    )
-                provenance.save_metadata(layer)
-                del layer
-                provenance.write_table(loc[0], loc[1], rec)
-        if context.willLoadLayerOnCompletion(dest_id):
-            post = _StylePostProcessor(style_field, rec, title, abstract)
-            _POST_PROCESSORS.append(post)
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
-
-
-def warn(feedback: QgsProcessingFeedback, message: str) -> None:
-    """A non-fatal warning in the Processing log (pushWarning where QGIS has it)."""
-    if hasattr(feedback, "pushWarning"):
-        feedback.pushWarning(message)
-    else:  # QGIS < 3.20
-        feedback.reportError(message, False)
-
-
-def require_shapely(what: str) -> None:
-    """Raise a Processing error explaining how to install shapely 2 when it is missing."""
-    try:
-        import shapely
-
-        ok = int(shapely.__version__.split(".")[0]) >= 2
-    except ImportError:
-        ok = False
-    if not ok:
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "ReterrAlgorithm",
-                "{what} needs the Python package shapely 2. Install it for the Python of QGIS "
-                "(Debian/Ubuntu: apt install python3-shapely; OSGeo4W: python3-shapely; otherwise "
-                "pip install shapely), then restart QGIS.",
-            ).format(what=what)
+        """Style and provenance of a closed output (:func:`~.common.outputs.finalize_vector_output`)."""
+        outputs.finalize_vector_output(
+            f"{PROVIDER_ID}:{self.ALG_ID}",
+            dest_id,
+            parameters,
+            context,
+            feedback,
+            style_field,
+            title,
+            abstract,
         )
-
-
-def discard_output(dest_id: str) -> None:
-    """Remove a partly written output (GeoPackage layer or file) so that nothing half-done remains."""
-    loc = provenance.gpkg_location(dest_id) if dest_id else None
-    if loc is not None:
-        from osgeo import ogr
-
-        ds = ogr.Open(loc[0], update=1)
-        if ds is not None:
-            for i in range(ds.GetLayerCount()):
-                if ds.GetLayer(i).GetName() == loc[1]:
-                    ds.DeleteLayer(i)
-                    break
-            ds = None
-        return
-    path = dest_id.split("|")[0]
-    if path and os.path.isfile(path):
-        os.remove(path)
-
-
-def write_error(sink) -> QgsProcessingException:
-    """The error raised when the output refused a feature (the caller discards the output)."""
-    detail = sink.lastError() if hasattr(sink, "lastError") else ""
-    return QgsProcessingException(
-        QCoreApplication.translate(
-            "ReterrAlgorithm", "Writing the output failed, nothing was kept: {error}"
-        ).format(error=detail or "?")
-    )
-
-
-def canceled_error() -> QgsProcessingException:
-    """The error raised when the user cancels after an output was started (and discarded)."""
-    return QgsProcessingException(
-        QCoreApplication.translate("ReterrAlgorithm", "Canceled: no output was written.")
-    )

@@ -9,6 +9,39 @@ from qgis.PyQt.QtGui import QIcon
 from ..about import PROVIDER_ID, __version__, resource_path
 
 
+def algorithm_classes() -> tuple[type, ...]:
+    """Every ReTerr algorithm class, in the order of the plugin menu (the toolbox sorts by name).
+
+    A new algorithm is added here; it then appears in the menu too unless its class says
+    ``IN_MENU = False``.
+    """
+    from .index.resilience_index import ResilienceIndex
+    from .network.build_network import BuildNetwork
+    from .profile.territory_profile import TerritoryProfile
+    from .report.export_council_map import ExportCouncilMap
+    from .services.floating_catchment import FloatingCatchment
+    from .services.import_bpe import ImportBpe
+    from .services.nearest_service import NearestService
+    from .services.service_areas import ServiceAreas
+    from .services.service_basket import ServiceBasket
+    from .services.service_gaps import ServiceGaps
+    from .services.suggest_locations import SuggestLocations
+
+    return (
+        TerritoryProfile,
+        ExportCouncilMap,
+        ResilienceIndex,
+        ImportBpe,
+        BuildNetwork,
+        FloatingCatchment,
+        NearestService,
+        ServiceBasket,
+        ServiceGaps,
+        SuggestLocations,
+        ServiceAreas,
+    )
+
+
 class ReterrProvider(QgsProcessingProvider):
     """Provider of the ReTerr algorithms (id ``reterr``)."""
 
@@ -33,29 +66,11 @@ class ReterrProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self) -> None:
-        from .build_network import BuildNetwork
-        from .export_council_map import ExportCouncilMap
-        from .floating_catchment import FloatingCatchment
-        from .import_bpe import ImportBpe
-        from .nearest_service import NearestService
-        from .resilience_index import ResilienceIndex
-        from .service_areas import ServiceAreas
-        from .service_basket import ServiceBasket
-        from .service_gaps import ServiceGaps
-        from .suggest_locations import SuggestLocations
-        from .territory_profile import TerritoryProfile
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
 
-        for alg in (
-            TerritoryProfile(),
-            ExportCouncilMap(),
-            ImportBpe(),
-            BuildNetwork(),
-            FloatingCatchment(),
-            NearestService(),
-            ServiceBasket(),
-            ServiceGaps(),
-            SuggestLocations(),
-            ServiceAreas(),
-            ResilienceIndex(),
-        ):
-            self.addAlgorithm(alg)
+    def menu_algorithms(self) -> list:
+        """The registered algorithms that have a menu entry (``IN_MENU``), in the menu's order."""
+        order = {cls.ALG_ID: k for k, cls in enumerate(algorithm_classes())}
+        shown = [a for a in self.algorithms() if getattr(a, "IN_MENU", False)]
+        return sorted(shown, key=lambda a: order.get(a.name(), len(order)))

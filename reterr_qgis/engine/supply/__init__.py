@@ -1,0 +1,1 @@
+"""Local supply chains (food autonomy, sourcing flows, value chains): filled by the supply-chain theme."""

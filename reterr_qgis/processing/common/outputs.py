@@ -1,0 +1,243 @@
+"""Writing the vector outputs of an algorithm: one sink per output, checked feature by feature.
+
+:func:`open_output` opens a sink parameter (``parameterAsSink``) as a :class:`VectorOutput`, the
+adapters' :class:`~reterr_qgis.adapters.writer.SafeSink` (cancellation, refused features and errors
+discard the partial output) plus the run it belongs to, so that :meth:`VectorOutput.finalize` can
+store its style and provenance (:func:`finalize_vector_output`). An optional output the user did
+not ask for opens as None. Usage::
+
+    out = open_output(self, parameters, self.OUTPUT, context, feedback, fields, wkb_type, crs,
+                      total=len(rows), progress_span=(70, 95))
+    with out:                                  # an error inside discards the output
+        for k in rows:
+            out.add(feature_of(k), lambda k=k: table.describe([k]))  # names it if refused
+    out.finalize("share_65p", title, abstract)  # style, metadata, provenance
+    return {self.OUTPUT: out.dest_id}
+
+:func:`write_units` writes the features of an input layer with new columns (the access
+algorithms' demand layer), :func:`cell` makes an attribute of a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...about import PROVIDER_ID
+from ...adapters import compat, provenance
+from ...adapters.layers import FeatureTable
+from ...adapters.style import save_default_style, style_indicator_layer
+from ...adapters.writer import SafeSink
+
+#: Post-processors must outlive the algorithm run: QGIS only keeps a pointer to them.
+_POST_PROCESSORS: list[QgsProcessingLayerPostProcessorInterface] = []
+
+#: A new column of :func:`write_units`: (field name, field type, one value per unit).
+Column = tuple[str, Any, Sequence]
+
+
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Styles an output layer when the GUI loads it (memory or non-GeoPackage outputs)."""
+
+    def __init__(self, style_field: str, rec: dict[str, Any], title: str, abstract: str) -> None:
+        super().__init__()
+        self.style_field = style_field
+        self.rec = rec
+        self.title = title
+        self.abstract = abstract
+
+    def postProcessLayer(self, layer, context, feedback):
+        if isinstance(layer, QgsVectorLayer) and self.style_field:
+            style_indicator_layer(layer, self.style_field)
+            provenance.apply_metadata(layer, self.rec, self.title, self.abstract)
+            layer.triggerRepaint()
+
+
+def finalize_vector_output(
+    algorithm_id: str,
+    dest_id: str,
+    parameters: dict[str, Any],
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    style_field: str,
+    title: str,
+    abstract: str,
+) -> None:
+    """Style an output layer and record its provenance, once its sink is closed.
+
+    GeoPackage outputs get their default style and metadata stored inside the file (so that
+    ``qgis_process`` outputs open styled) and a row in ``reterr_provenance``; outputs the GUI
+    loads get the style through a layer post-processor.
+    """
+    rec = provenance.record(algorithm_id, parameters)
+    loc = provenance.gpkg_location(dest_id)
+    if loc is not None:
+        layer = QgsVectorLayer(dest_id, loc[1], "ogr")
+        if layer.isValid():
+            style_indicator_layer(layer, style_field)
+            provenance.apply_metadata(layer, rec, title, abstract)
+            error = save_default_style(layer)
+            if error:
+                feedback.reportError(
+                    QCoreApplication.translate(
+                        "ReterrAlgorithm", "Could not store the style in the GeoPackage: {e}"
+                    ).format(e=error)
+                )
+            provenance.save_metadata(layer)
+            del layer
+            provenance.write_table(loc[0], loc[1], rec)
+    if context.willLoadLayerOnCompletion(dest_id):
+        post = _StylePostProcessor(style_field, rec, title, abstract)
+        _POST_PROCESSORS.append(post)
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
+
+
+class VectorOutput(SafeSink):
+    """A sink opened from an algorithm's sink parameter (see :func:`open_output`)."""
+
+    def __init__(
+        self,
+        sink,
+        dest_id: str,
+        algorithm_id: str,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        *,
+        total: int = 0,
+        progress_span: tuple[float, float] = (0.0, 100.0),
+    ) -> None:
+        super().__init__(sink, dest_id, feedback, total=total, progress_span=progress_span)
+        self.algorithm_id = algorithm_id
+        self.parameters = parameters
+        self.context = context
+
+    def finalize(self, style_field: str, title: str, abstract: str) -> str:
+        """Style and provenance of the closed output (:func:`finalize_vector_output`); its id."""
+        finalize_vector_output(
+            self.algorithm_id,
+            self.dest_id,
+            self.parameters,
+            self.context,
+            self._feedback,
+            style_field,
+            title,
+            abstract,
+        )
+        return self.dest_id
+
+
+def open_output(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    fields: QgsFields,
+    wkb_type: Any,
+    crs: Any,
+    *,
+    total: int = 0,
+    progress_span: tuple[float, float] = (0.0, 100.0),
+) -> Optional[VectorOutput]:
+    """The sink parameter ``name`` opened for writing, or None for an optional output not asked for.
+
+    ``total`` (number of features to write) and ``progress_span`` (%) drive the progress bar.
+    """
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    if sink is None:
+        if not parameters.get(name):
+            return None
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    return VectorOutput(
+        sink,
+        dest_id,
+        f"{PROVIDER_ID}:{alg.name()}",
+        parameters,
+        context,
+        feedback,
+        total=total,
+        progress_span=progress_span,
+    )
+
+
+def cell(value: object, field_type: Any) -> object:
+    """An output attribute: None for NULL, NaN and infinite numbers."""
+    if value is None:
+        return None
+    if field_type == compat.FIELD_STRING:
+        return str(value)
+    v = float(value)
+    if not np.isfinite(v):
+        return None
+    if field_type in (compat.FIELD_INT, compat.FIELD_LONG):
+        return int(v)
+    return v
+
+
+def write_units(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    source: Any,
+    table: FeatureTable,
+    columns: Sequence[Column],
+    *,
+    rows: Optional[Sequence[int]] = None,
+    progress_span: tuple[float, float] = (85.0, 100.0),
+) -> Optional[VectorOutput]:
+    """Write the features of ``table`` (all, or ``rows``) with their attributes and new ``columns``.
+
+    ``source`` gives the fields, geometry type and CRS (``table`` was read from it with its
+    attributes kept). Fields of the source named like a new column are replaced. NaN and infinite
+    numbers are written as NULL. Returns the closed output (to :meth:`~VectorOutput.finalize`), or
+    None when an optional output was not asked for.
+    """
+    src_fields = source.fields()
+    names = {c[0] for c in columns}
+    keep_idx = [i for i, f in enumerate(src_fields) if f.name() not in names]
+    fields = QgsFields()
+    for i in keep_idx:
+        fields.append(src_fields[i])
+    for col_name, ftype, _values in columns:
+        fields.append(QgsField(col_name, ftype))
+    order = range(len(table)) if rows is None else [int(r) for r in rows]
+    out = open_output(
+        alg,
+        parameters,
+        name,
+        context,
+        feedback,
+        fields,
+        source.wkbType(),
+        source.sourceCrs(),
+        total=len(order),
+        progress_span=progress_span,
+    )
+    if out is None:
+        return None
+    with out:
+        for k in order:
+            feat = QgsFeature(fields)
+            feat.setGeometry(table.geometries[k])
+            attrs = [table.attributes[k][i] for i in keep_idx]
+            attrs += [cell(values[k], ftype) for _name, ftype, values in columns]
+            feat.setAttributes(attrs)
+            out.add(feat, lambda k=k: table.describe([k]))
+    return out

@@ -1,0 +1,1 @@
+"""Algorithms that prepare the road network shared by every theme."""

@@ -1,0 +1,452 @@
+"""``reterr:territory_profile`` — population structure, density and vacancy at any zoning."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+
+from ...adapters import compat
+from ...adapters.layers import engine_messages, read_features, require_projected
+from ...engine.core.errors import Canceled
+from ...engine.profile.territory import (
+    AGE_FIELDS,
+    HOUSING_FIELDS,
+    aggregate_profile,
+    group_weights,
+    profile_from_counts,
+)
+from ..base import ReterrAlgorithm
+from ..common.feedback import engine_guard, require_shapely, warn
+from ..common.inputs import feature_source
+from ..common.outputs import open_output
+
+# Values of reterr_qgis.engine.core.zones.AssignMethod (that module needs shapely, imported on use).
+ZONE_METHODS = ("interior_point", "largest_overlap", "area_weighted")
+
+
+class TerritoryProfile(ReterrAlgorithm):
+    """Territorial profile of polygons, optionally aggregated to a coarser zoning."""
+
+    ALG_ID = "territory_profile"
+    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Territorial profile…")
+
+    INPUT = "INPUT"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    AGE_0_19_FIELD = "AGE_0_19_FIELD"
+    AGE_20_64_FIELD = "AGE_20_64_FIELD"
+    AGE_65P_FIELD = "AGE_65P_FIELD"
+    DWELLINGS_FIELD = "DWELLINGS_FIELD"
+    VACANT_FIELD = "VACANT_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
+    GROUP_NAME_FIELD = "GROUP_NAME_FIELD"
+    ZONES = "ZONES"
+    ZONE_METHOD = "ZONE_METHOD"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:
+        return self.tr("Territorial profile")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) "
+            "and, optionally, of a coarser zoning (EPCI code field or a zoning layer).\n\n"
+            "Indicators: population; area (km², planimetric, in the layer's projected CRS); "
+            "density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum "
+            "of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy "
+            "rate (% of dwellings that are vacant).\n\n"
+            "Aggregation sums the counts first and then recomputes the ratios, so a zone's shares are "
+            "population-weighted, never plain means of its communes' ratios. Units go to the zone "
+            "containing their interior point (default), to the zone they overlap most, or are split "
+            "by area share (assumes population spread evenly).\n\n"
+            "Default field names follow the sample territory (INSEE RP data): population, pop_0_19, "
+            "pop_20_64, pop_65p, logements, log_vacants, nom. Age and housing fields are optional: "
+            "without them the corresponding indicators are skipped. Needs a projected CRS "
+            "(Lambert-93, EPSG:2154, in metropolitan France). The output carries its style and "
+            "provenance (algorithm, version, parameters, date)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        h = self.add_help
+        self.addParameter(
+            h(
+                QgsProcessingParameterFeatureSource(
+                    self.INPUT, self.tr("Territories (polygons)"), [compat.TYPE_VECTOR_POLYGON]
+                ),
+                self.tr("Polygons of the territories to profile, in a projected CRS."),
+            )
+        )
+
+        def field(name, label, default, optional=True, numeric=True, help_text=""):
+            p = QgsProcessingParameterField(
+                name,
+                label,
+                defaultValue=default,
+                parentLayerParameterName=self.INPUT,
+                type=compat.FIELD_NUMERIC if numeric else compat.FIELD_ANY,
+                optional=optional,
+            )
+            self.addParameter(h(p, help_text))
+
+        field(
+            self.POPULATION_FIELD,
+            self.tr("Population field"),
+            "population",
+            help_text=self.tr("Number of inhabitants (e.g. INSEE legal population)."),
+        )
+        field(
+            self.AGE_0_19_FIELD,
+            self.tr("Population aged 0-19 field"),
+            "pop_0_19",
+            help_text=self.tr("Inhabitants aged under 20 (INSEE RP)."),
+        )
+        field(
+            self.AGE_20_64_FIELD,
+            self.tr("Population aged 20-64 field"),
+            "pop_20_64",
+            help_text=self.tr("Inhabitants aged 20 to 64 (INSEE RP)."),
+        )
+        field(
+            self.AGE_65P_FIELD,
+            self.tr("Population aged 65+ field"),
+            "pop_65p",
+            help_text=self.tr("Inhabitants aged 65 and over (INSEE RP)."),
+        )
+        field(
+            self.DWELLINGS_FIELD,
+            self.tr("Dwellings field"),
+            "logements",
+            help_text=self.tr("Number of dwellings (INSEE RP)."),
+        )
+        field(
+            self.VACANT_FIELD,
+            self.tr("Vacant dwellings field"),
+            "log_vacants",
+            help_text=self.tr("Number of vacant dwellings (INSEE RP)."),
+        )
+        field(
+            self.NAME_FIELD,
+            self.tr("Name field"),
+            "nom",
+            numeric=False,
+            help_text=self.tr("Names used in messages and kept in the output."),
+        )
+        field(
+            self.GROUP_FIELD,
+            self.tr("Aggregate by code field (e.g. EPCI SIREN)"),
+            None,
+            numeric=False,
+            help_text=self.tr(
+                "Aggregate the territories sharing this code; their polygons are "
+                "dissolved. Leave empty to keep one row per territory."
+            ),
+        )
+        field(
+            self.GROUP_NAME_FIELD,
+            self.tr("Name of the aggregate field"),
+            None,
+            numeric=False,
+            help_text=self.tr("Field giving the aggregate's name (e.g. nom_epci)."),
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFeatureSource(
+                    self.ZONES,
+                    self.tr("Or aggregate into a zoning layer"),
+                    [compat.TYPE_VECTOR_POLYGON],
+                    optional=True,
+                ),
+                self.tr(
+                    "A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are "
+                    "kept."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterEnum(
+                    self.ZONE_METHOD,
+                    self.tr("Assignment to zones"),
+                    options=[
+                        self.tr("Zone containing the interior point"),
+                        self.tr("Zone of largest overlap"),
+                        self.tr("Split by area share"),
+                    ],
+                    defaultValue=0,
+                ),
+                self.tr("How territories are assigned to the zoning layer's zones."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFeatureSink(
+                    self.OUTPUT, self.tr("Territorial profile"), compat.TYPE_VECTOR_POLYGON
+                ),
+                self.tr(
+                    "Polygons with the counts and indicators; a GeoPackage keeps the style "
+                    "and the provenance table."
+                ),
+            )
+        )
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _optional_group(self, parameters, context, source, keys, feedback, what):
+        """Field names of an all-or-none group of optional fields, or {} when none is usable."""
+        names = {k: self.parameterAsString(parameters, p, context) for k, p in keys.items()}
+        fields = source.fields()
+        present = {k: n for k, n in names.items() if n and fields.lookupField(n) >= 0}
+        if len(present) == len(keys):
+            return present
+        if present:
+            missing = [n or self.tr("(none)") for k, n in names.items() if k not in present]
+            raise QgsProcessingException(
+                self.tr("The {what} fields must all be given; not found: {fields}.").format(
+                    what=what, fields=", ".join(missing)
+                )
+            )
+        feedback.pushInfo(
+            self.tr("No {what} fields: those indicators are skipped.").format(what=what)
+        )
+        return {}
+
+    def execute(self, parameters, context, feedback):
+        source = feature_source(self, parameters, self.INPUT, context)
+        layer_name = self.layer_label(parameters, self.INPUT, context, source)
+        require_projected(source.sourceCrs(), layer_name)
+        # Field parameters are optional so that their defaults apply from qgis_process on QGIS 3.22
+        # (which rejects a missing mandatory field even with a default); population is required.
+        pop_field = (
+            self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "population"
+        )
+        ages = self._optional_group(
+            parameters,
+            context,
+            source,
+            dict(zip(AGE_FIELDS, (self.AGE_0_19_FIELD, self.AGE_20_64_FIELD, self.AGE_65P_FIELD))),
+            feedback,
+            self.tr("age group"),
+        )
+        housing = self._optional_group(
+            parameters,
+            context,
+            source,
+            dict(zip(HOUSING_FIELDS, (self.DWELLINGS_FIELD, self.VACANT_FIELD))),
+            feedback,
+            self.tr("housing"),
+        )
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        if name_field and source.fields().lookupField(name_field) < 0:
+            name_field = ""
+        group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
+        group_name_field = self.parameterAsString(parameters, self.GROUP_NAME_FIELD, context)
+        zones = self.parameterAsSource(parameters, self.ZONES, context)
+        if group_field and zones is not None:
+            raise QgsProcessingException(
+                self.tr("Choose either a code field or a zoning layer to aggregate, not both.")
+            )
+        texts = {}
+        if group_field:
+            texts["group"] = group_field
+            if group_name_field:
+                texts["group_name"] = group_name_field
+
+        feedback.setProgressText(self.tr("Reading territories…"))
+        table = read_features(
+            source,
+            numeric={"population": pop_field, **ages, **housing},
+            text=texts,
+            name_field=name_field or None,
+            keep_attributes=not group_field and zones is None,
+            layer_name=layer_name,
+            feedback=feedback,
+            progress_span=(0, 50),
+        )
+        if feedback.isCanceled():
+            raise Canceled()
+        if len(table) == 0:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no features.").format(layer=layer_name)
+            )
+        counts = dict(table.numbers)
+        counts["area_km2"] = np.array([g.area() for g in table.geometries]) / 1e6
+
+        feedback.setProgressText(self.tr("Computing indicators…"))
+        if group_field or zones is not None:
+            require_shapely(self.tr("Aggregation"))
+        ztable = None
+        if zones is not None:
+            ztable = self._read_zones(parameters, context, feedback, source, zones)
+        with engine_guard(table, layer_name):
+            if group_field:
+                codes, weights = group_weights(table.texts["group"])
+                profile = aggregate_profile(counts, weights)
+                from ...engine.core.zones import dissolve
+
+                out_geoms = dissolve(table.shapely(), weights)
+                out_attrs, out_fields = self._group_attributes(
+                    table, codes, weights, group_field, group_name_field
+                )
+            elif zones is not None:
+                profile, out_geoms, out_attrs, out_fields = self._zone_profile(
+                    parameters, context, feedback, table, counts, zones, ztable
+                )
+            else:
+                profile = profile_from_counts(counts)
+                out_geoms = None
+                out_attrs, out_fields = table.attributes, source.fields()
+        for msg in engine_messages(profile.warnings):
+            warn(feedback, msg)
+        if feedback.isCanceled():
+            raise Canceled()
+
+        columns = profile.columns()
+        fields = QgsFields()
+        keep_idx = [i for i, f in enumerate(out_fields) if f.name() not in columns]
+        for i in keep_idx:
+            fields.append(out_fields[i])
+        for name in columns:
+            fields.append(QgsField(name, compat.FIELD_DOUBLE))
+        values = np.column_stack([columns[c] for c in columns])
+        n_out = values.shape[0]
+        out = open_output(
+            self,
+            parameters,
+            self.OUTPUT,
+            context,
+            feedback,
+            fields,
+            compat.WKB_MULTIPOLYGON,
+            source.sourceCrs(),
+            total=n_out,
+            progress_span=(70, 95),
+        )
+
+        feedback.setProgressText(self.tr("Writing output…"))
+        # Names of the output rows in messages: the territories, or the zones' first attribute.
+        if out_geoms is None:
+            describe = table.describe
+        else:
+            describe = lambda rows: ", ".join(str(out_attrs[r][0]) for r in rows)  # noqa: E731
+        with out:
+            for i in range(n_out):
+                feat = QgsFeature(fields)
+                if out_geoms is None:
+                    geom = QgsGeometry(table.geometries[i])
+                else:
+                    geom = QgsGeometry()
+                    if out_geoms[i] is not None:
+                        wkb = out_geoms[i].wkb if hasattr(out_geoms[i], "wkb") else out_geoms[i]
+                        geom.fromWkb(wkb)
+                geom.convertToMultiType()
+                feat.setGeometry(geom)
+                attrs = [out_attrs[i][j] for j in keep_idx] if out_attrs else []
+                attrs += [None if np.isnan(v) else float(v) for v in values[i]]
+                feat.setAttributes(attrs)
+                out.add(feat, lambda i=i: describe([i]))
+
+        style_field = "share_65p" if "share_65p" in columns else "density"
+        out.finalize(
+            style_field,
+            self.tr("Territorial profile"),
+            self.tr(
+                "Population, density, age structure and housing vacancy per territory, "
+                "computed by ReTerr from '{layer}'."
+            ).format(layer=layer_name),
+        )
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("{n} territories profiled.").format(n=n_out))
+        return {self.OUTPUT: out.dest_id}
+
+    def _group_attributes(self, table, codes, weights, group_field, group_name_field):
+        fields = QgsFields()
+        fields.append(QgsField(group_field, compat.FIELD_STRING))
+        if group_name_field:
+            fields.append(QgsField(group_name_field, compat.FIELD_STRING))
+        fields.append(QgsField("n_units", compat.FIELD_DOUBLE))
+        w = weights.tocsc()
+        attrs = []
+        for j, code in enumerate(codes):
+            members = w.indices[w.indptr[j] : w.indptr[j + 1]]
+            row = [str(code)]
+            if group_name_field:
+                names = [
+                    table.texts["group_name"][m] for m in members if table.texts["group_name"][m]
+                ]
+                row.append(names[0] if names else None)
+            row.append(float(len(members)))
+            attrs.append(row)
+        return attrs, fields
+
+    def _read_zones(self, parameters, context, feedback, source, zones):
+        """The zoning layer's features, in the territories' CRS."""
+        zone_name = self.layer_label(parameters, self.ZONES, context, zones)
+        require_projected(zones.sourceCrs(), zone_name)
+        ztable = read_features(
+            zones,
+            keep_attributes=True,
+            layer_name=zone_name,
+            feedback=feedback,
+            progress_span=(50, 60),
+        )
+        if len(ztable) == 0:
+            raise QgsProcessingException(
+                self.tr("The zoning layer '{layer}' has no features.").format(layer=zone_name)
+            )
+        if zones.sourceCrs() != source.sourceCrs():
+            xform = QgsCoordinateTransform(
+                zones.sourceCrs(), source.sourceCrs(), context.transformContext()
+            )
+            for g in ztable.geometries:
+                g.transform(xform)
+            feedback.pushInfo(
+                self.tr("Zones reprojected from {a} to {b}.").format(
+                    a=zones.sourceCrs().authid(), b=source.sourceCrs().authid()
+                )
+            )
+        return ztable
+
+    def _zone_profile(self, parameters, context, feedback, table, counts, zones, ztable):
+        """Profile of the zones: territories assigned to them, counts summed, ratios recomputed."""
+        method = ZONE_METHODS[self.parameterAsEnum(parameters, self.ZONE_METHOD, context)]
+        from ...engine.core.zones import zone_weights
+
+        assignment = zone_weights(table.shapely(), ztable.shapely(), method)
+        if assignment.unassigned.size:
+            warn(
+                feedback,
+                self.tr(
+                    "{n} territories lie outside every zone and are left out: {features}."
+                ).format(
+                    n=assignment.unassigned.size, features=table.describe(assignment.unassigned)
+                ),
+            )
+        if assignment.ambiguous.size:
+            warn(
+                feedback,
+                self.tr(
+                    "{n} territories fall in several overlapping zones; the first "
+                    "zone was used: {features}."
+                ).format(
+                    n=assignment.ambiguous.size, features=table.describe(assignment.ambiguous)
+                ),
+            )
+        profile = aggregate_profile(counts, assignment.weights)
+        fields = QgsFields(zones.fields())
+        fields.append(QgsField("n_units", compat.FIELD_DOUBLE))
+        n_units = np.asarray(assignment.weights.sum(axis=0)).ravel()
+        attrs = [list(a) + [float(n)] for a, n in zip(ztable.attributes, n_units)]
+        geoms = np.array([bytes(g.asWkb()) for g in ztable.geometries], dtype=object)
+        return profile, geoms, attrs, fields

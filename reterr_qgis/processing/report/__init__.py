@@ -1,0 +1,1 @@
+"""Algorithms that export documents for council meetings."""

@@ -1,0 +1,551 @@
+"""``reterr:export_council_map`` — an indicator as a council-ready choropleth map (PDF, PNG).
+
+The algorithm reads its parameters and the layer; the page itself is built by
+:mod:`reterr_qgis.report.council_map` (template, choropleth, labels, texts, key figures, export)
+and :mod:`reterr_qgis.report.profile_page` (the optional profile page).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QLocale
+
+from ...adapters import compat
+from ...adapters.dashboard import guess_name_field, indicator_fields, present, read_dashboard
+from ...adapters.i18n import ui_language
+from ...adapters.layers import read_columns
+from ...adapters.style import CLASSIFICATIONS, PALETTES
+from ...adapters.user_indicators import load_user_indicators
+from ...engine.core.errors import Canceled
+from ...engine.core.indicators import get_indicator
+from ...engine.profile.territory import COUNT_FIELDS
+from ...report import council_map
+from ...report.profile_page import add_territory_page
+from ..base import ReterrAlgorithm
+from ..common.feedback import warn
+from ..common.params import ParseError, parse_numbers
+
+PALETTE_CHOICES = ("auto", *PALETTES)
+
+
+class ExportCouncilMap(ReterrAlgorithm):
+    """Render one indicator of a layer into the council map template and export it."""
+
+    ALG_ID = "export_council_map"
+    GROUP_ID = "maps"
+
+    INPUT = "INPUT"
+    FIELD = "FIELD"
+    TITLE = "TITLE"
+    TERRITORY = "TERRITORY"
+    LABEL_FIELD = "LABEL_FIELD"
+    RANK_FIELD = "RANK_FIELD"
+    N_LABELS = "N_LABELS"
+    CLASSES = "CLASSES"
+    METHOD = "METHOD"
+    PALETTE = "PALETTE"
+    BREAKS = "BREAKS"
+    BOUNDARIES = "BOUNDARIES"
+    BOUNDARIES_LABEL = "BOUNDARIES_LABEL"
+    SOURCES = "SOURCES"
+    PROFILE_TERRITORY = "PROFILE_TERRITORY"
+    PROFILE_LAYER = "PROFILE_LAYER"
+    PROFILE_PEERS = "PROFILE_PEERS"
+    TEMPLATE = "TEMPLATE"
+    DPI = "DPI"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    OUTPUT_PNG = "OUTPUT_PNG"
+
+    def group(self) -> str:
+        return self.tr("Maps")
+
+    def displayName(self) -> str:
+        return self.tr("Export council map")
+
+    def flags(self):
+        # Layouts are QGraphicsScenes, not thread-safe: QGIS's own layout exports
+        # (native:printlayouttopdf, native:atlaslayouttopdf) run on the main thread too. The
+        # profile page's radar needs no widget any more (report.radar paints on an SVG generator),
+        # so this is the only reason left.
+        return super().flags() | compat.FLAG_NO_THREADING
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape "
+            "print layout (resources/layouts/council_map.qpt, or your own template with the same item "
+            "ids) and exports it to PDF and, optionally, PNG.\n\n"
+            "The page holds a title (the indicator's label by default), a subtitle with the territory "
+            "and the date, the map with the names of the main towns (the N largest by the rank "
+            "field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table "
+            "of key figures and the sources.\n\n"
+            "Key figures for a ReTerr indicator are recomputed for the whole territory from the "
+            "summed counts (e.g. the share of people aged 65+ of the département), not averaged "
+            "over territories. Colours follow the indicator's polarity (reds where a higher value "
+            "is worse, greens where it is better) unless a palette is chosen. Territories without "
+            "a value are drawn in grey and counted.\n\n"
+            "Profile page: give a territory (its name or code) and a second page shows its "
+            "resilience profile as in the ReTerr dock — the radar of its scores against the median "
+            "of all territories (or of its peers sharing the value of a field, e.g. its EPCI) and "
+            "the table of its indicators with value, rank, reference and change between vintages, "
+            "coloured by how it stands. The indicators are read from the profile layer (by default "
+            "the mapped layer), e.g. the output of the resilience index.\n\n"
+            "Runs without an open project (qgis_process)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        h = self.add_help
+        self.addParameter(
+            h(
+                QgsProcessingParameterVectorLayer(
+                    self.INPUT, self.tr("Layer to map"), [compat.TYPE_VECTOR_POLYGON]
+                ),
+                self.tr("Polygon layer holding the indicator (e.g. a territorial profile output)."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.FIELD,
+                    self.tr("Indicator field"),
+                    defaultValue="share_65p",
+                    parentLayerParameterName=self.INPUT,
+                    type=compat.FIELD_NUMERIC,
+                    optional=True,
+                ),
+                self.tr("Numeric field to map (default: share_65p)."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.TITLE, self.tr("Title"), defaultValue="", optional=True
+                ),
+                self.tr("Map title; empty: the indicator's label."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.TERRITORY, self.tr("Territory name"), defaultValue="", optional=True
+                ),
+                self.tr("Shown in the subtitle with the date; empty: the layer name."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.LABEL_FIELD,
+                    self.tr("Label field"),
+                    defaultValue="nom",
+                    parentLayerParameterName=self.INPUT,
+                    optional=True,
+                ),
+                self.tr("Names written on the map for the main towns."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.RANK_FIELD,
+                    self.tr("Field ranking the towns to label"),
+                    defaultValue="population",
+                    parentLayerParameterName=self.INPUT,
+                    type=compat.FIELD_NUMERIC,
+                    optional=True,
+                ),
+                self.tr("The N features with the largest values are labelled."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterNumber(
+                    self.N_LABELS,
+                    self.tr("Number of towns to label"),
+                    compat.NUMBER_INTEGER,
+                    defaultValue=8,
+                    minValue=0,
+                    maxValue=200,
+                ),
+                self.tr("0 for no labels."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterNumber(
+                    self.CLASSES,
+                    self.tr("Number of classes"),
+                    compat.NUMBER_INTEGER,
+                    defaultValue=5,
+                    minValue=2,
+                    maxValue=9,
+                ),
+                self.tr("Classes of the choropleth."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterEnum(
+                    self.METHOD,
+                    self.tr("Classification"),
+                    options=[
+                        self.tr("Quantiles"),
+                        self.tr("Natural breaks (Jenks)"),
+                        self.tr("Equal intervals"),
+                        self.tr("Pretty breaks"),
+                    ],
+                    defaultValue=0,
+                ),
+                self.tr("How class breaks are chosen."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterEnum(
+                    self.PALETTE,
+                    self.tr("Colours"),
+                    options=[self.tr("Automatic (from the indicator's polarity)"), *PALETTES],
+                    defaultValue=0,
+                ),
+                self.tr("Sequential ColorBrewer palette."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.BREAKS, self.tr("Class limits"), "", optional=True
+                ),
+                self.tr(
+                    "Inner class limits separated by ';' (e.g. '2.5;4' around the APL threshold); "
+                    "they replace the classification."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterVectorLayer(
+                    self.BOUNDARIES,
+                    self.tr("Boundaries to overlay (e.g. EPCI)"),
+                    [compat.TYPE_VECTOR_POLYGON],
+                    optional=True,
+                ),
+                self.tr("Drawn as dark outlines above the choropleth."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.BOUNDARIES_LABEL,
+                    self.tr("Legend label of the boundaries"),
+                    defaultValue="",
+                    optional=True,
+                ),
+                self.tr("Empty: the layer name."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.SOURCES,
+                    self.tr("Sources and attribution"),
+                    defaultValue="",
+                    optional=True,
+                    multiLine=True,
+                ),
+                self.tr("Printed at the bottom of the page."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.PROFILE_TERRITORY, self.tr("Profile page for the territory"), optional=True
+                ),
+                self.tr(
+                    "Name or code of a territory: adds a page with its resilience profile (radar "
+                    "and indicator table). Empty: no profile page."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterVectorLayer(
+                    self.PROFILE_LAYER,
+                    self.tr("Indicators of the profile page"),
+                    [compat.TYPE_VECTOR_ANY],
+                    optional=True,
+                ),
+                self.tr("Layer holding the indicator fields; empty: the mapped layer."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.PROFILE_PEERS, self.tr("Profile reference: peers sharing"), optional=True
+                ),
+                self.tr(
+                    "Field whose value defines the territory's peers (e.g. nom_epci): the reference "
+                    "is their median. Empty: the median of all territories."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFile(
+                    self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True
+                ),
+                self.tr("Empty: the ReTerr A4 landscape template."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterNumber(
+                    self.DPI,
+                    self.tr("Resolution (dpi)"),
+                    compat.NUMBER_INTEGER,
+                    defaultValue=300,
+                    minValue=72,
+                    maxValue=600,
+                ),
+                self.tr("Resolution of rasterised parts and of the PNG."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFileDestination(
+                    self.OUTPUT_PDF, self.tr("Map (PDF)"), self.tr("PDF files (*.pdf)")
+                ),
+                self.tr("The A4 landscape map, with real text."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterFileDestination(
+                    self.OUTPUT_PNG,
+                    self.tr("Map (PNG)"),
+                    self.tr("PNG images (*.png)"),
+                    optional=True,
+                    createByDefault=False,
+                ),
+                self.tr("Optional image of the page (at most 200 dpi)."),
+            )
+        )
+
+    # -- main ----------------------------------------------------------------------------------
+
+    def execute(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        field = self.parameterAsString(parameters, self.FIELD, context) or "share_65p"
+        if layer.fields().lookupField(field) < 0:
+            raise QgsProcessingException(
+                self.tr("Field '{field}' not found in layer '{layer}'.").format(
+                    field=field, layer=layer.name()
+                )
+            )
+        lang = ui_language()
+        locale = QLocale(lang)
+        indicator = get_indicator(field)
+        label = indicator.label(lang) if indicator else field
+        unit = indicator.unit if indicator else ""
+
+        # Lenient read: NULL and values that are not numbers are NaN (drawn as "no data").
+        rank_field = self.parameterAsString(parameters, self.RANK_FIELD, context)
+        columns = read_columns(
+            layer, numeric=[field, rank_field, *COUNT_FIELDS], missing="skip", strict=False
+        ).numbers
+        values = columns[field]
+        finite = values[~np.isnan(values)]
+        if finite.size == 0:
+            raise QgsProcessingException(
+                self.tr("Field '{field}' has no value to map (all NULL).").format(field=field)
+            )
+        n_missing = int(values.size - finite.size)
+        breaks_text = self.parameterAsString(parameters, self.BREAKS, context)
+        try:
+            breaks = parse_numbers(breaks_text)
+        except ParseError as err:
+            raise QgsProcessingException(
+                self.tr("Class limits must be numbers separated by ';', e.g. '2.5;4'.")
+            ) from err
+
+        template = (
+            self.parameterAsFile(parameters, self.TEMPLATE, context)
+            or council_map.default_template()
+        )
+        project = QgsProject()
+        layout = council_map.load_template(project, template)
+        feedback.setProgress(10)
+
+        # Layers: choropleth, optional no-data underlay, optional boundaries.
+        choropleth = council_map.copy_layer(layer, f"{label} ({unit})" if unit else label)
+        palette_i = self.parameterAsEnum(parameters, self.PALETTE, context)
+        classification = council_map.style_choropleth(
+            choropleth,
+            field,
+            values,
+            self.parameterAsInt(parameters, self.CLASSES, context),
+            CLASSIFICATIONS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            None if palette_i == 0 else PALETTE_CHOICES[palette_i],
+            breaks,
+        )
+        ranked = council_map.label_towns(
+            choropleth,
+            self.parameterAsString(parameters, self.LABEL_FIELD, context),
+            self.parameterAsInt(parameters, self.N_LABELS, context),
+            rank_field,
+            columns.get(rank_field),
+        )
+        if not ranked:
+            warn(feedback, self.tr("No rank field: every feature is labelled."))
+        map_layers = [choropleth]
+        if n_missing:
+            map_layers.append(council_map.nodata_layer(layer, field, self.tr("No data")))
+        boundaries = self.parameterAsVectorLayer(parameters, self.BOUNDARIES, context)
+        if boundaries is not None:
+            b_label = (
+                self.parameterAsString(parameters, self.BOUNDARIES_LABEL, context)
+                or boundaries.name()
+            )
+            map_layers.insert(0, council_map.outline_layer(boundaries, b_label))
+        council_map.fill_map(layout, map_layers, choropleth)
+
+        # Texts and key figures.
+        territory = self.parameterAsString(parameters, self.TERRITORY, context) or layer.name()
+        date = locale.toString(QDate.currentDate(), "d MMMM yyyy")
+        sources = self.parameterAsString(parameters, self.SOURCES, context)
+        credit = council_map.credit_text(date, classification)
+        council_map.fill_texts(
+            layout,
+            self.parameterAsString(parameters, self.TITLE, context) or label,
+            council_map.subtitle_text(territory, date),
+            "\n".join(s for s in (sources, credit) if s),
+        )
+        council_map.fill_key_figures(
+            layout, council_map.key_figures(columns, field, label, unit, locale)
+        )
+
+        # The radar SVG of the profile page lives until the export is done, then goes.
+        workdir = tempfile.TemporaryDirectory(prefix="reterr_profile_")
+        try:
+            territory_key = self.parameterAsString(
+                parameters, self.PROFILE_TERRITORY, context
+            ).strip()
+            if territory_key:
+                feedback.setProgressText(self.tr("Profile page…"))
+                self._profile_page(
+                    layout, layer, territory_key, parameters, context, locale, date, workdir.name
+                )
+            feedback.setProgress(40)
+            if feedback.isCanceled():
+                raise Canceled()
+
+            pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+            png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+            dpi = self.parameterAsInt(parameters, self.DPI, context)
+            feedback.setProgressText(self.tr("Exporting PDF…"))
+            try:
+                council_map.export_pdf(layout, pdf, dpi)
+                outputs = {self.OUTPUT_PDF: pdf}
+                feedback.setProgress(75)
+                if png:
+                    council_map.export_png(layout, png, dpi)
+                    outputs[self.OUTPUT_PNG] = png
+            except OSError as err:
+                raise QgsProcessingException(str(err)) from err
+            if n_missing:
+                warn(
+                    feedback,
+                    self.tr("{n} territories have no value and are drawn in grey.").format(
+                        n=n_missing
+                    ),
+                )
+            feedback.setProgress(100)
+            return outputs
+        finally:
+            workdir.cleanup()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _profile_page(
+        self, layout, map_layer, key, parameters, context, locale, date, workdir
+    ) -> None:
+        """Add the resilience profile page of the territory named or coded ``key``."""
+        layer = self.parameterAsVectorLayer(parameters, self.PROFILE_LAYER, context) or map_layer
+        peers = self.parameterAsString(parameters, self.PROFILE_PEERS, context).strip()
+        if peers and layer.fields().lookupField(peers) < 0:
+            raise QgsProcessingException(
+                self.tr("Peer field '{field}' not found in layer '{layer}'.").format(
+                    field=peers, layer=layer.name()
+                )
+            )
+        user = load_user_indicators(layer)
+        indicators, index = indicator_fields(layer, user)
+        if not indicators and not index:
+            raise QgsProcessingException(
+                self.tr(
+                    "Layer '{layer}' has no indicator field for the profile page: give the output "
+                    "of a ReTerr algorithm (e.g. the resilience index) as its indicator layer."
+                ).format(layer=layer.name())
+            )
+        fid = self._find_territory(layer, key)
+        read = read_dashboard(
+            layer,
+            layer.fields(),
+            indicators=indicators,
+            index=index,
+            name_field=guess_name_field(layer),
+            group_field=peers,
+            user=user,
+            language="fr" if ui_language() == "fr" else "en",
+        )
+        if read.dashboard is None:
+            raise QgsProcessingException(read.error)
+        param = self.PROFILE_LAYER if parameters.get(self.PROFILE_LAYER) else self.INPUT
+        layer_label = self.layer_label(parameters, param, context, None) or layer.name()
+        add_territory_page(
+            layout,
+            read.dashboard,
+            read.fids.index(fid),
+            peers,
+            layer_label,
+            date,
+            locale,
+            Path(workdir),
+        )
+
+    def _find_territory(self, layer: QgsVectorLayer, key: str) -> int:
+        """Feature id of the territory whose name or code (any text field) equals ``key``."""
+        text_fields = [f.name() for f in layer.fields() if not f.isNumeric()]
+        name = guess_name_field(layer)
+        order = [name] if name else []
+        order += [f for f in text_fields if f != name]
+        wanted = key.casefold()
+        for field_name in order:
+            request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
+            request.setSubsetOfAttributes([field_name], layer.fields())
+            for feat in layer.getFeatures(request):
+                value = feat[field_name]
+                if present(value) and str(value).strip().casefold() == wanted:
+                    return feat.id()
+        raise QgsProcessingException(
+            self.tr(
+                "No territory named or coded '{key}' in layer '{layer}' (searched the fields "
+                "{fields})."
+            ).format(key=key, layer=layer.name(), fields=", ".join(order))
+        )

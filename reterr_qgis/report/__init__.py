@@ -1,0 +1,1 @@
+"""Council documents built with qgis.core and QtGui only (no widget, no Processing): number and colour formatting, the radar chart painter, the council map layout and the profile page. Used by the dock and by the algorithms."""
