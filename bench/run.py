@@ -30,6 +30,9 @@ CASE_MODULES = [
     "bench.bench_access",
     "bench.bench_isochrones",
     "bench.bench_dock",
+    "bench.bench_supply_farmland",
+    "bench.bench_supply_sourcing",
+    "bench.bench_supply_sirene",
 ]
 
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what ReTerr needs on Debian 12/13: QGIS and tools from apt, then a virtual environment built
 # from the system Python (so that it sees the QGIS bindings) with pinned pip packages. numpy stays the
-# system one: a pip numpy 2 breaks GDAL's numpy bindings on Debian 12.
+# system one: a pip numpy 2 breaks GDAL's numpy bindings on Debian 12. rasterio also comes from Debian
+# (python3-rasterio is built on the system GDAL that QGIS loads; a pip wheel bundles its own GDAL).
 # Usage: scripts/setup.sh [--dev]   (--dev adds the test and lint tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3-qgis qgis qgis-providers python3-venv python3-pip python3-numpy python3-scipy
+  python3-rasterio
   libgeos-dev python3-dev gcc
   xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils fonts-dejavu-core locales)
 
