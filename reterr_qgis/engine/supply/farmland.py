@@ -26,7 +26,8 @@ pieces add up to its area; what lies outside every territory is reported. Overla
 a label grid over the part of the raster they cover (:func:`build_label_grid`, cacheable under
 :func:`label_grid_key`), the raster is read in strips of rows (windows), classes are mapped to a
 compact index and counted with ``np.bincount(label · n_index + index)``; pixel area comes from the
-raster's transform. Territories in another CRS are reprojected to the raster's (pyproj).
+raster's transform. Territories in another CRS are reprojected to the raster's (GDAL, through
+rasterio: see :func:`_crs`).
 
 A pixel belongs to the territory that contains its centre (GDAL's default rule). The label grid is
 drawn by a vectorised scanline fill (:func:`_scanline_labels`, numpy only) that gives GDAL's grid
@@ -593,14 +594,20 @@ class LabelGrid:
 
 
 def _crs(value: Any) -> Any:
-    """A pyproj CRS from anything pyproj accepts (EPSG code, WKT, rasterio CRS…); None if None."""
+    """A rasterio CRS from an EPSG code, ``"EPSG:2154"``, WKT, a rasterio or pyproj CRS…; None if
+    None.
+
+    CRSs are handled by GDAL (rasterio), never by pyproj: the raster path then uses one PROJ, the
+    one of the GDAL that QGIS uses. A pyproj wheel bundles its own PROJ; in ``qgis_process`` (which
+    links the system PROJ into its global symbol scope) the bundled PROJ's C++ globals bind to the
+    system copy and both libraries destroy them at exit: "double free or corruption", exit 134.
+    """
     if value is None:
         return None
-    from pyproj import CRS
-
+    rasterio = _rasterio()
     try:
-        return CRS.from_user_input(value)
-    except Exception:  # pyproj raises CRSError and others
+        return rasterio.crs.CRS.from_user_input(value)
+    except Exception:  # rasterio raises CRSError and others
         raise InputError(
             QT_TRANSLATE_NOOP("ReterrEngine", "Unknown coordinate reference system {crs}."),
             crs=str(value),
@@ -670,10 +677,12 @@ def _same_crs(a: Any, b: Any) -> bool:
 
 
 def _reproject(geoms: GeomArray, src: Any, dst: Any) -> GeomArray:
-    from pyproj import Transformer
+    src_crs, dst_crs = _crs(src), _crs(dst)
+    from rasterio.warp import transform  # x, y in GIS order (longitude first), like always_xy
 
-    tr = Transformer.from_crs(_crs(src), _crs(dst), always_xy=True)
-    return shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
+    return shapely.transform(
+        geoms, lambda xy: np.column_stack(transform(src_crs, dst_crs, xy[:, 0], xy[:, 1]))
+    )
 
 
 @dataclass(eq=False)
@@ -806,8 +815,8 @@ def build_label_grid(
     transform, shape
         The raster's affine transform (``a, b, c, d, e, f``) and ``(rows, cols)``.
     raster_crs, territories_crs
-        CRS of each (anything pyproj accepts: ``"EPSG:2154"``, WKT…); territories in another
-        CRS than the raster are reprojected (pyproj) before rasterisation.
+        CRS of each (anything :func:`_crs` accepts: ``"EPSG:2154"``, WKT…; read with rasterio);
+        territories in another CRS than the raster are reprojected (GDAL) before rasterisation.
     all_touched
         GDAL's rule: False (default) burns the pixels whose centre lies in the polygon, True
         every pixel the polygon touches.
