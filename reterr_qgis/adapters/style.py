@@ -138,3 +138,107 @@ def save_default_style(layer: QgsVectorLayer) -> str:
     if isinstance(result, tuple):
         result = next((r for r in result if isinstance(r, str)), "")
     return result or ""
+
+
+# --- Flow lines (reterr:local_sourcing) ---------------------------------------------------------
+
+#: Qualitative colours of flow families (ColorBrewer "Dark2", Apache-2.0), in the order of the
+#: crop groups of ``engine.supply.groups``; other families take the next colours in turn.
+FLOW_COLORS: tuple[str, ...] = (
+    "#d95f02",
+    "#7570b3",
+    "#1b9e77",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#666666",
+)
+
+
+def _symbol_layer_property(name: str):
+    """Key of a data-defined symbol-layer property: ``QgsSymbolLayer.Property.ArrowWidth`` on
+    QGIS ≥ 3.30 (scoped enum), ``QgsSymbolLayer.PropertyArrowWidth`` before."""
+    from qgis.core import QgsSymbolLayer
+
+    scoped = getattr(QgsSymbolLayer, "Property", None)
+    value = getattr(scoped, name, None) if scoped is not None else None
+    return value if value is not None else getattr(QgsSymbolLayer, "Property" + name)
+
+
+def flow_symbol(color: str, width_expression: str):
+    """A straight arrow whose width follows ``width_expression`` (millimetres), head at the end."""
+    from qgis.core import QgsArrowSymbolLayer, QgsLineSymbol, QgsProperty
+
+    arrow = QgsArrowSymbolLayer()
+    arrow.setIsCurved(False)
+    arrow.setIsRepeated(False)
+    arrow.setArrowWidth(0.6)
+    arrow.setArrowStartWidth(0.6)
+    arrow.setHeadLength(2.0)
+    arrow.setHeadThickness(1.2)
+    width = f"({width_expression})"
+    for prop, expression in (
+        ("ArrowWidth", width),
+        ("ArrowStartWidth", width),
+        ("ArrowHeadLength", f"1.5 + 1.2 * {width}"),
+        ("ArrowHeadThickness", f"0.6 + 0.6 * {width}"),
+    ):
+        arrow.setDataDefinedProperty(
+            _symbol_layer_property(prop), QgsProperty.fromExpression(expression)
+        )
+    fill = arrow.subSymbol()
+    if fill is not None:
+        fill.setColor(QColor(color))
+        fill.setOpacity(0.85)
+    symbol = QgsLineSymbol()
+    symbol.changeSymbolLayer(0, arrow)
+    return symbol
+
+
+def style_flow_layer(
+    layer: QgsVectorLayer,
+    volume_field: str,
+    category_field: str = "",
+    labels: dict[str, str] | None = None,
+) -> None:
+    """Arrows from origin to destination, width proportional to ``volume_field`` (0.3–4 mm over
+    the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
+
+    Built with the QGIS 3.22 API and Qt-neutral calls; an empty layer gets a usable style too.
+    """
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsRendererCategory,
+        QgsSingleSymbolRenderer,
+    )
+
+    idx = layer.fields().lookupField(volume_field)
+    top = layer.maximumValue(idx) if idx >= 0 else None
+    try:
+        top = float(top)
+    except (TypeError, ValueError):
+        top = 0.0
+    top = top if top > 0 else 1.0
+    width = f'scale_linear(coalesce("{volume_field}", 0), 0, {top!r}, 0.3, 4)'
+    cat_idx = layer.fields().lookupField(category_field) if category_field else -1
+    values = sorted(str(v) for v in layer.uniqueValues(cat_idx) if v) if cat_idx >= 0 else []
+    if values:
+        from ..engine.supply.groups import GROUP_IDS
+
+        categories = []
+        others = 0
+        for value in values:
+            if value in GROUP_IDS:
+                slot = GROUP_IDS.index(value)
+            else:
+                slot = len(GROUP_IDS) + others
+                others += 1
+            color = FLOW_COLORS[slot % len(FLOW_COLORS)]
+            label = (labels or {}).get(value, value)
+            categories.append(QgsRendererCategory(value, flow_symbol(color, width), label))
+        renderer = QgsCategorizedSymbolRenderer(category_field, categories)
+    else:
+        renderer = QgsSingleSymbolRenderer(flow_symbol(FLOW_COLORS[0], width))
+    layer.setRenderer(renderer)
+    set_aliases(layer)

@@ -26,6 +26,13 @@ def algorithm_classes() -> tuple[type, ...]:
     from .services.service_basket import ServiceBasket
     from .services.service_gaps import ServiceGaps
     from .services.suggest_locations import SuggestLocations
+    from .supply.endogenous_economy import EndogenousEconomy
+    from .supply.farmland import Farmland
+    from .supply.food_adequacy import FoodAdequacy
+    from .supply.food_needs import FoodNeeds
+    from .supply.import_sirene import ImportSirene
+    from .supply.local_sourcing import LocalSourcing
+    from .supply.value_chains import ValueChains
 
     return (
         TerritoryProfile,
@@ -39,6 +46,13 @@ def algorithm_classes() -> tuple[type, ...]:
         ServiceGaps,
         SuggestLocations,
         ServiceAreas,
+        FoodNeeds,
+        Farmland,
+        FoodAdequacy,
+        LocalSourcing,
+        ImportSirene,
+        ValueChains,
+        EndogenousEconomy,
     )
 
 

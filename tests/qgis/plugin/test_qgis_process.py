@@ -303,3 +303,81 @@ def test_missing_population_field_is_named(sample_gpkg, tmp_path):
     assert "'pop_totale' not found" in message
     # The message helps to fix the call: it lists the fields that do exist.
     assert "population" in message.split("pop_totale", 1)[1]
+
+
+def _landcover_inputs(folder: Path, territories_crs: str) -> tuple[Path, Path]:
+    """A 10 m OSO-like GeoTIFF in EPSG:2154 over x 0–2000, y 0–1000 (cereals 6 and grassland 13
+    in A, built-up 1 and an unknown class 99 in B) and the two 1 km squares A and B as GeoJSON in
+    ``territories_crs``."""
+    np = pytest.importorskip("numpy")
+    rasterio = pytest.importorskip("rasterio")
+    from rasterio.transform import from_origin
+    from rasterio.warp import transform_geom
+
+    data = np.zeros((100, 200), dtype=np.uint8)
+    data[:, :50] = 6
+    data[:, 50:100] = 13
+    data[:, 100:150] = 1
+    data[:, 150:] = 99
+    tif = folder / "oso.tif"
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        height=100,
+        width=200,
+        count=1,
+        dtype="uint8",
+        crs="EPSG:2154",
+        transform=from_origin(0, 1000, 10, 10),
+        nodata=0,
+    ) as ds:
+        ds.write(data, 1)
+    features = []
+    for k, nom in enumerate(("A", "B")):
+        x0, x1 = 1000.0 * k, 1000.0 * (k + 1)
+        ring = [[x0, 0.0], [x1, 0.0], [x1, 1000.0], [x0, 1000.0], [x0, 0.0]]
+        geom = transform_geom(
+            "EPSG:2154", territories_crs, {"type": "Polygon", "coordinates": [ring]}
+        )
+        features.append({"type": "Feature", "properties": {"nom": nom}, "geometry": geom})
+    code = territories_crs.split(":")[1]
+    doc = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": f"urn:ogc:def:crs:EPSG::{code}"}},
+        "features": features,
+    }
+    territories = folder / "territories.geojson"
+    territories.write_text(json.dumps(doc), encoding="utf-8")
+    return territories, tif
+
+
+@pytest.mark.parametrize("territories_crs", ["EPSG:2154", "EPSG:27572"])
+def test_farmland_from_raster_exits_cleanly(tmp_path, territories_crs):
+    """Regression: counting a land-cover raster used to write a correct output, then abort at
+    exit ("double free or corruption", exit code 134) — a pyproj wheel's own PROJ clashed with
+    the system PROJ that qgis_process links. EPSG:27572 takes the reprojection path."""
+    territories, tif = _landcover_inputs(tmp_path, territories_crs)
+    out = tmp_path / "farmland.gpkg"
+    proc = qgis_process(
+        "run",
+        "reterr:farmland",
+        "--",
+        f"INPUT={territories}",
+        f"LANDCOVER={tif}",
+        f"OUTPUT={out}",
+    )
+    assert proc.returncode == 0, f"exit code {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    assert "double free" not in proc.stderr
+    con = sqlite3.connect(out)
+    try:
+        rows = con.execute(
+            "select nom, sau_cer, sau_fou, sau_total, non_agri, non_classe from farmland"
+        ).fetchall()
+    finally:
+        con.close()
+    got = {r[0]: r[1:] for r in rows}
+    assert set(got) == {"A", "B"}
+    # A: 50 × 100 pixels of 0.01 ha per class; B: 50 × 100 built-up and 50 × 100 unknown.
+    assert got["A"] == pytest.approx((50.0, 50.0, 100.0, 0.0, 0.0), abs=0.5)
+    assert got["B"] == pytest.approx((0.0, 0.0, 0.0, 50.0, 50.0), abs=0.5)

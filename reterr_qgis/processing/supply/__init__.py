@@ -1,0 +1,1 @@
+"""Algorithms of the local supply chains theme (group "Filières locales")."""
