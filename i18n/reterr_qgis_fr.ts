@@ -78,6 +78,254 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
     </message>
 </context>
 <context>
+    <name>EndogenousEconomy</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="95"/>
+        <source>Endogenous economy (local head offices, ESS, size, diversity)</source>
+        <translation>Économie endogène (sièges locaux, ESS, taille, diversité)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="98"/>
+        <source>How much of each territory's employment is run from within, from the SIRENE establishments (e.g. the output of 'Import SIRENE establishments'): each establishment counts in the territory containing it, with its jobs (from its size class).
+
+Local head offices (siège de l'unité légale): siege_terr, siege_dep or siege_reg = 100 × jobs of the establishments whose legal unit's head office (siège de l'unité légale) lies in the same territory, the same département or the same region (the scope parameter) / jobs whose head-office commune is known (%). siege_unk: % of the jobs whose head-office commune is unknown. Same territory: the head-office commune's territory (the territory whose code is that commune, or that holds its establishments). Same département: the first 2 characters of the commune codes (3 for the overseas départements, 97x). Same region: the region field of the territories when given (the regions of the départements of the territories; a head office elsewhere is in another region, unless the field holds official region codes), else the official regions (COG, since 2016).
+
+Caveat: the legal unit's siège is not the group's decision centre. A subsidiary registered locally counts as local even when its group is run from elsewhere: SIRENE understates the external control of subsidiaries. INSEE's LIFI survey measures group control (e.g. 44 % of private jobs in Provence-Alpes-Côte d'Azur controlled from outside the region).
+
+ESS: ess_pct = 100 × jobs of legal units of the social and solidarity economy (flag O) / all jobs; ess_unk: % of jobs without the flag (StockUniteLegale not joined).
+
+Size structure (% of jobs): micro_pct (legal units of fewer than 10 employees), pme_pct (other SMEs), eti_pct (mid-sized), ge_pct (large enterprises), size_unk, from the company category (categorieEntreprise) and the size class. The size class is that of the establishment: exact for single-establishment units, an approximation for the others.
+
+Sector diversity: shannon = −Σ p_s ln p_s over the sectors s of the jobs (NAF rév. 2 at the chosen level, division by default), shannon_n = shannon / ln N with N the number of positions of that level in the NAF (88 divisions, 272 groups, 615 classes, 732 sous-classes): 0 = one sector, 1 = jobs spread evenly over every sector of the nomenclature; n_sectors = sectors present. Also jobs and n_estab.</source>
+        <translation>Dans quelle mesure l'emploi de chaque territoire est dirigé depuis le territoire lui-même, d'après les établissements SIRENE (par ex. la sortie de « Importer les établissements SIRENE ») : chaque établissement compte dans le territoire qui le contient, avec ses emplois (tirés de sa tranche d'effectifs).
+
+Sièges locaux (siège de l'unité légale) : siege_terr, siege_dep ou siege_reg = 100 × emplois des établissements dont le siège de l'unité légale se trouve dans le même territoire, le même département ou la même région (selon le paramètre d'échelle) / emplois dont la commune du siège est connue (%). siege_unk : % des emplois dont la commune du siège est inconnue. Même territoire : le territoire de la commune du siège (le territoire dont le code est celui de cette commune, ou qui contient ses établissements). Même département : les 2 premiers caractères des codes commune (3 pour les départements d'outre-mer, 97x). Même région : le champ de région des territoires s'il est renseigné (il donne la région des départements des territoires ; un siège situé ailleurs compte dans une autre région, sauf si le champ contient des codes de région officiels), sinon les régions officielles (COG, depuis 2016).
+
+Mise en garde : le siège de l'unité légale n'est pas le centre de décision du groupe. Une filiale immatriculée localement compte comme locale même si son groupe est dirigé d'ailleurs : SIRENE sous-estime le contrôle extérieur des filiales. L'enquête LIFI de l'INSEE mesure le contrôle par les groupes (par ex. 44 % des emplois privés de Provence-Alpes-Côte d'Azur contrôlés depuis l'extérieur de la région).
+
+ESS : ess_pct = 100 × emplois des unités légales de l'économie sociale et solidaire (indicateur O) / ensemble des emplois ; ess_unk : % des emplois sans indicateur (StockUniteLegale non joint).
+
+Structure par taille (% des emplois) : micro_pct (unités légales de moins de 10 salariés), pme_pct (autres PME), eti_pct (entreprises de taille intermédiaire), ge_pct (grandes entreprises), size_unk (taille inconnue), d'après la catégorie d'entreprise (categorieEntreprise) et la tranche d'effectifs. La tranche d'effectifs est celle de l'établissement : exacte pour les unités à un seul établissement, approchée pour les autres.
+
+Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplois (NAF rév. 2 au niveau choisi, la division par défaut), shannon_n = shannon / ln N, N étant le nombre de postes de ce niveau dans la NAF (88 divisions, 272 groupes, 615 classes, 732 sous-classes) : 0 = un seul secteur, 1 = emplois répartis également entre tous les secteurs de la nomenclature ; n_sectors = nombre de secteurs présents. Également : jobs (emplois) et n_estab (établissements).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
+        <source>Region field of the territories</source>
+        <translation>Champ de région des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
+        <source>Region of each territory, for the 'same region' scope; empty: the official regions of the départements.</source>
+        <translation>Région de chaque territoire, pour l'échelle « même région » ; vide : les régions officielles des départements.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Jobs field</source>
+        <translation>Champ des emplois</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Jobs of each establishment (from the SIRENE size class).</source>
+        <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Establishment commune field</source>
+        <translation>Champ de la commune de l'établissement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Commune code of each establishment (codeCommuneEtablissement).</source>
+        <translation>Code commune de chaque établissement (codeCommuneEtablissement).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Head-office commune field (siège de l'unité légale)</source>
+        <translation>Champ de la commune du siège (siège de l'unité légale)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Commune code of the head office of the establishment&apos;s legal unit; empty values: unknown.</source>
+        <translation>Code commune du siège de l'unité légale de l'établissement ; valeurs vides : inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>ESS flag field</source>
+        <translation>Champ de l'indicateur ESS</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>economieSocialeSolidaireUniteLegale: O (yes), N (no), empty (unknown).</source>
+        <translation>economieSocialeSolidaireUniteLegale : O (oui), N (non), vide (inconnu).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Company category field</source>
+        <translation>Champ de la catégorie d'entreprise</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>categorieEntreprise: PME, ETI, GE (empty: unknown).</source>
+        <translation>categorieEntreprise : PME, ETI, GE (vide : inconnue).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>Size class field</source>
+        <translation>Champ de la tranche d'effectifs</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>SIRENE size class (trancheEffectifs…: NN, 00, 01 … 53): the legal unit's when you have it, else the establishment's.</source>
+        <translation>Tranche d'effectifs SIRENE (trancheEffectifs… : NN, 00, 01 … 53) : celle de l'unité légale si vous l'avez, sinon celle de l'établissement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>NAF code field</source>
+        <translation>Champ du code NAF</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
+        <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <source>Local means the head office is in the same</source>
+        <translation>Le siège est local s'il est situé dans</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <source>territory</source>
+        <translation>le même territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <source>département</source>
+        <translation>le même département</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <source>region</source>
+        <translation>la même région</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <source>Where the siège de l'unité légale must lie for its jobs to count as locally run.</source>
+        <translation>Où doit se trouver le siège de l'unité légale pour que ses emplois comptent comme dirigés localement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>Sector level of the diversity index</source>
+        <translation>Niveau sectoriel de l'indice de diversité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>NAF division (2 digits, 88)</source>
+        <translation>Division NAF (2 chiffres, 88)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>NAF group (3 digits, 272)</source>
+        <translation>Groupe NAF (3 chiffres, 272)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>NAF class (4 digits, 615)</source>
+        <translation>Classe NAF (4 chiffres, 615)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>NAF sous-classe (732)</source>
+        <translation>Sous-classe NAF (732)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <source>Sectors over which the Shannon index is computed.</source>
+        <translation>Secteurs sur lesquels l'indice de Shannon est calculé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
+        <source>Endogenous economy</source>
+        <translation>Économie endogène</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="239"/>
+        <source>The territories with the indicators (shares in %).</source>
+        <translation>Les territoires avec les indicateurs (parts en %).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="271"/>
+        <source>the local head-office share is left empty</source>
+        <translation>la part des sièges locaux est laissée vide</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="274"/>
+        <source>the ESS share is left empty</source>
+        <translation>la part de l'ESS est laissée vide</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="275"/>
+        <source>mid-sized and large enterprises are not told apart</source>
+        <translation>les ETI et les grandes entreprises ne sont pas distinguées</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="279"/>
+        <source>the size structure is left empty</source>
+        <translation>la structure par taille est laissée vide</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="280"/>
+        <source>the sector diversity is left empty</source>
+        <translation>la diversité sectorielle est laissée vide</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="309"/>
+        <source>{n} establishments have no NAF rév. 2 code: they are left out of the sector diversity.</source>
+        <translation>{n} établissements n'ont pas de code NAF rév. 2 : ils sont exclus de la diversité sectorielle.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="315"/>
+        <source>Computing the indicators…</source>
+        <translation>Calcul des indicateurs…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="331"/>
+        <source>{n} territories have no jobs among the establishments: their shares are left empty ({features}).</source>
+        <translation>{n} territoires n'ont aucun emploi parmi les établissements : leurs parts sont laissées vides ({features}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="377"/>
+        <source>the same territory</source>
+        <translation>le même territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="378"/>
+        <source>the same département</source>
+        <translation>le même département</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="379"/>
+        <source>the same region</source>
+        <translation>la même région</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
+        <source>Per territory of '{layer}': share of jobs whose siège de l'unité légale is in {scope} (legal-unit head office, not the group's: it understates external control), ESS share, size structure and sector diversity, from '{est}'.</source>
+        <translation>Pour chaque territoire de « {layer} » : part des emplois dont le siège de l'unité légale est situé dans {scope} (siège de l'unité légale, pas celui du groupe : cela sous-estime le contrôle extérieur), part de l'ESS, structure par taille et diversité sectorielle, d'après « {est} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="394"/>
+        <source>{share} % of the {jobs} jobs whose head office is known depend on a siège de l'unité légale in {scope}.</source>
+        <translation>{share} % des {jobs} emplois dont le siège est connu dépendent d'un siège de l'unité légale situé dans {scope}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="438"/>
+        <source>The region of the départements {deps} is not known: head offices there count as outside the region.</source>
+        <translation>La région des départements {deps} est inconnue : les sièges qui s'y trouvent comptent comme hors de la région.</translation>
+    </message>
+</context>
+<context>
     <name>ExportCouncilMap</name>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="76"/>
@@ -547,6 +795,270 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
 </context>
 <context>
+    <name>Farmland</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="349"/>
+        <source>Farmland per crop group</source>
+        <translation>Surfaces agricoles par groupe de cultures</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="104"/>
+        <source>Hectares of farmland per crop group in each territory, from EITHER the parcels of the Registre parcellaire graphique (RPG, as published by IGN) OR a land-cover raster (OSO, CORINE Land Cover) — give exactly one of the two.
+
+Output fields (added to the territories), in hectares: sau_cer (cereals), sau_olp (oilseeds and protein crops), sau_fou (fodder and grassland), sau_flg (fruit and vegetables), sau_aut (other crops), sau_total (the five groups: the farmland counted for food adequacy), sau_exclu (farmland counted as non-productive: fallow, summer pastures and heath, 'divers'), non_agri (land that is not farmland; raster only), non_classe (codes or classes absent from the mapping table: counted and listed in the log, never dropped).
+
+RPG: each parcel gets a group from its CODE_CULTU (crop code) when the mapping table lists it, else from its CODE_GROUP (RPG group 1–28). A parcel crossing a boundary is split by area; areas are planar, in the territories' projected CRS. Parcels outside every territory, overlapping parcels and unknown codes are reported in the log.
+
+Raster: one band of class codes in a projected CRS; a pixel belongs to the territory containing its centre; pixel area from the raster's resolution. The territories are reprojected to the raster's CRS when they differ. The rasterised territories are kept in memory for the next run on the same territories and raster.
+
+Mapping tables (editable CSV, every row with its source; resources/supply): RPG groups 11 (fallow), 17 (summer pastures and heath) and 28 (divers) and CRATer's low-productivity crop codes are excluded as in CRATer; the other group assignments are defaults to be confirmed against CRATer's own table. Land-cover classes that mix groups (OSO maize, CORINE arable land) are assigned to one group by default, to be confirmed; natural grassland and heath are excluded like RPG group 17.</source>
+        <translation>Hectares de surfaces agricoles par groupe de cultures dans chaque territoire, à partir SOIT des parcelles du Registre parcellaire graphique (RPG, tel que publié par l'IGN), SOIT d'un raster d'occupation du sol (OSO, CORINE Land Cover) : donnez exactement l'une des deux sources.
+
+Champs en sortie (ajoutés aux territoires), en hectares : sau_cer (céréales), sau_olp (oléoprotéagineux), sau_fou (fourrages et prairies), sau_flg (fruits et légumes), sau_aut (autres cultures), sau_total (les cinq groupes : la SAU prise en compte pour l'adéquation alimentaire), sau_exclu (surfaces agricoles comptées comme non productives : jachères, estives et landes, « divers »), non_agri (surfaces non agricoles ; raster seulement), non_classe (codes ou classes absents de la table de correspondance : comptés et listés dans le journal, jamais écartés).
+
+RPG : chaque parcelle reçoit un groupe d'après son CODE_CULTU (code de culture) quand la table de correspondance le contient, sinon d'après son CODE_GROUP (groupe RPG 1–28). Une parcelle à cheval sur une limite est partagée au prorata de la surface ; les surfaces sont planimétriques, dans le SCR projeté des territoires. Les parcelles situées hors de tout territoire, les parcelles qui se chevauchent et les codes inconnus sont signalés dans le journal.
+
+Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartient au territoire qui contient son centre ; la surface d'un pixel est tirée de la résolution du raster. Les territoires sont reprojetés dans le SCR du raster s'ils n'ont pas le même. Les territoires rastérisés sont gardés en mémoire pour le traitement suivant sur les mêmes territoires et le même raster.
+
+Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut à confirmer avec la table de CRATer. Les classes d'occupation du sol qui mêlent plusieurs groupes (maïs d'OSO, terres arables de CORINE) sont affectées par défaut à un seul groupe, à confirmer ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="136"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="136"/>
+        <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93).</source>
+        <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="144"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="144"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="348"/>
+        <source>RPG parcels</source>
+        <translation>Parcelles du RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="157"/>
+        <source>The &apos;parcelles graphiques&apos; layer of the RPG (IGN), or any parcel layer with RPG crop codes. Give either this layer or a land-cover raster.</source>
+        <translation>La couche « parcelles graphiques » du RPG (IGN), ou toute couche de parcelles portant les codes de culture du RPG. Donnez soit cette couche, soit un raster d'occupation du sol.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="171"/>
+        <source>RPG crop group field</source>
+        <translation>Champ du groupe de cultures RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="171"/>
+        <source>RPG group code 1–28 (published name: CODE_GROUP).</source>
+        <translation>Code du groupe RPG, de 1 à 28 (nom publié : CODE_GROUP).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="184"/>
+        <source>RPG crop code field</source>
+        <translation>Champ du code de culture RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="184"/>
+        <source>Three-letter PAC crop code (published name: CODE_CULTU); overrides the group where the mapping table lists the code.</source>
+        <translation>Code de culture PAC à trois lettres (nom publié : CODE_CULTU) ; il prime sur le groupe quand la table de correspondance contient le code.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="200"/>
+        <source>RPG code → crop group table (CSV)</source>
+        <translation>Table code RPG → groupe de cultures (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="200"/>
+        <source>Columns level; code; crop_group. Empty: the shipped table (resources/supply/rpg_crop_groups.csv).</source>
+        <translation>Colonnes level; code; crop_group. Vide : la table fournie (resources/supply/rpg_crop_groups.csv).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="214"/>
+        <source>Land-cover raster</source>
+        <translation>Raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="214"/>
+        <source>A GeoTIFF (or any file GDAL reads) of land-cover classes, e.g. OSO (CESBIO) or CORINE Land Cover with its level-3 codes. Give either this raster or RPG parcels.</source>
+        <translation>Un GeoTIFF (ou tout fichier lisible par GDAL) de classes d'occupation du sol, par ex. OSO (CESBIO) ou CORINE Land Cover avec ses codes de niveau 3. Donnez soit ce raster, soit les parcelles du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <source>Land-cover nomenclature</source>
+        <translation>Nomenclature d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <source>OSO 2018 and later (23 classes)</source>
+        <translation>OSO 2018 et suivants (23 classes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <source>OSO 2016–2017 (17 classes)</source>
+        <translation>OSO 2016–2017 (17 classes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <source>CORINE Land Cover (level-3 codes 111–523)</source>
+        <translation>CORINE Land Cover (codes de niveau 3, 111–523)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <source>Which classes the raster holds (rows of the mapping table used).</source>
+        <translation>Classes contenues dans le raster (lignes de la table de correspondance utilisées).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="241"/>
+        <source>Land-cover class → crop group table (CSV)</source>
+        <translation>Table classe d'occupation du sol → groupe de cultures (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="241"/>
+        <source>Columns nomenclature; class; crop_group; share. Empty: the shipped table (resources/supply/landcover_crop_groups.csv).</source>
+        <translation>Colonnes nomenclature; class; crop_group; share. Vide : la table fournie (resources/supply/landcover_crop_groups.csv).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="255"/>
+        <source>Farmland</source>
+        <translation>Surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="255"/>
+        <source>The territories with sau_cer … sau_aut, sau_total, sau_exclu, non_agri and non_classe (ha).</source>
+        <translation>Les territoires avec sau_cer … sau_aut, sau_total, sau_exclu, non_agri et non_classe (ha).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="276"/>
+        <source>Give either an RPG parcel layer or a land-cover raster (exactly one of the two).</source>
+        <translation>Donnez soit une couche de parcelles du RPG, soit un raster d'occupation du sol (exactement l'un des deux).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="282"/>
+        <source>Counting farmland</source>
+        <translation>Le décompte des surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="287"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="449"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="321"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="334"/>
+        <source>Farmland in the {n} territories: {total} ha in the five crop groups ({groups}); {excluded} ha excluded as non-productive; {unclassified} ha not classified.</source>
+        <translation>Surfaces agricoles des {n} territoires : {total} ha dans les cinq groupes de cultures ({groups}) ; {excluded} ha exclus comme non productifs ; {unclassified} ha non classés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="348"/>
+        <source>land-cover raster</source>
+        <translation>raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="349"/>
+        <source>Hectares of farmland per crop group in the territories of &apos;{layer}&apos;, from the {what}, computed by ReTerr.</source>
+        <translation>Hectares de surfaces agricoles par groupe de cultures dans les territoires de « {layer} », calculés par ReTerr (source : {what}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="379"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}. Choose the field holding the RPG codes.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}. Choisissez le champ qui contient les codes du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="388"/>
+        <source>Layer &apos;{layer}&apos; has neither a CODE_GROUP nor a CODE_CULTU field. Available fields: {fields}. Choose the fields holding the RPG crop group and crop code.</source>
+        <translation>La couche « {layer} » n'a ni champ CODE_GROUP ni champ CODE_CULTU. Champs disponibles : {fields}. Choisissez les champs qui contiennent le groupe de cultures et le code de culture du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="404"/>
+        <source>Crop groups read from {path}.</source>
+        <translation>Groupes de cultures lus dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="406"/>
+        <source>Reading parcels…</source>
+        <translation>Lecture des parcelles…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="421"/>
+        <source>Parcels reprojected from {a} to {b}.</source>
+        <translation>Parcelles reprojetées de {a} vers {b}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="453"/>
+        <source>Splitting parcels between territories…</source>
+        <translation>Partage des parcelles entre les territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="468"/>
+        <source>Parcels of &apos;{layer}&apos; outside every territory: {features}.</source>
+        <translation>Parcelles de « {layer} » situées hors de tout territoire : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="475"/>
+        <source>Parcels of &apos;{layer}&apos; without geometry: {features}.</source>
+        <translation>Parcelles de « {layer} » sans géométrie : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="481"/>
+        <source>Crop codes absent from the mapping table: {codes}.</source>
+        <translation>Codes de culture absents de la table de correspondance : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="486"/>
+        <source>{n} parcels read; {split} split between territories; {out} ha outside every territory.</source>
+        <translation>{n} parcelles lues ; {split} partagées entre plusieurs territoires ; {out} ha hors de tout territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="504"/>
+        <source>Land-cover classes ({nomenclature}) read from {path}.</source>
+        <translation>Classes d'occupation du sol ({nomenclature}) lues dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="511"/>
+        <source>The land-cover raster &apos;{layer}&apos; is not a file (provider {provider}): save it as a GeoTIFF first.</source>
+        <translation>Le raster d'occupation du sol « {layer} » n'est pas un fichier (fournisseur {provider}) : enregistrez-le d'abord en GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="521"/>
+        <source>Counting land-cover pixels per territory…</source>
+        <translation>Décompte des pixels d'occupation du sol par territoire…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="537"/>
+        <source>Territories already rasterised in an earlier run: reused.</source>
+        <translation>Territoires déjà rastérisés lors d'un traitement précédent : réutilisés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="539"/>
+        <source>Raster classes absent from the mapping table: {codes}.</source>
+        <translation>Classes du raster absentes de la table de correspondance : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="544"/>
+        <source>Pixel area: {area} m².</source>
+        <translation>Surface d'un pixel : {area} m².</translation>
+    </message>
+</context>
+<context>
     <name>FloatingCatchment</name>
     <message>
         <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="76"/>
@@ -757,6 +1269,375 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
     </message>
 </context>
 <context>
+    <name>FoodAdequacy</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="75"/>
+        <source>Food adequacy (farmland against needs)</source>
+        <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="78"/>
+        <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
+
+Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
+
+Output fields, in % unless stated: adq_bru (raw adequacy) = Σ farmland / Σ needs; adq_cap (capped adequacy) = Σ min(farmland_g, need_g) / Σ needs — a surplus in one group never offsets a deficit in another, so it never exceeds 100 % nor the raw adequacy; per group g (cer cereals, olp oilseeds and protein crops, fou fodder, flg fruit and vegetables, aut other crops): adq_g = farmland / need, cap_g = min(farmland, need) / need, sol_g = farmland − need (ha, &gt; 0 surplus, &lt; 0 deficit); nourris (people fed) = the largest population, with the territory's diet and needs per inhabitant, whose needs in every group its farmland covers (min over the groups of farmland_g / need per inhabitant_g). With several scenarios each field gets a suffix: _ac current diet, _25 and _50 for 25 % and 50 % fewer animal products.
+
+Territories without population (or without any need) get empty ratios and are named in a warning. Default needs per inhabitant: the shipped table (0.321 ha, current diet, calibrated on PARCEL; the split per group is a default to be confirmed, see 'Food needs').</source>
+        <translation>Compare les surfaces agricoles de chaque territoire aux surfaces nécessaires pour nourrir sa population, par groupe de cultures : le « potentiel nourricier » de PARCEL et de CRATer.
+
+Entrée : UNE couche contenant les surfaces agricoles par groupe de cultures (champs sau_cer … sau_aut écrits par « Surfaces agricoles par groupe de cultures ») et soit les besoins par groupe (champs bes_cer … bes_aut écrits par « Besoins alimentaires »), soit, quand des scénarios de régime alimentaire sont choisis, la population seule : les besoins sont alors recalculés pour chaque scénario avec les leviers ci-dessous (sans pondération par âge). Joignez d'abord les deux sorties, ou enchaînez les algorithmes dans un modèle.
+
+Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ surfaces agricoles / Σ besoins ; adq_cap (adéquation plafonnée) = Σ min(surface_g, besoin_g) / Σ besoins — l'excédent d'un groupe ne compense jamais le déficit d'un autre, elle ne dépasse donc jamais 100 % ni l'adéquation brute ; pour chaque groupe g (cer céréales, olp oléoprotéagineux, fou fourrages, flg fruits et légumes, aut autres cultures) : adq_g = surface / besoin, cap_g = min(surface, besoin) / besoin, sol_g = surface − besoin (ha, &gt; 0 excédent, &lt; 0 déficit) ; nourris (personnes nourries) = la plus grande population, avec le régime alimentaire et les besoins par habitant du territoire, dont les besoins de chaque groupe sont couverts par ses surfaces agricoles (minimum sur les groupes de surface_g / besoin par habitant_g). Avec plusieurs scénarios, chaque champ reçoit un suffixe : _ac régime actuel, _25 et _50 pour 25 % et 50 % de produits animaux en moins.
+
+Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut à confirmer, voir « Besoins alimentaires »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <source>Territories with farmland and needs</source>
+        <translation>Territoires avec surfaces agricoles et besoins</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
+        <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>Number of inhabitants (default: population).</source>
+        <translation>Nombre d'habitants (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <source>cereals</source>
+        <translation>céréales</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <source>oilseeds and protein crops</source>
+        <translation>oléoprotéagineux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <source>fodder and grassland</source>
+        <translation>fourrages et prairies</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <source>fruit and vegetables</source>
+        <translation>fruits et légumes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <source>other crops</source>
+        <translation>autres cultures</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="156"/>
+        <source>Farmland field (ha): {group}</source>
+        <translation>Champ des surfaces agricoles (ha) : {group}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="156"/>
+        <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
+        <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="165"/>
+        <source>Needs field (ha): {group}</source>
+        <translation>Champ des besoins (ha) : {group}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="165"/>
+        <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
+        <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="174"/>
+        <source>Diet scenarios to compare (needs recomputed from the population)</source>
+        <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="174"/>
+        <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
+        <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="311"/>
+        <source>Food adequacy</source>
+        <translation>Adéquation alimentaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="192"/>
+        <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
+        <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="235"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="248"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="274"/>
+        <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
+        <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="286"/>
+        <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
+        <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="298"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="311"/>
+        <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
+        <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
+    </message>
+</context>
+<context>
+    <name>FoodNeeds</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
+        <source>Current diet</source>
+        <translation>Régime actuel</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
+        <source>−25 % animal products</source>
+        <translation>−25 % de produits animaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
+        <source>−50 % animal products</source>
+        <translation>−50 % de produits animaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <source>Organic share (%)</source>
+        <translation>Part de bio (%)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <source>Share of the food produced organically. Organic land yields less: it needs 1 / (organic yield ratio) times the area.</source>
+        <translation>Part de l'alimentation produite en bio. Les surfaces en bio rendent moins : il leur faut 1 / (rapport de rendement bio) fois la surface.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="94"/>
+        <source>Organic yield ratio (organic / conventional)</source>
+        <translation>Rapport de rendement bio (bio / conventionnel)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="94"/>
+        <source>Organic yield divided by conventional yield; used only with an organic share. Default 0.75 (Seufert et al. 2012, Nature).</source>
+        <translation>Rendement en bio divisé par le rendement en conventionnel ; utilisé seulement avec une part de bio. Par défaut 0,75 (Seufert et al. 2012, Nature).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="111"/>
+        <source>Waste reduction (% of the needs saved)</source>
+        <translation>Réduction du gaspillage (% des besoins économisés)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="111"/>
+        <source>Share of the land needed that less food waste saves (e.g. 5 when waste making 10 % of the needs is halved).</source>
+        <translation>Part des surfaces nécessaires économisée grâce à la baisse du gaspillage alimentaire (par ex. 5 quand un gaspillage représentant 10 % des besoins est divisé par deux).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="128"/>
+        <source>Share of the food produced locally (%)</source>
+        <translation>Part de l'alimentation produite localement (%)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="128"/>
+        <source>100: the territory aims to produce all its food itself (PARCEL&apos;s reference).</source>
+        <translation>100 : le territoire vise à produire lui-même toute son alimentation (référence de PARCEL).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="144"/>
+        <source>Needs per inhabitant table (CSV)</source>
+        <translation>Table des besoins par habitant (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="144"/>
+        <source>Hectares per inhabitant per crop group and diet scenario (columns group; scenario; ha_per_inhabitant). Empty: the table shipped with the plugin (resources/supply/needs_per_inhabitant.csv), which can be copied and edited.</source>
+        <translation>Hectares par habitant par groupe de cultures et scénario de régime alimentaire (colonnes group; scenario; ha_per_inhabitant). Vide : la table fournie avec l'extension (resources/supply/needs_per_inhabitant.csv), que l'on peut copier et modifier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="177"/>
+        <source>Needs per inhabitant read from {path}.</source>
+        <translation>Besoins par habitant lus dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="200"/>
+        <source>Food needs (farmland needed per crop group)</source>
+        <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="203"/>
+        <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
+
+Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds and protein crops), bes_fou (fodder and grassland), bes_flg (fruit and vegetables), bes_aut (other crops), bes_total (all groups), in hectares; bes_hab (hectares needed per inhabitant); fact_age (age factor, with age weighting only).
+
+Method: need_g = population × a × s_g(diet) × r × (1 − w) × ((1 − b) + b / ρ), with s_g the hectares per inhabitant of crop group g in the needs table for the diet scenario, r the share of the food produced locally, w the waste reduction, b the organic share, ρ the organic/conventional yield ratio and a the age factor (1 without age weighting).
+
+Defaults and sources: the shipped table's current diet totals 0.321 ha per inhabitant, calibrated on PARCEL (France, current diet, non-organic, fully relocalised: 20.9 Mha ≈ 0.32 ha per inhabitant); −25 % and −50 % animal products total 0.259 and 0.197 ha. The split between crop groups and the diet factors are derived defaults to be confirmed (PARCEL's per-group figures are not published openly): see resources/supply/README.md. Organic yield ratio 0.75: mean of the meta-analysis of Seufert, Ramankutty &amp; Foley (2012, Nature 485:229). Age weighting: consumption index 0.86 for the youngest band (ENNS 2006 energy intakes of children against adults), 1 for adults, 0.90 for 65 and over (to be confirmed), normalised by a reference age structure 21 % / 57 % / 22 % (to be confirmed) so that a territory with the national structure keeps a = 1; the index was set for the bands 0–17 / 18–64 / 65+ and is applied to the age fields given (INSEE's 0–19 / 20–64 / 65+ by default).
+
+Territories without population get zero needs; a missing or negative population is an error naming the territories.</source>
+        <translation>Surface agricole dont chaque territoire aurait besoin pour nourrir sa propre population, par groupe de cultures, en hectares, comme dans PARCEL (BASIC, Terre de Liens, FNAB).
+
+Champs en sortie (ajoutés aux territoires) : bes_cer (céréales), bes_olp (oléoprotéagineux), bes_fou (fourrages et prairies), bes_flg (fruits et légumes), bes_aut (autres cultures), bes_total (tous groupes), en hectares ; bes_hab (hectares nécessaires par habitant) ; fact_age (facteur d'âge, seulement avec la pondération par âge).
+
+Méthode : besoin_g = population × a × s_g(régime) × r × (1 − w) × ((1 − b) + b / ρ), où s_g est le nombre d'hectares par habitant du groupe de cultures g dans la table des besoins pour le scénario de régime alimentaire, r la part de l'alimentation produite localement, w la réduction du gaspillage, b la part de bio, ρ le rapport de rendement bio/conventionnel et a le facteur d'âge (1 sans pondération par âge).
+
+Valeurs par défaut et sources : le régime actuel de la table fournie totalise 0,321 ha par habitant, calé sur PARCEL (France, régime actuel, non bio, alimentation entièrement relocalisée : 20,9 Mha ≈ 0,32 ha par habitant) ; les scénarios −25 % et −50 % de produits animaux totalisent 0,259 et 0,197 ha. La répartition entre groupes de cultures et les facteurs de régime sont des valeurs par défaut dérivées, à confirmer (les chiffres par groupe de PARCEL ne sont pas publiés en accès libre) : voir resources/supply/README.md. Rapport de rendement bio de 0,75 : moyenne de la méta-analyse de Seufert, Ramankutty et Foley (2012, Nature 485:229). Pondération par âge : indice de consommation de 0,86 pour la tranche la plus jeune (apports énergétiques des enfants rapportés à ceux des adultes, ENNS 2006), 1 pour les adultes, 0,90 pour les 65 ans et plus (à confirmer), normalisé par une structure par âge de référence 21 % / 57 % / 22 % (à confirmer) de sorte qu'un territoire ayant la structure nationale garde a = 1 ; l'indice a été établi pour les tranches 0–17 / 18–64 / 65+ et s'applique aux champs d'âge fournis (par défaut les 0–19 / 20–64 / 65+ de l'INSEE).
+
+Les territoires sans population ont des besoins nuls ; une population manquante ou négative provoque une erreur qui nomme les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="234"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="234"/>
+        <source>Communes, EPCI or any zoning with a population field.</source>
+        <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="259"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="259"/>
+        <source>Number of inhabitants (default: population).</source>
+        <translation>Nombre d'habitants (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="265"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="265"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <source>Diet scenario</source>
+        <translation>Scénario de régime alimentaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
+        <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="284"/>
+        <source>Weight the needs by age</source>
+        <translation>Pondérer les besoins par l'âge</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="284"/>
+        <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
+        <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <source>Youngest age band field</source>
+        <translation>Champ de la tranche d'âge la plus jeune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
+        <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <source>Adult age band field</source>
+        <translation>Champ de la tranche d'âge adulte</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
+        <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
+        <source>Senior age band field</source>
+        <translation>Champ de la tranche d'âge des seniors</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
+        <source>Inhabitants aged 65 and over (INSEE RP).</source>
+        <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="426"/>
+        <source>Food needs</source>
+        <translation>Besoins alimentaires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="313"/>
+        <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
+        <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="348"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="361"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="394"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
+        <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="423"/>
+        <source>Farmland needed per inhabitant: {ha} ha.</source>
+        <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="426"/>
+        <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
+        <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
+    </message>
+</context>
+<context>
     <name>ImportBpe</name>
     <message>
         <location filename="../reterr_qgis/processing/services/import_bpe.py" line="61"/>
@@ -859,6 +1740,190 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
     </message>
 </context>
 <context>
+    <name>ImportSirene</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="86"/>
+        <source>Import SIRENE establishments (INSEE)</source>
+        <translation>Importer les établissements SIRENE (INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="89"/>
+        <source>Loads the establishments of your territory from the SIRENE stock as INSEE publishes it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national file of tens of millions of rows is read in blocks, never loaded whole), optionally joined with StockUniteLegale_utf8.csv for the company category (PME, ETI, GE) and the ESS flag of each legal unit.
+
+Kept: the establishments whose commune (codeCommuneEtablissement; the arrondissements of Paris, Lyon and Marseille count as their city) is one of the communes layer's codes, and by default only the active ones (etatAdministratifEtablissement = A). Closed establishments, rows of other communes and malformed rows are counted in the log.
+
+Location: the Lambert-93 coordinates of the file (placement = lambert). Rows without coordinates (empty, or [ND] for establishments that are not diffusible) or outside the metropolitan Lambert-93 extent are placed at their commune's town hall when a town-halls layer is given (placement = mairie), else at a point inside the commune polygon (placement = commune); both are counted. Overseas départements (codes 97…, 98…) are left out with a warning: SIRENE gives their coordinates in local projections, and this layer is Lambert-93 (EPSG:2154) for metropolitan France.
+
+Fields: siret, siren, commune, nom (usual name or sign), naf (NAF rév. 2 sub-class; empty when the row uses an older nomenclature, counted), naf25 (NAF 2025 when the file has it), tranche (size class), jobs, actif, siege (1 for the legal unit's head office), siege_com (commune of the head office, found in the same file), ess and categorie (from StockUniteLegale), placement.
+
+Jobs: the midpoint of the size class (0 employees → 1, 1–2 → 1.5, 3–5 → 4, 6–9 → 7.5, 10–19 → 14.5 … 10,000 and more → 15,000; non-employers and unknown classes → 1), the BASIC/SISTA method (METHODS §2.4), table editable in resources/supply/sirene_tranches.csv.</source>
+        <translation>Charge les établissements de votre territoire depuis le stock SIRENE tel que l'INSEE le publie (StockEtablissement_utf8.csv : 54 colonnes, UTF-8, séparateur virgule ; un fichier national de plusieurs dizaines de millions de lignes est lu par blocs, jamais chargé en entier), avec en option la jointure de StockUniteLegale_utf8.csv pour la catégorie d'entreprise (PME, ETI, GE) et l'indicateur d'appartenance à l'économie sociale et solidaire (ESS) de chaque unité légale.
+
+Sont retenus : les établissements dont la commune (codeCommuneEtablissement ; les arrondissements de Paris, Lyon et Marseille comptent pour leur ville) figure parmi les codes de la couche des communes et, par défaut, seulement les établissements actifs (etatAdministratifEtablissement = A). Les établissements fermés, les lignes d'autres communes et les lignes mal formées sont comptés dans le journal.
+
+Localisation : les coordonnées Lambert-93 du fichier (placement = lambert). Les lignes sans coordonnées (vides, ou [ND] pour les établissements non diffusibles) ou hors de l'emprise Lambert-93 métropolitaine sont placées à la mairie de leur commune si une couche de mairies est fournie (placement = mairie), sinon en un point à l'intérieur du polygone de la commune (placement = commune) ; les deux cas sont comptés. Les départements d'outre-mer (codes 97…, 98…) sont écartés avec un avertissement : SIRENE donne leurs coordonnées dans des projections locales, et cette couche est en Lambert-93 (EPSG:2154) pour la France métropolitaine.
+
+Champs : siret, siren, commune, nom (nom usuel ou enseigne), naf (sous-classe NAF rév. 2 ; vide quand la ligne utilise une nomenclature plus ancienne, compté), naf25 (NAF 2025 si le fichier la contient), tranche (tranche d'effectif), jobs, actif, siege (1 pour le siège de l'unité légale), siege_com (commune du siège, trouvée dans le même fichier), ess et categorie (issus de StockUniteLegale), placement.
+
+Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3–5 → 4, 6–9 → 7,5, 10–19 → 14,5 … 10 000 et plus → 15 000 ; unités non employeuses et tranches inconnues → 1), selon la méthode BASIC/SISTA (METHODS §2.4), table modifiable dans resources/supply/sirene_tranches.csv.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="121"/>
+        <source>SIRENE establishment stock (CSV)</source>
+        <translation>Stock SIRENE des établissements (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="121"/>
+        <source>StockEtablissement_utf8.csv as downloaded from data.gouv.fr / INSEE, or an extract in the same layout.</source>
+        <translation>StockEtablissement_utf8.csv tel que téléchargé sur data.gouv.fr / INSEE, ou un extrait de même structure.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="132"/>
+        <source>SIRENE legal-unit stock (CSV)</source>
+        <translation>Stock SIRENE des unités légales (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="132"/>
+        <source>StockUniteLegale_utf8.csv: adds the company category and the ESS flag.</source>
+        <translation>StockUniteLegale_utf8.csv : ajoute la catégorie d'entreprise et l'indicateur ESS.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="143"/>
+        <source>Communes to keep (polygons)</source>
+        <translation>Communes à retenir (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="143"/>
+        <source>The communes of your territory; their code field filters the stock and their polygons place the rows without coordinates.</source>
+        <translation>Les communes de votre territoire ; leur champ de code filtre le stock et leurs polygones servent à placer les lignes sans coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="156"/>
+        <source>Commune code field</source>
+        <translation>Champ du code commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="156"/>
+        <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
+        <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="169"/>
+        <source>Town halls (points)</source>
+        <translation>Mairies (points)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="169"/>
+        <source>Where to place the establishments without coordinates; without it, a point inside their commune.</source>
+        <translation>Où placer les établissements sans coordonnées ; à défaut, en un point à l'intérieur de leur commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="183"/>
+        <source>Town hall commune code field</source>
+        <translation>Champ du code commune des mairies</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="183"/>
+        <source>Commune code of each town hall, as in the communes layer.</source>
+        <translation>Code commune de chaque mairie, comme dans la couche des communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="196"/>
+        <source>Active establishments only</source>
+        <translation>Établissements actifs uniquement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="196"/>
+        <source>Leave out the closed establishments (they are counted).</source>
+        <translation>Écarte les établissements fermés (ils sont comptés).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <source>SIRENE establishments</source>
+        <translation>Établissements SIRENE</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="204"/>
+        <source>One point per establishment kept, in Lambert-93 (EPSG:2154).</source>
+        <translation>Un point par établissement retenu, en Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="218"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;: choose the field holding the INSEE commune codes.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} » : choisissez le champ qui contient les codes communes INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="231"/>
+        <source>Layer &apos;{layer}&apos; has no valid coordinate reference system: set its CRS.</source>
+        <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide : définissez son SCR.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="261"/>
+        <source>Reading the communes…</source>
+        <translation>Lecture des communes…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="273"/>
+        <source>{n} communes of &apos;{layer}&apos; have no code and are ignored: {features}.</source>
+        <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="281"/>
+        <source>Layer &apos;{layer}&apos; has no commune code to filter on.</source>
+        <translation>La couche « {layer} » ne contient aucun code commune sur lequel filtrer.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="286"/>
+        <source>Every commune of &apos;{layer}&apos; is overseas ({codes}): SIRENE gives overseas coordinates in local projections, and this import writes Lambert-93 for metropolitan France only.</source>
+        <translation>Toutes les communes de « {layer} » sont en outre-mer ({codes}) : SIRENE donne les coordonnées d'outre-mer dans des projections locales, et cet import écrit du Lambert-93 pour la France métropolitaine seulement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="305"/>
+        <source>Reading {path}…</source>
+        <translation>Lecture de {path}…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="325"/>
+        <source>{n} establishments of overseas communes are left out: SIRENE gives their coordinates in local projections, not Lambert-93 (EPSG:2154).</source>
+        <translation>{n} établissements de communes d'outre-mer sont écartés : SIRENE donne leurs coordonnées dans des projections locales, pas en Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="341"/>
+        <source>{n} establishments have coordinates outside metropolitan Lambert-93: they are placed like the rows without coordinates.</source>
+        <translation>{n} établissements ont des coordonnées hors du Lambert-93 métropolitain : ils sont placés comme les lignes sans coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="363"/>
+        <source>{n} establishments without coordinates could not be placed (their commune is neither in the town halls nor in the communes layer) and are left out: SIRET {sirets}.</source>
+        <translation>{n} établissements sans coordonnées n'ont pas pu être placés (leur commune ne figure ni dans les mairies ni dans la couche des communes) et sont écartés : SIRET {sirets}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="425"/>
+        <source>{rows} rows read: {kept} establishments of the {communes} communes kept, {closed} closed ones left out, {outside} rows of other communes, {malformed} malformed rows.</source>
+        <translation>{rows} lignes lues : {kept} établissements des {communes} communes retenus, {closed} établissements fermés écartés, {outside} lignes d'autres communes, {malformed} lignes mal formées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="439"/>
+        <source>{n} establishments written: {xy} at their Lambert-93 coordinates, {hall} at their town hall, {commune} at a point inside their commune.</source>
+        <translation>{n} établissements écrits : {xy} à leurs coordonnées Lambert-93, {hall} à leur mairie, {commune} en un point à l'intérieur de leur commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="450"/>
+        <source>{jobs} jobs estimated from the size classes.</source>
+        <translation>{jobs} emplois estimés d'après les tranches d'effectif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <source>Establishments of the SIRENE stock &apos;{path}&apos; in the communes of &apos;{layer}&apos;{active}, located by their Lambert-93 coordinates or their commune.</source>
+        <translation>Établissements du stock SIRENE « {path} » dans les communes de « {layer} »{active}, localisés par leurs coordonnées Lambert-93 ou par leur commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <source> (active only)</source>
+        <translation> (actifs uniquement)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDialog</name>
     <message>
         <location filename="../reterr_qgis/gui/indicator_dialog.py" line="35"/>
@@ -914,6 +1979,274 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/gui/indicator_dialog.py" line="69"/>
         <source>Forget this declaration</source>
         <translation>Oublier cette déclaration</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSourcing</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="159"/>
+        <source>Local sourcing flows (surplus → deficit)</source>
+        <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
+        <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
+
+Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
+
+Distances: straight line between the points standing for the territories (a point inside each polygon, or its town hall when a points layer is given), in km, at most RADIUS (default 40 km, the Aveyron-size case of the reference notes: a planning choice to confirm). With a road network, road times in minutes instead, at most MAX_TIME (default 45 min, to be confirmed).
+
+Flow lines: famille, orig_code / orig_nom (supplying territory), dest_code / dest_nom (receiving territory), vol_ha (volume, in the unit of the balance fields: hectares for food adequacy), dist_km (straight line), time_min (road time, with a network), ha_km = vol_ha × dist_km, and ha_min = vol_ha × time_min with a network.
+
+Territories: the input with, per family (suffix cer, olp, fou, flg, aut for the crop groups, else the field name): couv_ = share of the deficit covered within the radius (%, empty without a deficit), envoi_ and recu_ = volume sent and received, exc_ = unmatched surplus, def_ = unmatched deficit; and over all families ha_km (volume received × straight-line km) and dist_moy (mean km of the volume received).
+
+Solver: a compiled network simplex when numba is installed, else scipy's HiGHS (both give the same optimum; the log says which ran). No surplus, no deficit or nothing within the radius is not an error: the flow layer is then empty and the log says why.</source>
+        <translation>Quel excédent peut couvrir quel déficit à proximité ? Pour chaque famille de produits (un champ de solde par famille : excédent &gt; 0, déficit &lt; 0, par ex. les hectares par groupe de cultures écrits par « Adéquation alimentaire »), les excédents des territoires sont appariés aux déficits des autres territoires dans un rayon donné, et le résultat est dessiné en lignes de flux.
+
+Méthode (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4) : un appariement maximal à coût minimal par famille — d'abord le plus grand volume qui peut circuler entre un territoire en excédent et un territoire en déficit plus proches que le rayon, puis, pour ce volume, le plus petit total volume × distance (ou × temps). Les familles ne se compensent jamais entre elles : un excédent de fourrages ne couvre jamais un déficit de céréales. Ce qui ne peut pas être apparié dans le rayon reste en excédent ou en déficit non apparié ; rien n'est forcé.
+
+Distances : à vol d'oiseau entre les points qui représentent les territoires (un point à l'intérieur de chaque polygone, ou sa mairie si une couche de points est fournie), en km, au plus RADIUS (40 km par défaut, le cas d'un territoire de la taille de l'Aveyron dans les notes de référence : un choix d'aménagement à confirmer). Avec un réseau routier, ce sont les temps de parcours routiers en minutes, au plus MAX_TIME (45 min par défaut, à confirmer).
+
+Lignes de flux : famille, orig_code / orig_nom (territoire qui fournit), dest_code / dest_nom (territoire qui reçoit), vol_ha (volume, dans l'unité des champs de solde : des hectares pour l'adéquation alimentaire), dist_km (à vol d'oiseau), time_min (temps routier, avec un réseau), ha_km = vol_ha × dist_km, et ha_min = vol_ha × time_min avec un réseau.
+
+Territoires : la couche d'entrée avec, pour chaque famille (suffixe cer, olp, fou, flg, aut pour les groupes de cultures, sinon le nom du champ) : couv_ = part du déficit couverte dans le rayon (%, vide en l'absence de déficit), envoi_ et recu_ = volume envoyé et reçu, exc_ = excédent non apparié, def_ = déficit non apparié ; et, toutes familles confondues, ha_km (volume reçu × km à vol d'oiseau) et dist_moy (distance moyenne en km du volume reçu).
+
+Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L'absence d'excédent, de déficit ou de territoire à portée n'est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <source>Territories with balances per family</source>
+        <translation>Territoires avec les soldes par famille</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
+        <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
+        <source>Balance fields (one per family)</source>
+        <translation>Champs de solde (un par famille)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
+        <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
+        <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="224"/>
+        <source>Territory code field</source>
+        <translation>Champ du code des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="224"/>
+        <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
+        <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
+        <source>Name written on the flow lines and used in messages.</source>
+        <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <source>Radius (km, straight line)</source>
+        <translation>Rayon (km, à vol d'oiseau)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
+        <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="268"/>
+        <source>Largest road time (minutes, with a road network)</source>
+        <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="268"/>
+        <source>Used instead of the radius when a road network is given.</source>
+        <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <source>Solver</source>
+        <translation>Solveur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <source>Network simplex (needs numba)</source>
+        <translation>Simplexe réseau (nécessite numba)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <source>HiGHS (scipy)</source>
+        <translation>HiGHS (scipy)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
+        <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="298"/>
+        <source>Points standing for the territories (e.g. town halls)</source>
+        <translation>Points représentant les territoires (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="298"/>
+        <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
+        <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="312"/>
+        <source>Point code field</source>
+        <translation>Champ du code des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="312"/>
+        <source>Code of each point, as in the territory code field.</source>
+        <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
+        <source>Sourcing flows</source>
+        <translation>Flux d'approvisionnement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
+        <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
+        <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="337"/>
+        <source>Territories: deficits covered, unmatched surplus and deficit</source>
+        <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="337"/>
+        <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
+        <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="358"/>
+        <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
+        <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="364"/>
+        <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
+        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="373"/>
+        <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
+        <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="385"/>
+        <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
+        <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="394"/>
+        <source>The balance fields {fields} give the same output field names: rename them.</source>
+        <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="406"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="432"/>
+        <source>Reading the territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="452"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="464"/>
+        <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
+        <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="483"/>
+        <source>Finding the pairs of territories within reach…</source>
+        <translation>Recherche des paires de territoires à portée…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="497"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="502"/>
+        <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
+        <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="508"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="512"/>
+        <source>Matching surpluses and deficits…</source>
+        <translation>Appariement des excédents et des déficits…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="626"/>
+        <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
+        <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="643"/>
+        <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
+        <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="649"/>
+        <source>No flow within reach: the flow layer is empty (see the messages above).</source>
+        <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="655"/>
+        <source>Local sourcing flows</source>
+        <translation>Flux d'approvisionnement local</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="656"/>
+        <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
+        <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="670"/>
+        <source>Deficits covered by local sourcing</source>
+        <translation>Déficits couverts par l'approvisionnement local</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="670"/>
+        <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
+        <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="694"/>
+        <source>Could not store the style in the GeoPackage: {e}</source>
+        <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +2368,7 @@ Missing values: a territory lacking some indicators is scored on those it has, t
 
 Chaîne de calcul : (1) traitement des valeurs extrêmes, réglages par défaut de COINr : un indicateur dont l'asymétrie dépasse 2 en valeur absolue et dont l'excès d'aplatissement (kurtosis) dépasse 3,5 est winsorisé (la valeur la plus extrême remplacée par la suivante, jusqu'à 5 fois) ; s'il échoue encore, il est passé au logarithme à la place. (2) Normalisation selon la polarité (min-max 0-100, score z, rang centile ou distance à une cible) : un score plus élevé signifie toujours plus résilient ; les indicateurs pour lesquels plus haut est pire sont inversés en miroir, jamais multipliés par -1. (3) Moyenne pondérée des indicateurs au sein de chaque dimension, puis des dimensions (arithmétique, ou moyenne géométrique pondérée des scores ramenés à 1-100). (4) Rangs, 1 = meilleur.
 
-Les polarités et dimensions des indicateurs ReTerr viennent du registre des indicateurs (p. ex. share_65p : plus haut est pire ; fca_access : plus haut est mieux) ; tout autre champ a besoin de sa polarité (« champ:+ » ou « champ:- ») et va dans la dimension « other » sauf si une dimension est donnée.
+Les polarités et dimensions des indicateurs ReTerr viennent du registre des indicateurs (par ex. share_65p : plus haut est pire ; fca_access : plus haut est mieux) ; tout autre champ a besoin de sa polarité (« champ:+ » ou « champ:- ») et va dans la dimension « other » sauf si une dimension est donnée.
 
 Le score global est facultatif : sans lui, seuls les scores par dimension sont écrits (le choix de CRATer) et le rang est celui de la première dimension.
 
@@ -1428,12 +2761,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le code de regroupement est manquant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="162"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="163"/>
         <source>{layer}: empty or missing geometries.</source>
         <translation>{layer} : géométries vides ou manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="171"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="172"/>
         <source>{layer}: invalid geometries (run &apos;Fix geometries&apos; first).</source>
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
@@ -1983,97 +3316,97 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le nombre de secteurs de référence ({given}) est inférieur aux {seen} secteurs présents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="159"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="160"/>
         <source>No territory given.</source>
         <translation>Aucun territoire fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="236"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="237"/>
         <source>{n} parcels had an invalid geometry and were repaired (make_valid) before their area was counted.</source>
         <translation>{n} parcelles avaient une géométrie invalide et ont été réparées (make_valid) avant le calcul de leur surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="248"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="249"/>
         <source>{n} parcels have no geometry and are not counted.</source>
         <translation>{n} parcelles n'ont pas de géométrie et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="370"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="371"/>
         <source>Unknown overlap check {method}.</source>
         <translation>Méthode de contrôle des chevauchements inconnue : {method}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="363"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="364"/>
         <source>Give the RPG crop codes: the CODE_GROUP field, the CODE_CULTU field or both.</source>
         <translation>Indiquez les codes de culture du RPG : le champ CODE_GROUP, le champ CODE_CULTU ou les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="453"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="454"/>
         <source>{n} parcels have a crop code absent from the mapping table; their {ha:,.1f} ha are counted as 'non classé': {codes}.</source>
         <translation>{n} parcelles ont un code de culture absent de la table de correspondance ; leurs {ha:,.1f} ha sont comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="469"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="470"/>
         <source>{n_out} parcels lie outside every territory and {n_part} partly; {ha:,.1f} ha are not counted.</source>
         <translation>{n_out} parcelles sont entièrement hors de tout territoire et {n_part} en partie ; {ha:,.1f} ha ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="486"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="487"/>
         <source>Territories overlap ({territories}): {n} parcels are counted in more than one territory.</source>
         <translation>Des territoires se chevauchent ({territories}) : {n} parcelles sont comptées dans plusieurs territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="508"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="509"/>
         <source>{n} pairs of parcels overlap ({ha:,.1f} ha); the overlapping area is counted twice.</source>
         <translation>{n} paires de parcelles se chevauchent ({ha:,.1f} ha) ; la surface commune est comptée deux fois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="555"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="556"/>
         <source>Reading a land-cover raster needs the Python package rasterio, built on the GDAL of QGIS (on Debian and Ubuntu: the python3-rasterio package).</source>
         <translation>La lecture d'un raster d'occupation du sol nécessite le paquet Python rasterio, compilé avec la GDAL de QGIS (sous Debian et Ubuntu : le paquet python3-rasterio).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="604"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="611"/>
         <source>Unknown coordinate reference system {crs}.</source>
         <translation>Système de coordonnées de référence inconnu : {crs}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="989"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="998"/>
         <source>Cannot read the raster {path}: {error}</source>
         <translation>Impossible de lire le raster {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1030"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1039"/>
         <source>The raster has {count} bands; band {band} asked.</source>
         <translation>Le raster a {count} bandes ; la bande {band} est demandée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1038"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1047"/>
         <source>The raster is in a geographic CRS ({crs}): pixel areas are not constant. Reproject it to a projected CRS in metres (Lambert-93 in France) first.</source>
         <translation>Le raster est dans un SCR géographique ({crs}) : la surface des pixels n'est pas constante. Reprojetez-le d'abord dans un SCR projeté en mètres (Lambert-93 en France).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1053"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1062"/>
         <source>The raster has no CRS: it is assumed to be in the territories&apos; CRS.</source>
         <translation>Le raster n'a pas de SCR : il est supposé être dans le SCR des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1074"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1083"/>
         <source>The territories were reprojected to the raster&apos;s CRS ({crs}) to be counted.</source>
         <translation>Les territoires ont été reprojetés dans le SCR du raster ({crs}) pour le décompte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1130"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1139"/>
         <source>Raster classes absent from the mapping table cover {ha:,.1f} ha, counted as 'non classé': {codes}.</source>
         <translation>Des classes du raster absentes de la table de correspondance couvrent {ha:,.1f} ha, comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1141"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1150"/>
         <source>{ha:,.1f} ha of the territories are &apos;no data&apos; in the raster.</source>
         <translation>{ha:,.1f} ha des territoires sont sans données (« no data ») dans le raster.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1150"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1159"/>
         <source>{n} territories are less than half covered by the raster&apos;s pixels (outside its extent, on no data, smaller than a pixel or overlapped by another territory): {rows}.</source>
         <translation>{n} territoires sont couverts à moins de la moitié par les pixels du raster (hors de son emprise, sur des pixels sans données, plus petits qu'un pixel ou chevauchés par un autre territoire) : {rows}.</translation>
     </message>
@@ -2175,7 +3508,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/supply/sirene.py" line="245"/>
         <source>Commune codes must have 5 characters (e.g. 12202, 2A004): {codes}.</source>
-        <translation>Les codes commune doivent comporter 5 caractères (p. ex. 12202, 2A004) : {codes}.</translation>
+        <translation>Les codes commune doivent comporter 5 caractères (par ex. 12202, 2A004) : {codes}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/supply/sirene.py" line="248"/>
@@ -2185,7 +3518,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/supply/sirene.py" line="252"/>
         <source>{n} malformed SIRENE rows (wrong number of fields) skipped, e.g. line {line}.</source>
-        <translation>{n} lignes SIRENE mal formées (nombre de champs incorrect) ignorées, p. ex. la ligne {line}.</translation>
+        <translation>{n} lignes SIRENE mal formées (nombre de champs incorrect) ignorées, par ex. la ligne {line}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/supply/sirene.py" line="255"/>
@@ -2716,6 +4049,16 @@ Champ : {field}
         <source>Service areas (isochrones)…</source>
         <translation>Zones de desserte (isochrones)…</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="74"/>
+        <source>Import the SIRENE stock…</source>
+        <translation>Importer le stock SIRENE…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="146"/>
+        <source>Local sourcing flows…</source>
+        <translation>Flux d'approvisionnement local…</translation>
+    </message>
 </context>
 <context>
     <name>ReterrProfilePage</name>
@@ -2763,7 +4106,7 @@ Champ : {field}
 <context>
     <name>ReterrProvider</name>
     <message>
-        <location filename="../reterr_qgis/processing/provider.py" line="55"/>
+        <location filename="../reterr_qgis/processing/provider.py" line="69"/>
         <source>ReTerr — territorial resilience ({version})</source>
         <translation>ReTerr — résilience territoriale ({version})</translation>
     </message>
@@ -3522,6 +4865,104 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
     </message>
 </context>
 <context>
+    <name>SupplyAlgorithm</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/base.py" line="15"/>
+        <source>Local supply chains</source>
+        <translation>Filières locales</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="83"/>
+        <source>Territories (polygons)</source>
+        <translation>Territoires (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="83"/>
+        <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France). Each establishment counts in the territory that contains it.</source>
+        <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine). Chaque établissement compte dans le territoire qui le contient.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="97"/>
+        <source>Territory code field</source>
+        <translation>Champ du code des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="97"/>
+        <source>Code of each territory (commune INSEE code, EPCI SIREN…), written in the outputs.</source>
+        <translation>Code de chaque territoire (code commune INSEE, SIREN de l'EPCI…), écrit dans les sorties.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="108"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="108"/>
+        <source>Name of each territory, used in messages and written in the outputs.</source>
+        <translation>Nom de chaque territoire, utilisé dans les messages et écrit dans les sorties.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="123"/>
+        <source>Establishments (points, e.g. from &apos;Import SIRENE establishments&apos;)</source>
+        <translation>Établissements (points, par ex. issus de « Importer les établissements SIRENE »)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="123"/>
+        <source>One point per establishment, with its NAF code and jobs; the output of &apos;Import SIRENE establishments&apos; has every field this algorithm reads.</source>
+        <translation>Un point par établissement, avec son code NAF et ses emplois ; la sortie de « Importer les établissements SIRENE » contient tous les champs lus par cet algorithme.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="182"/>
+        <source>The territory code field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding the territories&apos; codes.</source>
+        <translation>Le champ du code des territoires « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui contient les codes des territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="192"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="307"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="240"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: {what}.</source>
+        <translation>La couche « {layer} » n'a pas de champ « {field} » : {what}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="280"/>
+        <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
+        <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="294"/>
+        <source>Reading establishments…</source>
+        <translation>Lecture des établissements…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="319"/>
+        <source>Assigning the establishments to the territories</source>
+        <translation>Affectation des établissements aux territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="344"/>
+        <source>{n} establishments lie in several overlapping territories; each counts in the first one only: {features}.</source>
+        <translation>{n} établissements sont situés dans plusieurs territoires qui se chevauchent ; chacun ne compte que dans le premier : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="358"/>
+        <source>{n} establishments outside every territory polygon were counted in the territory of their commune.</source>
+        <translation>{n} établissements situés hors de tout polygone de territoire ont été comptés dans le territoire de leur commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="367"/>
+        <source>{n} establishments lie outside every territory: they count in no territory (they remain candidates as nearest establishments).</source>
+        <translation>{n} établissements sont situés hors de tout territoire : ils ne comptent dans aucun territoire (ils restent candidats comme établissements les plus proches).</translation>
+    </message>
+</context>
+<context>
     <name>TerritoryProfile</name>
     <message>
         <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="361"/>
@@ -3769,6 +5210,245 @@ Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE
         <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="192"/>
         <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueChains</name>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="112"/>
+        <source>Value chains and missing links</source>
+        <translation>Filières et maillons manquants</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="115"/>
+        <source>Which stages of the local value chains (grain → mill → bakery, milk → dairy, livestock → abattoir → butcher, forest → sawmill → joinery…) each territory holds, and the missing links: stages absent from the territory while an earlier stage of the same chain is there, whose nearest establishment is too far.
+
+Chains: an editable table of stages, each a list of NAF rév. 2 sous-classes (resources/supply/value_chains.csv, columns chain_id; stage_order; stage_id; naf_codes; max_minutes…). An establishment belongs to every stage listing its NAF code. The establishments are points with a NAF code and jobs, e.g. the output of 'Import SIRENE establishments'; each counts in the territory containing it (a point just outside every territory, in the territory of its commune).
+
+Method. A stage is present in a territory when it has at least one establishment of it; it is missing when an earlier stage of its chain is present but not the stage itself. For a missing stage, t = the travel time (minutes) from the territory to the nearest establishment of that stage among ALL the establishments given (they may lie beyond the territories: give the surrounding départements too). A missing link is a missing stage with t &gt; threshold. The territory's origin is a point inside it, or the points standing for it (e.g. the town halls of its communes, or population grid cells), t being then their mean weighted by the population field. Travel times on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h).
+
+Thresholds: per stage, the max_minutes of the table, else the default threshold (30 minutes). The shipped table gives 30 minutes for mills and dairies and 60 minutes for abattoirs, and the default of 30 minutes follows them: defaults to confirm (given as examples, not taken from a sourced norm); set your own in 'Thresholds per stage'.
+
+Outputs. Territories: per chain, &lt;chain&gt;_st the stages present, &lt;chain&gt;_jb the jobs in the chain's establishments, &lt;chain&gt;_ml the missing links; n_links and links (every missing link, 'chain:stage'). Missing links layer: one line per territory and missing stage, from the territory's point to the nearest establishment of that stage, with minutes, threshold, link (1: beyond the threshold, a missing link; 0: absent but within reach) and that establishment's siret, commune and NAF code. Optional stage table: establishments, jobs, presence and time per territory and stage.</source>
+        <translation>Les maillons des filières locales (céréales → meunerie → boulangerie, lait → laiterie, élevage → abattoir → boucherie, forêt → scierie → menuiserie…) présents dans chaque territoire, et les maillons manquants : maillons absents du territoire alors qu'un maillon amont de la même filière y est présent, et dont l'établissement le plus proche est trop loin.
+
+Filières : une table modifiable de maillons, chacun défini par une liste de sous-classes de la NAF rév. 2 (resources/supply/value_chains.csv, colonnes chain_id; stage_order; stage_id; naf_codes; max_minutes…). Un établissement appartient à tous les maillons qui mentionnent son code NAF. Les établissements sont des points dotés d'un code NAF et d'un nombre d'emplois, par ex. la sortie de « Importer les établissements SIRENE » ; chacun compte dans le territoire qui le contient (un point situé juste en dehors de tous les territoires compte dans le territoire de sa commune).
+
+Méthode. Un maillon est présent dans un territoire quand celui-ci compte au moins un établissement de ce maillon ; il est absent quand un maillon amont de sa filière est présent mais pas le maillon lui-même. Pour un maillon absent, t = le temps de parcours (minutes) du territoire à l'établissement le plus proche de ce maillon parmi TOUS les établissements fournis (ils peuvent se trouver hors des territoires : fournissez aussi ceux des départements voisins). Un maillon manquant est un maillon absent avec t &gt; seuil. L'origine du territoire est un point situé à l'intérieur, ou les points qui le représentent (par ex. les mairies de ses communes, ou des carreaux de population), t étant alors leur moyenne pondérée par le champ de population. Temps de parcours sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h).
+
+Seuils : pour chaque maillon, la valeur max_minutes de la table, sinon le seuil par défaut (30 minutes). La table fournie donne 30 minutes pour les meuneries et les laiteries et 60 minutes pour les abattoirs, et le seuil par défaut de 30 minutes s'aligne sur elles : valeurs par défaut à confirmer (données à titre d'exemple, non tirées d'une norme sourcée) ; fixez les vôtres dans « Seuils par maillon ».
+
+Sorties. Territoires : pour chaque filière, &lt;chain&gt;_st les maillons présents, &lt;chain&gt;_jb les emplois des établissements de la filière, &lt;chain&gt;_ml les maillons manquants ; n_links et links (tous les maillons manquants, « filière:maillon »). Couche des maillons manquants : une ligne par territoire et par maillon absent, du point du territoire à l'établissement le plus proche de ce maillon, avec minutes, threshold (seuil), link (1 : au-delà du seuil, maillon manquant ; 0 : absent mais à portée) et le siret, la commune et le code NAF de cet établissement. Table facultative des maillons : établissements, emplois, présence et temps par territoire et par maillon.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="155"/>
+        <source>NAF code field</source>
+        <translation>Champ du code NAF</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="155"/>
+        <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
+        <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="163"/>
+        <source>Jobs field</source>
+        <translation>Champ des emplois</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="163"/>
+        <source>Jobs of each establishment (from the SIRENE size class).</source>
+        <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="172"/>
+        <source>Establishment identifier field (SIRET)</source>
+        <translation>Champ de l'identifiant d'établissement (SIRET)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="172"/>
+        <source>Written in the missing links layer for the nearest establishment.</source>
+        <translation>Inscrit dans la couche des maillons manquants pour l'établissement le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="180"/>
+        <source>Establishment commune field</source>
+        <translation>Champ de la commune de l'établissement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="180"/>
+        <source>Commune code of each establishment: places the points lying just outside every territory, and is written for the nearest establishment.</source>
+        <translation>Code commune de chaque établissement : sert à placer les points situés juste en dehors de tous les territoires, et est inscrit pour l'établissement le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="191"/>
+        <source>Value chain table (CSV)</source>
+        <translation>Table des filières (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="191"/>
+        <source>Chains and their stages as NAF codes (&apos;;&apos;-separated, UTF-8). Empty: the table shipped with the plugin (resources/supply/value_chains.csv), which can be copied and edited.</source>
+        <translation>Filières et leurs maillons sous forme de codes NAF (séparateur « ; », UTF-8). Vide : la table fournie avec l'extension (resources/supply/value_chains.csv), que l'on peut copier et modifier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="206"/>
+        <source>Chains to include</source>
+        <translation>Filières à inclure</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="206"/>
+        <source>Chain ids separated by &apos;;&apos; (e.g. lait; viande); empty: every chain of the table.</source>
+        <translation>Identifiants des filières séparés par « ; » (par ex. lait; viande) ; vide : toutes les filières de la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="217"/>
+        <source>Thresholds per stage (minutes)</source>
+        <translation>Seuils par maillon (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="217"/>
+        <source>&apos;chain:stage:minutes&apos; separated by &apos;;&apos; (e.g. viande:abattage:45; lait:transformation:20); they replace the table&apos;s values.</source>
+        <translation>« filière:maillon:minutes » séparés par « ; » (par ex. viande:abattage:45; lait:transformation:20) ; ils remplacent les valeurs de la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="231"/>
+        <source>Default threshold (minutes)</source>
+        <translation>Seuil par défaut (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="231"/>
+        <source>Threshold of the stages that have none in the table.</source>
+        <translation>Seuil des maillons qui n'en ont pas dans la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="244"/>
+        <source>Points standing for the territories (e.g. town halls)</source>
+        <translation>Points représentant les territoires (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="244"/>
+        <source>Origins of the trips: the points inside each territory (town halls of its communes, population grid cells); a territory without any starts from a point inside it.</source>
+        <translation>Origines des trajets : les points situés dans chaque territoire (mairies de ses communes, carreaux de population) ; un territoire qui n'en contient aucun part d'un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="259"/>
+        <source>Population field of the points</source>
+        <translation>Champ de population des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="259"/>
+        <source>Weights of the points in their territory&apos;s mean time; empty or absent: equal weights.</source>
+        <translation>Poids des points dans le temps moyen de leur territoire ; vide ou absent : poids égaux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="607"/>
+        <source>Value chains by territory</source>
+        <translation>Filières par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="272"/>
+        <source>The territories with, per chain, the stages present, the jobs and the missing links.</source>
+        <translation>Les territoires avec, pour chaque filière, les maillons présents, les emplois et les maillons manquants.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="709"/>
+        <source>Missing links</source>
+        <translation>Maillons manquants</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="283"/>
+        <source>One line per territory and missing stage, to the nearest establishment of that stage.</source>
+        <translation>Une ligne par territoire et par maillon absent, vers l'établissement le plus proche de ce maillon.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="298"/>
+        <source>Stages by territory (table)</source>
+        <translation>Maillons par territoire (table)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="298"/>
+        <source>One row per territory and stage: establishments, jobs, present, missing, minutes, link.</source>
+        <translation>Une ligne par territoire et par maillon : établissements (n_estab), emplois (jobs), présent (present), absent (missing), minutes, maillon manquant (link).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="324"/>
+        <source>Unknown chains: {unknown}. The table has: {known}.</source>
+        <translation>Filières inconnues : {unknown}. La table contient : {known}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="330"/>
+        <source>{n} value chains ({chains}), {s} stages, from {path}.</source>
+        <translation>{n} filières ({chains}), {s} maillons, lues dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="349"/>
+        <source>Thresholds per stage: &apos;{item}&apos; is not of the form chain:stage:minutes (e.g. viande:abattage:45).</source>
+        <translation>Seuils par maillon : « {item} » n'est pas de la forme filière:maillon:minutes (par ex. viande:abattage:45).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="357"/>
+        <source>Thresholds per stage: unknown stages {unknown}; the stages are: {keys}.</source>
+        <translation>Seuils par maillon : maillons inconnus {unknown} ; les maillons sont : {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="364"/>
+        <source>Thresholds per stage: the threshold of {stages} must be a positive number of minutes.</source>
+        <translation>Seuils par maillon : le seuil de {stages} doit être un nombre positif de minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="392"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: its points weigh the same.</source>
+        <translation>La couche « {layer} » n'a pas de champ « {field} » : ses points ont tous le même poids.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="420"/>
+        <source>{n} points of &apos;{layer}&apos; stand for {t} territories; {lone} territories without any start from a point inside them.</source>
+        <translation>{n} points de « {layer} » représentent {t} territoires ; {lone} territoires qui n'en contiennent aucun partent d'un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="460"/>
+        <source>Stages present per territory…</source>
+        <translation>Maillons présents par territoire…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="467"/>
+        <source>{n} of the {total} establishments belong to a stage of the chains.</source>
+        <translation>{n} établissements sur {total} appartiennent à un maillon des filières.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="475"/>
+        <source>Searching the nearest establishment of each stage…</source>
+        <translation>Recherche de l'établissement le plus proche de chaque maillon…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="484"/>
+        <source>Territories whose points are more than {d} m from the road network (their missing stages count as out of reach): {features}.</source>
+        <translation>Territoires dont les points sont à plus de {d} m du réseau routier (leurs maillons absents sont comptés comme hors de portée) : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="536"/>
+        <source>{n} missing links (stage absent, nearest establishment beyond its threshold) in {t} of the {total} territories; {m} missing stages in all.</source>
+        <translation>{n} maillons manquants (maillon absent, établissement le plus proche au-delà de son seuil) dans {t} territoires sur {total} ; {m} maillons absents en tout.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="607"/>
+        <source>Stages of the value chains present in each territory of &apos;{layer}&apos; and missing links (nearest establishment of an absent stage beyond its threshold), from the establishments of &apos;{est}&apos;.</source>
+        <translation>Maillons des filières présents dans chaque territoire de « {layer} » et maillons manquants (établissement le plus proche d'un maillon absent au-delà de son seuil), d'après les établissements de « {est} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="709"/>
+        <source>Stages absent from the territories of &apos;{layer}&apos; while an earlier stage is present: line to the nearest establishment of the stage; link = 1 when it is beyond the stage&apos;s threshold.</source>
+        <translation>Maillons absents des territoires de « {layer} » alors qu'un maillon amont est présent : ligne vers l'établissement le plus proche du maillon ; link = 1 quand il est au-delà du seuil du maillon.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="769"/>
+        <source>Stages by territory</source>
+        <translation>Maillons par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="769"/>
+        <source>Establishments, jobs and presence of each value-chain stage per territory of &apos;{layer}&apos;.</source>
+        <translation>Établissements, emplois et présence de chaque maillon de filière par territoire de « {layer} ».</translation>
     </message>
 </context>
 </TS>

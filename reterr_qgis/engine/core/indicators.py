@@ -83,6 +83,9 @@ _NEAREST = "reterr:nearest_service"
 _BASKET = "reterr:service_basket"
 _GAPS = "reterr:service_gaps"
 _SUGGEST = "reterr:suggest_locations"
+_ADEQUACY = "reterr:food_adequacy"
+_CHAINS = "reterr:value_chains"
+_ENDOGENOUS = "reterr:endogenous_economy"
 
 INDICATORS: dict[str, Indicator] = {
     ind.id: ind
@@ -316,6 +319,92 @@ INDICATORS: dict[str, Indicator] = {
             Dimension.SERVICES,
             _SUGGEST,
             "Population newly covered by the sites up to this one.",
+        ),
+        Indicator(
+            "adq_cap",
+            "Adéquation alimentaire (plafonnée)",
+            "Food adequacy (capped)",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SELF_SUFFICIENCY,
+            _ADEQUACY,
+            "100 × Σ_g min(farmland_g, needs_g) / Σ_g needs_g over the five crop groups: a surplus "
+            "in one group never offsets a deficit in another (capped at 100 %).",
+        ),
+        Indicator(
+            "adq_bru",
+            "Adéquation alimentaire (brute)",
+            "Food adequacy (raw)",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.SELF_SUFFICIENCY,
+            _ADEQUACY,
+            "100 × Σ_g farmland_g / Σ_g needs_g (surpluses compensate deficits).",
+        ),
+        Indicator(
+            "n_links",
+            "Maillons manquants des filières",
+            "Missing links in value chains",
+            "maillons",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.ECONOMY,
+            _CHAINS,
+            "Number of chain stages missing from the territory whose nearest establishment lies "
+            "beyond the stage's travel-time threshold while an earlier stage is present.",
+        ),
+        Indicator(
+            "siege_terr",
+            "Emplois d'établissements dont le siège de l'unité légale est dans le territoire",
+            "Jobs in establishments whose legal unit's head office is in the territory",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.ECONOMY,
+            _ENDOGENOUS,
+            "100 × jobs of establishments whose legal unit's head office commune lies in the "
+            "territory / jobs of the territory (SIRENE; legal unit, not group: understates "
+            "external control).",
+        ),
+        Indicator(
+            "siege_dep",
+            "Emplois d'établissements dont le siège de l'unité légale est dans le département",
+            "Jobs in establishments whose legal unit's head office is in the département",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.ECONOMY,
+            _ENDOGENOUS,
+            "As siege_terr, with the head office in the territory's département.",
+        ),
+        Indicator(
+            "siege_reg",
+            "Emplois d'établissements dont le siège de l'unité légale est dans la région",
+            "Jobs in establishments whose legal unit's head office is in the region",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.ECONOMY,
+            _ENDOGENOUS,
+            "As siege_terr, with the head office in the territory's region.",
+        ),
+        Indicator(
+            "ess_pct",
+            "Part des emplois de l'économie sociale et solidaire",
+            "Share of jobs in the social and solidarity economy",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.ECONOMY,
+            _ENDOGENOUS,
+            "100 × jobs of establishments whose legal unit is ESS (SIRENE "
+            "economieSocialeSolidaireUniteLegale = O) / jobs.",
+        ),
+        Indicator(
+            "shannon_n",
+            "Diversité sectorielle (Shannon normalisé)",
+            "Sector diversity (normalised Shannon)",
+            "indice 0-1",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.ECONOMY,
+            _ENDOGENOUS,
+            "−Σ_s p_s ln p_s / ln N over the NAF sectors s of the chosen level (N sectors), p_s the "
+            "share of jobs.",
         ),
     )
 }
