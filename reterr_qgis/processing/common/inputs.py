@@ -47,6 +47,36 @@ DEMAND_ID_FIELD = "DEMAND_ID_FIELD"
 ANCHOR_ID_FIELD = "ANCHOR_ID_FIELD"
 
 
+def add_field_parameter(
+    alg: QgsProcessingAlgorithm,
+    name: str,
+    label: str,
+    default: Optional[str],
+    help_text: str = "",
+    *,
+    parent: str,
+    numeric: bool = True,
+    optional: bool = True,
+) -> None:
+    """Add a field parameter of layer parameter ``parent`` (numeric or any type), with its help.
+
+    Optional by default so that the default field name applies from ``qgis_process`` on QGIS 3.22.
+    """
+    alg.addParameter(
+        add_help(
+            QgsProcessingParameterField(
+                name,
+                label,
+                default,
+                parent,
+                compat.FIELD_NUMERIC if numeric else compat.FIELD_ANY,
+                optional=optional,
+            ),
+            help_text,
+        )
+    )
+
+
 @dataclass(eq=False)
 class DemandInput:
     """The demand layer read for the engine.

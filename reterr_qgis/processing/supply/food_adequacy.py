@@ -4,13 +4,14 @@ in one run."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
 )
 
 from ...adapters import compat
@@ -18,7 +19,7 @@ from ...adapters.layers import read_features
 from ...engine.core.errors import Canceled
 from ...engine.supply import GROUP_IDS, food_adequacy, food_needs
 from ..common.feedback import engine_guard, warn
-from ..common.inputs import feature_source
+from ..common.inputs import add_field_parameter, feature_source
 from ..common.outputs import write_units
 from .base import SupplyAlgorithm
 from .farmland import farmland_field
@@ -117,20 +118,7 @@ class FoodAdequacy(SupplyAlgorithm):
             )
         )
 
-        def field(name, label, default, help_text, numeric=True):
-            self.addParameter(
-                h(
-                    QgsProcessingParameterField(
-                        name,
-                        label,
-                        default,
-                        self.INPUT,
-                        compat.FIELD_NUMERIC if numeric else compat.FIELD_ANY,
-                        optional=True,
-                    ),
-                    help_text,
-                )
-            )
+        field = partial(add_field_parameter, self, parent=self.INPUT)
 
         field(
             self.POPULATION_FIELD,

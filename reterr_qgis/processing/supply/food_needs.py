@@ -8,6 +8,8 @@ parameters (:func:`add_lever_parameters`, :func:`read_levers`, :func:`read_needs
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
@@ -15,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
@@ -33,7 +34,7 @@ from ...engine.supply import (
     load_needs_table,
 )
 from ..common.feedback import engine_guard, warn
-from ..common.inputs import feature_source
+from ..common.inputs import add_field_parameter, feature_source
 from ..common.outputs import write_units
 from .base import SupplyAlgorithm
 
@@ -240,20 +241,7 @@ class FoodNeeds(SupplyAlgorithm):
             )
         )
 
-        def field(name, label, default, help_text, numeric=True):
-            self.addParameter(
-                h(
-                    QgsProcessingParameterField(
-                        name,
-                        label,
-                        default,
-                        self.INPUT,
-                        compat.FIELD_NUMERIC if numeric else compat.FIELD_ANY,
-                        optional=True,
-                    ),
-                    help_text,
-                )
-            )
+        field = partial(add_field_parameter, self, parent=self.INPUT)
 
         # Field parameters are optional so that their defaults apply from qgis_process on 3.22.
         field(
