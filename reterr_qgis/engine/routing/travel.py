@@ -231,8 +231,10 @@ class StraightLineCosts(TravelCosts):
     Notes
     -----
     Searches run on distances: a time ``≤ T`` is a distance ``≤ r(T)``, ``r(T)`` being the largest
-    float whose time is ``≤ T``, so that the nearest search, the pair list and the counts agree
-    exactly at the cut-off.
+    float whose time is ``≤ T``. Every search measures the distance the same way
+    (:func:`~.costs.euclidean`, inclusive at its radius) and the time is always ``distance ×
+    minutes_per_m``, so that the nearest search, the pair list and the counts (hence the floating
+    catchments and the location suggestions) agree exactly at the cut-off.
     """
 
     def __init__(self, speed_kmh: float, detour: float = 1.3) -> None:
@@ -270,11 +272,13 @@ class StraightLineCosts(TravelCosts):
         check_canceled(is_canceled)
         if len(o) == 0:
             return np.zeros(0), np.zeros(0, dtype=np.int64)
-        # cKDTree's upper bound is strict: the next float makes it inclusive.
-        dist, idx = nearest_within(o.xy, d.xy, np.nextafter(r, np.inf))
+        dist, idx = nearest_within(o.xy, d.xy, r)  # inclusive: distance ≤ r
+        time = dist * self.minutes_per_m
+        beyond = time > cutoff  # none: time is monotone in distance (kept as the definition)
+        time[beyond], idx[beyond] = np.inf, -1
         if progress is not None:
             progress(1.0)
-        return dist * self.minutes_per_m, idx
+        return time, idx
 
     def pairs(
         self,
@@ -288,11 +292,13 @@ class StraightLineCosts(TravelCosts):
         """See :meth:`TravelCosts.pairs` (KD-tree joins, :func:`~.costs.pairs_within`)."""
         o = self.locate(origins, "demand")
         d = self.locate(destinations, "facilities")
-        r = self.radius(check_cutoff(cutoff, finite=True))
+        c = check_cutoff(cutoff, finite=True)
+        r = self.radius(c)
         # A zero cut-off keeps only points at the same place (the KD-tree join needs r > 0).
         r = max(r, float(np.nextafter(0.0, 1.0)))
         p = pairs_within(o.xy, d.xy, r, is_canceled=is_canceled)
         p.cost = p.cost * self.minutes_per_m
+        p = p.select(p.cost <= c)  # all of them: time is monotone in distance
         if progress is not None:
             progress(1.0)
         return p
