@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -31,6 +36,8 @@ from .common.feedback import (  # noqa: F401  (re-exported: the helpers every al
 class ReterrAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define ``ALG_ID``, the usual Processing methods and :meth:`execute`.
 
+    :meth:`checkParameterValues` and :meth:`processAlgorithm` refuse a run whose output would
+    overwrite the file of one of its inputs (:func:`~.common.outputs.output_overwrites_input`).
     :meth:`processAlgorithm` calls :meth:`execute` and turns the two errors every layer below
     raises into Processing errors: :class:`InputError` (engine, adapters and kits: bad input, the
     message naming the features) and :class:`Canceled` (the user stopped the run; outputs were
@@ -63,7 +70,22 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.ALG_ID
 
+    def checkParameterValues(self, parameters, context):
+        """QGIS's checks, then: no output may overwrite the file an input reads."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        clash = outputs.output_overwrites_input(self, parameters, context)
+        if clash:
+            return False, clash
+        return ok, message
+
     def processAlgorithm(self, parameters, context, feedback):
+        # Checked again before any sink is created: a run that skips checkParameterValues (a
+        # model's child, QgsProcessingAlgorithm.run) must not wipe its input either.
+        clash = outputs.output_overwrites_input(self, parameters, context)
+        if clash:
+            raise QgsProcessingException(clash)
         try:
             return self.execute(parameters, context, feedback)
         except Canceled as err:

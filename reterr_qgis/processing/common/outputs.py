@@ -16,10 +16,15 @@ not ask for opens as None. Usage::
 
 :func:`write_units` writes the features of an input layer with new columns (the access
 algorithms' demand layer), :func:`cell` makes an attribute of a number.
+
+:func:`output_overwrites_input` refuses, before any sink is created, an output that would
+overwrite the file an input of the same run reads (``ReterrAlgorithm`` checks every run with it).
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 from typing import Any, Optional
 
@@ -31,8 +36,11 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProperty,
+    QgsProviderRegistry,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -241,3 +249,163 @@ def write_units(
             feat.setAttributes(attrs)
             out.add(feat, lambda k=k: table.describe([k]))
     return out
+
+
+# -- outputs that would overwrite an input ------------------------------------------------------
+
+#: Parameter types whose value is a layer or a file the run reads.
+_LAYER_INPUTS = {"source", "vector", "raster", "layer", "mesh", "pointcloud", "vectortile"}
+#: Destination types written as a layer (``parameterAsOutputLayer``) or as a file.
+_LAYER_OUTPUTS = {"sink", "vectorDestination", "rasterDestination", "pointCloudDestination"}
+_FILE_OUTPUTS = {"fileDestination"}
+
+
+def _real_path(path: str) -> str:
+    return os.path.normcase(os.path.realpath(os.path.expanduser(path)))
+
+
+def _first_table(path: str) -> Optional[str]:
+    """Name of the first layer of a multi-layer file: what a plain path opens."""
+    try:
+        from osgeo import ogr
+
+        ds = ogr.Open(path)
+        name = ds.GetLayer(0).GetName() if ds is not None and ds.GetLayerCount() else None
+        ds = None
+        return name
+    except Exception:  # not a vector file: no table to protect
+        return None
+
+
+def _layer_file(layer) -> Optional[tuple[str, Optional[str]]]:
+    """(real path, table or None) of the file a layer reads, None if it reads no local file."""
+    try:
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    except Exception:  # an URI the provider cannot decode: no local file
+        parts = {}
+    path = parts.get("path") or layer.source().split("|")[0]
+    if not path or not os.path.isfile(path):
+        return None
+    table = parts.get("layerName") or None
+    if table is None and layer.providerType() == "ogr":
+        table = _first_table(path)
+    return _real_path(path), table
+
+
+def _input_files(
+    alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext
+) -> list[tuple[Any, str, Optional[str]]]:
+    """(parameter definition, real path, table or None) of every file the inputs read."""
+    found = []
+    for d in alg.parameterDefinitions():
+        if d.isDestination() or parameters.get(d.name()) in (None, ""):
+            continue
+        kind = d.type()
+        files: list[tuple[str, Optional[str]]] = []
+        if kind == "file":
+            path = alg.parameterAsFile(parameters, d.name(), context)
+            if path and os.path.isfile(path):
+                files.append((_real_path(path), None))
+        elif kind in _LAYER_INPUTS or kind == "multilayer":
+            value = parameters[d.name()]
+            if isinstance(value, QgsProcessingFeatureSourceDefinition):
+                value = value.source
+            if isinstance(value, QgsProperty):
+                value = value.valueAsString(context.expressionContext(), "")
+                value = value[0] if isinstance(value, tuple) else value  # PyQGIS: (str, ok)
+            values = {d.name(): value}
+            if kind == "multilayer":
+                layers = alg.parameterAsLayerList(values, d.name(), context)
+            else:
+                layers = [alg.parameterAsLayer(values, d.name(), context)]
+            for layer in layers:
+                loc = _layer_file(layer) if layer is not None else None
+                if loc is None and layer is None and isinstance(value, str):
+                    path = value.split("|")[0]
+                    if os.path.isfile(path):
+                        loc = (_real_path(path), None)
+                if loc is not None:
+                    files.append(loc)
+        found += [(d, path, table) for path, table in files]
+    return found
+
+
+def _ogr_table(dest: str) -> Optional[tuple[str, str]]:
+    """(dbname, table) of an ``ogr:dbname='a.gpkg' table="t" (geom)`` destination."""
+    db = re.search(r"""dbname=(?:'((?:[^'\\]|\\.)*)'|(\S+))""", dest)
+    table = re.search(r"""table=(?:"((?:[^"\\]|\\.)*)"|(\S+))""", dest)
+    if not db or not table:
+        return None
+    return (db.group(1) or db.group(2)), (table.group(1) or table.group(2))
+
+
+def _label(definition) -> str:
+    return f"“{definition.description()}” ({definition.name()})"
+
+
+def output_overwrites_input(
+    alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext
+) -> str:
+    """Why an output of this run would destroy an input of it, or "" when none would.
+
+    Writing a sink to ``a.gpkg`` recreates the whole file: with ``a.gpkg|layername=communes`` as
+    input, every table of ``a.gpkg`` would be lost (issue 13). Refused: a destination (vector,
+    raster or file) that is the file of a source/layer/file parameter (real paths compared), and
+    an ``ogr:dbname=... table=...`` destination that is the very table an input reads. A new
+    table in an input's GeoPackage is allowed: the file's other tables are kept.
+    """
+    inputs = None
+    for d in alg.parameterDefinitions():
+        kind = d.type()
+        if not d.isDestination() or (kind not in _LAYER_OUTPUTS and kind not in _FILE_OUTPUTS):
+            continue
+        if parameters.get(d.name()) in (None, ""):
+            continue
+        if kind in _FILE_OUTPUTS:
+            dest = alg.parameterAsFileOutput(parameters, d.name(), context)
+        else:
+            dest = alg.parameterAsOutputLayer(parameters, d.name(), context)
+        if not dest or dest.startswith(("memory:", "TEMPORARY_OUTPUT")):
+            continue
+        if inputs is None:
+            inputs = _input_files(alg, parameters, context)
+        if not inputs:
+            return ""
+        if dest.startswith("ogr:"):
+            ogr_table = _ogr_table(dest)
+            if ogr_table is None:
+                db = re.search(r"dbname='?([^']+)'?", dest)
+                if db is None:
+                    continue
+                dest = db.group(1)  # no table named: treated as the whole file
+            else:
+                path, table = _real_path(ogr_table[0]), ogr_table[1]
+                for src, src_path, src_table in inputs:
+                    # SQLite table names are case-insensitive.
+                    if src_path == path and (src_table or "").casefold() == table.casefold():
+                        return QCoreApplication.translate(
+                            "ReterrAlgorithm",
+                            "The output {output} would replace the table “{table}” of {path}, "
+                            "which the input {input} reads: write it into a table of another "
+                            "name, or to another file.",
+                        ).format(output=_label(d), table=table, path=path, input=_label(src))
+                continue
+        elif re.match(r"^[A-Za-z]\w+:", dest):
+            continue  # another provider's destination (postgres:, spatialite:…), not a file
+        path = _real_path(dest.split("|")[0])
+        for src, src_path, _table in inputs:
+            if src_path != path:
+                continue
+            if path.lower().endswith(".gpkg"):
+                return QCoreApplication.translate(
+                    "ReterrAlgorithm",
+                    "The output {output} would overwrite {path}, the GeoPackage the input {input} "
+                    "reads, and every table in it: write the output to another file, or into a "
+                    "new table of that GeoPackage with ogr:dbname='{path}' table=\"name\" (geom).",
+                ).format(output=_label(d), path=path, input=_label(src))
+            return QCoreApplication.translate(
+                "ReterrAlgorithm",
+                "The output {output} would overwrite {path}, the file the input {input} reads: "
+                "write the output to another file.",
+            ).format(output=_label(d), path=path, input=_label(src))
+    return ""
