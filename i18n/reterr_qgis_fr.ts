@@ -1271,12 +1271,12 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
 <context>
     <name>FoodAdequacy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="75"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
         <source>Food adequacy (farmland against needs)</source>
         <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="78"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="79"/>
         <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
 
 Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
@@ -1293,127 +1293,127 @@ Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ
 Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut à confirmer, voir « Besoins alimentaires »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
         <source>Territories with farmland and needs</source>
         <translation>Territoires avec surfaces agricoles et besoins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
         <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
         <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
         <source>cereals</source>
         <translation>céréales</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
         <source>oilseeds and protein crops</source>
         <translation>oléoprotéagineux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
         <source>fodder and grassland</source>
         <translation>fourrages et prairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
         <source>fruit and vegetables</source>
         <translation>fruits et légumes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="148"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
         <source>other crops</source>
         <translation>autres cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="156"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="144"/>
         <source>Farmland field (ha): {group}</source>
         <translation>Champ des surfaces agricoles (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="156"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="144"/>
         <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
         <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="165"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="153"/>
         <source>Needs field (ha): {group}</source>
         <translation>Champ des besoins (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="165"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="153"/>
         <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
         <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="174"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="162"/>
         <source>Diet scenarios to compare (needs recomputed from the population)</source>
         <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="174"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="162"/>
         <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
         <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="311"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="299"/>
         <source>Food adequacy</source>
         <translation>Adéquation alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="192"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="180"/>
         <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
         <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="223"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="248"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="236"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="274"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="262"/>
         <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
         <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="286"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="274"/>
         <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
         <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="298"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="286"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="311"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="299"/>
         <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
         <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
     </message>
@@ -1421,82 +1421,82 @@ Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vid
 <context>
     <name>FoodNeeds</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
         <source>Current diet</source>
         <translation>Régime actuel</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
         <source>−25 % animal products</source>
         <translation>−25 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="70"/>
         <source>−50 % animal products</source>
         <translation>−50 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
         <source>Organic share (%)</source>
         <translation>Part de bio (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
         <source>Share of the food produced organically. Organic land yields less: it needs 1 / (organic yield ratio) times the area.</source>
         <translation>Part de l'alimentation produite en bio. Les surfaces en bio rendent moins : il leur faut 1 / (rapport de rendement bio) fois la surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="94"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="95"/>
         <source>Organic yield ratio (organic / conventional)</source>
         <translation>Rapport de rendement bio (bio / conventionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="94"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="95"/>
         <source>Organic yield divided by conventional yield; used only with an organic share. Default 0.75 (Seufert et al. 2012, Nature).</source>
         <translation>Rendement en bio divisé par le rendement en conventionnel ; utilisé seulement avec une part de bio. Par défaut 0,75 (Seufert et al. 2012, Nature).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="111"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="112"/>
         <source>Waste reduction (% of the needs saved)</source>
         <translation>Réduction du gaspillage (% des besoins économisés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="111"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="112"/>
         <source>Share of the land needed that less food waste saves (e.g. 5 when waste making 10 % of the needs is halved).</source>
         <translation>Part des surfaces nécessaires économisée grâce à la baisse du gaspillage alimentaire (par ex. 5 quand un gaspillage représentant 10 % des besoins est divisé par deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="128"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="129"/>
         <source>Share of the food produced locally (%)</source>
         <translation>Part de l'alimentation produite localement (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="128"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="129"/>
         <source>100: the territory aims to produce all its food itself (PARCEL&apos;s reference).</source>
         <translation>100 : le territoire vise à produire lui-même toute son alimentation (référence de PARCEL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="145"/>
         <source>Needs per inhabitant table (CSV)</source>
         <translation>Table des besoins par habitant (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="145"/>
         <source>Hectares per inhabitant per crop group and diet scenario (columns group; scenario; ha_per_inhabitant). Empty: the table shipped with the plugin (resources/supply/needs_per_inhabitant.csv), which can be copied and edited.</source>
         <translation>Hectares par habitant par groupe de cultures et scénario de régime alimentaire (colonnes group; scenario; ha_per_inhabitant). Vide : la table fournie avec l'extension (resources/supply/needs_per_inhabitant.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="177"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="178"/>
         <source>Needs per inhabitant read from {path}.</source>
         <translation>Besoins par habitant lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="200"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="201"/>
         <source>Food needs (farmland needed per crop group)</source>
         <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="203"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="204"/>
         <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
 
 Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds and protein crops), bes_fou (fodder and grassland), bes_flg (fruit and vegetables), bes_aut (other crops), bes_total (all groups), in hectares; bes_hab (hectares needed per inhabitant); fact_age (age factor, with age weighting only).
@@ -1517,122 +1517,122 @@ Valeurs par défaut et sources : le régime actuel de la table fournie totalise 
 Les territoires sans population ont des besoins nuls ; une population manquante ou négative provoque une erreur qui nomme les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="234"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="234"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
         <source>Communes, EPCI or any zoning with a population field.</source>
         <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="259"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="259"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="265"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="265"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
         <source>Diet scenario</source>
         <translation>Scénario de régime alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
         <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
         <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="284"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
         <source>Weight the needs by age</source>
         <translation>Pondérer les besoins par l'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="284"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
         <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
         <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
         <source>Youngest age band field</source>
         <translation>Champ de la tranche d'âge la plus jeune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
         <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
         <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
         <source>Adult age band field</source>
         <translation>Champ de la tranche d'âge adulte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
         <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
         <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
         <source>Senior age band field</source>
         <translation>Champ de la tranche d'âge des seniors</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="426"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
         <source>Food needs</source>
         <translation>Besoins alimentaires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="313"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
         <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
         <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="348"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="336"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="361"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="349"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="394"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="382"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="396"/>
         <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
         <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="423"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="411"/>
         <source>Farmland needed per inhabitant: {ha} ha.</source>
         <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="426"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
         <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
         <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
     </message>
@@ -2645,12 +2645,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="82"/>
+        <location filename="../reterr_qgis/processing/base.py" line="104"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="95"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="103"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -2668,6 +2668,21 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/adapters/writer.py" line="39"/>
         <source>Writing the output failed, nothing was kept: {error}</source>
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="386"/>
+        <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
+        <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="400"/>
+        <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
+        <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="406"/>
+        <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
+        <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
 </context>
 <context>
@@ -2771,27 +2786,27 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="60"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="67"/>
         <source>{what}: expected x, y coordinates.</source>
         <translation>{what} : coordonnées x, y attendues.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="65"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="72"/>
         <source>{what}: missing or infinite coordinates.</source>
         <translation>{what} : coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="107"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="156"/>
         <source>The search radius must be positive.</source>
         <translation>Le rayon de recherche doit être positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="140"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="199"/>
         <source>The speed must be positive.</source>
         <translation>La vitesse doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="142"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="201"/>
         <source>The detour factor must be at least 1.</source>
         <translation>Le coefficient de détour doit être au moins égal à 1.</translation>
     </message>
@@ -3806,22 +3821,22 @@ Champ : {field}
 <context>
     <name>ReterrLayers</name>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="44"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="45"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="103"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="104"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="113"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="114"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="169"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="198"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
@@ -3831,24 +3846,29 @@ Champ : {field}
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="182"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="225"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="427"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="483"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="441"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="497"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="463"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="519"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/layers.py" line="216"/>
+        <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
+        <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
     </message>
 </context>
 <context>
@@ -4132,42 +4152,42 @@ Champ : {field}
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="130"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="130"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="143"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="173"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="143"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="173"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="170"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="200"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="170"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="200"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
@@ -4192,32 +4212,32 @@ Champ : {field}
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="187"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
         <source>Points standing for the demand units (e.g. town halls)</source>
         <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="187"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
         <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
         <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="205"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="235"/>
         <source>Demand code field</source>
         <translation>Champ du code de la demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="205"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="235"/>
         <source>Code matching the points to the demand units.</source>
         <translation>Code qui apparie les points aux unités de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="218"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="248"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="218"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="248"/>
         <source>Code of each point, as in the demand layer.</source>
         <translation>Code de chaque point, comme dans la couche de demande.</translation>
     </message>
@@ -4242,27 +4262,27 @@ Champ : {field}
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="265"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="295"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="279"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="309"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="315"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="345"/>
         <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
         <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="364"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="394"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="394"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="424"/>
         <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
         <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>

@@ -11,6 +11,7 @@ dock and the report builders.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -137,15 +138,40 @@ def is_null(value: object) -> bool:
     return callable(is_null_method) and bool(is_null_method())
 
 
+class AmbiguousNumber(ValueError):
+    """A text that looks like a number but whose separators could be read two ways ("1,116")."""
+
+
+#: Spaces accepted as French thousands separators: plain, no-break, narrow no-break.
+_SPACES = str.maketrans("", "", " \xa0\u202f")
+#: A comma then three digits after a first group of one to three digits, nothing else: an
+#: English thousands separator ("1,116", "-12,345") as much as a French decimal comma.
+_COMMA_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+
+
 def to_float(value: object) -> float | None:
     """The number an attribute holds, or None when it holds none.
 
-    Numbers are taken as they are; texts may use a French decimal comma and plain, no-break or
-    narrow no-break spaces as thousand separators ("1 234,5" → 1234.5). NULL, "" and blank texts
-    give None.
+    Numbers are taken as they are; texts are read with French conventions: a decimal comma, and
+    plain, no-break or narrow no-break spaces as thousands separators ("1 234,5" → 1234.5,
+    "1 116" → 1116, "0,25" → 0.25). A point is a decimal point ("1.5" → 1.5). NULL, "" and blank
+    texts give None.
+
+    Text whose separators could be read two ways is refused rather than guessed:
+
+    * a comma followed by exactly three digits, after one to three digits and with no other
+      separator ("1,116", "12,345"): an English thousands separator or a French decimal comma?
+      ("0,125" and "1234,567" cannot be English thousands and are read as decimals);
+    * more than one comma ("1,234,567"), or a comma and a point together ("1,234.5" in English,
+      "1.234,5" in German).
+
+    Write such numbers without a separator ("1116"), with spaces ("1 116") or with one decimal
+    comma ("1,5").
 
     Raises
     ------
+    AmbiguousNumber
+        For text with ambiguous separators as above (a :class:`ValueError`).
     ValueError
         For anything else: a text that is not a number, a boolean (a yes/no field is not a count).
     """
@@ -155,9 +181,12 @@ def to_float(value: object) -> float | None:
         raise ValueError(value)
     if isinstance(value, (int, float)):
         return float(value)
-    text = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    text = str(value).strip().translate(_SPACES)
     if text == "":
         return None
+    commas = text.count(",")
+    if commas > 1 or (commas and "." in text) or _COMMA_THOUSANDS.fullmatch(text):
+        raise AmbiguousNumber(value)
     return float(text.replace(",", "."))
 
 
@@ -178,13 +207,28 @@ def _field_not_found(fields: QgsFields, name: str, layer_name: str) -> InputErro
     )
 
 
-def _not_numbers(field_name: str, layer_name: str, rows: list[int], features: str) -> InputError:
-    return InputError(
-        QT_TRANSLATE_NOOP(
+def _not_numbers(
+    field_name: str, layer_name: str, rows: list[int], features: str, separators: bool = False
+) -> InputError:
+    """The error for values that are not numbers; ``separators`` when some of them were refused for
+    their ambiguous separators (:class:`AmbiguousNumber`): the message then says how to write them."""
+    if separators:
+        template = QT_TRANSLATE_NOOP(
+            "ReterrLayers",
+            "Field '{field}' of layer '{layer}' holds values that are not numbers "
+            "for: {features}. Correct them or choose another field. A comma before three "
+            "digits ('1,116') or next to another separator ('1,234.5') can be read two "
+            "ways: write thousands without a separator or with spaces ('1116', '1 116') "
+            "and decimals with one comma ('1,5').",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
             "ReterrLayers",
             "Field '{field}' of layer '{layer}' holds values that are not numbers "
             "for: {features}. Correct them or choose another field.",
-        ),
+        )
+    return InputError(
+        template,
         rows,
         context=CONTEXT,
         field=field_name,
@@ -290,6 +334,7 @@ def read_columns(
     nums: dict[str, list] = {n: [] for n in idx_num}
     txts: dict[str, list] = {n: [] for n in idx_txt}
     bad: dict[str, list[int]] = {n: [] for n in idx_num}
+    ambiguous: set[str] = set()
     canceled = False
     for k, feat in enumerate(_iterate(source, request)):
         if is_canceled is not None and k % 2000 == 0 and is_canceled():
@@ -300,6 +345,10 @@ def read_columns(
         for n, i in idx_num.items():
             try:
                 nums[n].append(to_float(attrs[i]))
+            except AmbiguousNumber:
+                nums[n].append(None)
+                bad[n].append(k)
+                ambiguous.add(n)
             except (TypeError, ValueError):
                 nums[n].append(None)
                 bad[n].append(k)
@@ -311,7 +360,8 @@ def read_columns(
         for n, rows in bad.items():
             if rows:
                 names = [feature_name(f) for f in fids]
-                raise _not_numbers(n, layer_name, rows, describe_features(names, fids, rows))
+                features = describe_features(names, fids, rows)
+                raise _not_numbers(n, layer_name, rows, features, n in ambiguous)
     return Columns(
         fids=fid_array,
         numbers={n: _float_array(vals) for n, vals in nums.items()},
@@ -380,6 +430,7 @@ def read_features(
     geoms: list[QgsGeometry] = []
     attrs: list[list] = []
     bad_numbers: dict[str, list[int]] = {k: [] for k in idx_num}
+    ambiguous: set[str] = set()
     start, span = progress_span[0], progress_span[1] - progress_span[0]
     step = max(total // 100, 1)
     for i, feat in enumerate(features):
@@ -394,6 +445,10 @@ def read_features(
         for k, j in idx_num.items():
             try:
                 nums[k].append(to_float(feat.attribute(j)))
+            except AmbiguousNumber:
+                nums[k].append(None)
+                bad_numbers[k].append(i)
+                ambiguous.add(k)
             except (TypeError, ValueError):
                 nums[k].append(None)
                 bad_numbers[k].append(i)
@@ -414,7 +469,8 @@ def read_features(
     )
     for k, rows in bad_numbers.items():
         if rows:
-            raise _not_numbers(numeric[k], layer_name, rows, table.describe(rows))
+            features = table.describe(rows)
+            raise _not_numbers(numeric[k], layer_name, rows, features, k in ambiguous)
     if with_geometry:
         check_geometries(table, layer_name)
     return table
