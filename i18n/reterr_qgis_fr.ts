@@ -789,9 +789,44 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="546"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="561"/>
         <source>No territory named or coded &apos;{key}&apos; in layer &apos;{layer}&apos; (searched the fields {fields}).</source>
         <translation>Aucun territoire nommé ou codé « {key} » dans la couche « {layer} » (champs cherchés : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="582"/>
+        <source>{name} ({field} {code}, EPCI {epci})</source>
+        <translation>{name} ({field} {code}, EPCI {epci})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="586"/>
+        <source>{name} ({field} {code})</source>
+        <translation>{name} ({field} {code})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="590"/>
+        <source>{name} (feature {fid})</source>
+        <translation>{name} (entité {fid})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="593"/>
+        <source>… and {n} more</source>
+        <translation>… et {n} autres</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="595"/>
+        <source>Which one? Give its code instead (field &apos;{field}&apos;).</source>
+        <translation>Lequel ? Donnez plutôt son code (champ « {field} »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="599"/>
+        <source>The layer has no code field to tell them apart: give a layer with one (e.g. code_insee).</source>
+        <translation>La couche n'a pas de champ de code pour les distinguer : donnez une couche qui en a un (par ex. code_insee).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="603"/>
+        <source>{n} territories are named &apos;{key}&apos; in layer &apos;{layer}&apos; (field &apos;{field}&apos;): {candidates}. {advice}</source>
+        <translation>{n} territoires s'appellent « {key} » dans la couche « {layer} » (champ « {field} ») : {candidates}. {advice}</translation>
     </message>
 </context>
 <context>

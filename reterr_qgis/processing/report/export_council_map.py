@@ -530,22 +530,86 @@ class ExportCouncilMap(ReterrAlgorithm):
         )
 
     def _find_territory(self, layer: QgsVectorLayer, key: str) -> int:
-        """Feature id of the territory whose name or code (any text field) equals ``key``."""
-        text_fields = [f.name() for f in layer.fields() if not f.isNumeric()]
+        """Feature id of the territory coded or named ``key``.
+
+        A value equal to ``key`` in one feature's code (any text field but the name field) wins;
+        else the features whose name equals ``key``: one is the territory, several are homonyms
+        and are refused, listed with their code so that the code can be given instead.
+        """
+        fields = layer.fields()
+        text_fields = [f.name() for f in fields if not f.isNumeric()]
         name = guess_name_field(layer)
         order = [name] if name else []
         order += [f for f in text_fields if f != name]
+        codes = [f for f in order if f != name]
         wanted = key.casefold()
-        for field_name in order:
-            request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
-            request.setSubsetOfAttributes([field_name], layer.fields())
-            for feat in layer.getFeatures(request):
-                value = feat[field_name]
-                if present(value) and str(value).strip().casefold() == wanted:
-                    return feat.id()
+        request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
+        request.setSubsetOfAttributes(order, fields)
+        rows = [
+            (
+                feat.id(),
+                {f: str(feat[f]).strip() if present(feat[f]) else "" for f in order},
+            )
+            for feat in layer.getFeatures(request)
+        ]
+        matches = {f: [fid for fid, row in rows if row[f].casefold() == wanted] for f in order}
+        for field_name in codes:  # a code: the value of one feature only
+            if len(matches[field_name]) == 1:
+                return matches[field_name][0]
+        found = next((f for f in order if matches[f]), None)
+        if found is None:
+            raise QgsProcessingException(
+                self.tr(
+                    "No territory named or coded '{key}' in layer '{layer}' (searched the fields "
+                    "{fields})."
+                ).format(key=key, layer=layer.name(), fields=", ".join(order))
+            )
+        if len(matches[found]) == 1:
+            return matches[found][0]
+        # Homonyms: list them with their code (and EPCI) and ask for the code.
+        usual = ("code_insee", "insee_com", "codgeo", "code", "siren_epci", "code_epci")
+        code = next((f for f in usual if f in codes and f != found), None) or next(
+            (f for f in codes if f != found), ""
+        )
+        epci = next((f for f in ("nom_epci", "lib_epci") if f in order and f != found), "")
+        values = dict(rows)
+        candidates = []
+        shown = 10  # a long list helps no one: the first ones, then how many more
+        for fid in matches[found][:shown]:
+            row = values[fid]
+            label = row[name] if name else row[found]
+            if code and epci:
+                text = self.tr("{name} ({field} {code}, EPCI {epci})").format(
+                    name=label, field=code, code=row[code], epci=row[epci]
+                )
+            elif code:
+                text = self.tr("{name} ({field} {code})").format(
+                    name=label, field=code, code=row[code]
+                )
+            else:
+                text = self.tr("{name} (feature {fid})").format(name=label, fid=fid)
+            candidates.append(text)
+        if len(matches[found]) > shown:
+            candidates.append(self.tr("… and {n} more").format(n=len(matches[found]) - shown))
+        if code:
+            advice = self.tr("Which one? Give its code instead (field '{field}').").format(
+                field=code
+            )
+        else:
+            advice = self.tr(
+                "The layer has no code field to tell them apart: give a layer with one "
+                "(e.g. code_insee)."
+            )
         raise QgsProcessingException(
             self.tr(
-                "No territory named or coded '{key}' in layer '{layer}' (searched the fields "
-                "{fields})."
-            ).format(key=key, layer=layer.name(), fields=", ".join(order))
+                "{n} territories are named '{key}' in layer '{layer}' (field '{field}'): "
+                "{candidates}. {advice}"
+            ).format(
+                n=len(matches[found]),
+                key=key,
+                layer=layer.name(),
+                field=found,
+                candidates="; ".join(candidates),
+                advice=advice,
+            )
         )
