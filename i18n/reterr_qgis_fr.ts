@@ -832,12 +832,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>Farmland</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="349"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="342"/>
         <source>Farmland per crop group</source>
         <translation>Surfaces agricoles par groupe de cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="104"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="103"/>
         <source>Hectares of farmland per crop group in each territory, from EITHER the parcels of the Registre parcellaire graphique (RPG, as published by IGN) OR a land-cover raster (OSO, CORINE Land Cover) — give exactly one of the two.
 
 Output fields (added to the territories), in hectares: sau_cer (cereals), sau_olp (oilseeds and protein crops), sau_fou (fodder and grassland), sau_flg (fruit and vegetables), sau_aut (other crops), sau_total (the five groups: the farmland counted for food adequacy), sau_exclu (farmland counted as non-productive: fallow, summer pastures and heath, 'divers'), non_agri (land that is not farmland; raster only), non_classe (codes or classes absent from the mapping table: counted and listed in the log, never dropped).
@@ -858,237 +858,237 @@ Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartien
 Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut à confirmer avec la table de CRATer. Les classes d'occupation du sol qui mêlent plusieurs groupes (maïs d'OSO, terres arables de CORINE) sont affectées par défaut à un seul groupe, à confirmer ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="135"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="135"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93).</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="143"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="143"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="348"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="341"/>
         <source>RPG parcels</source>
         <translation>Parcelles du RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="157"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="156"/>
         <source>The &apos;parcelles graphiques&apos; layer of the RPG (IGN), or any parcel layer with RPG crop codes. Give either this layer or a land-cover raster.</source>
         <translation>La couche « parcelles graphiques » du RPG (IGN), ou toute couche de parcelles portant les codes de culture du RPG. Donnez soit cette couche, soit un raster d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="171"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="170"/>
         <source>RPG crop group field</source>
         <translation>Champ du groupe de cultures RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="171"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="170"/>
         <source>RPG group code 1–28 (published name: CODE_GROUP).</source>
         <translation>Code du groupe RPG, de 1 à 28 (nom publié : CODE_GROUP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="184"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="183"/>
         <source>RPG crop code field</source>
         <translation>Champ du code de culture RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="184"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="183"/>
         <source>Three-letter PAC crop code (published name: CODE_CULTU); overrides the group where the mapping table lists the code.</source>
         <translation>Code de culture PAC à trois lettres (nom publié : CODE_CULTU) ; il prime sur le groupe quand la table de correspondance contient le code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="200"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="199"/>
         <source>RPG code → crop group table (CSV)</source>
         <translation>Table code RPG → groupe de cultures (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="200"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="199"/>
         <source>Columns level; code; crop_group. Empty: the shipped table (resources/supply/rpg_crop_groups.csv).</source>
         <translation>Colonnes level; code; crop_group. Vide : la table fournie (resources/supply/rpg_crop_groups.csv).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="214"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="213"/>
         <source>Land-cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="214"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="213"/>
         <source>A GeoTIFF (or any file GDAL reads) of land-cover classes, e.g. OSO (CESBIO) or CORINE Land Cover with its level-3 codes. Give either this raster or RPG parcels.</source>
         <translation>Un GeoTIFF (ou tout fichier lisible par GDAL) de classes d'occupation du sol, par ex. OSO (CESBIO) ou CORINE Land Cover avec ses codes de niveau 3. Donnez soit ce raster, soit les parcelles du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
         <source>Land-cover nomenclature</source>
         <translation>Nomenclature d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
         <source>OSO 2018 and later (23 classes)</source>
         <translation>OSO 2018 et suivants (23 classes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
         <source>OSO 2016–2017 (17 classes)</source>
         <translation>OSO 2016–2017 (17 classes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
         <source>CORINE Land Cover (level-3 codes 111–523)</source>
         <translation>CORINE Land Cover (codes de niveau 3, 111–523)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
         <source>Which classes the raster holds (rows of the mapping table used).</source>
         <translation>Classes contenues dans le raster (lignes de la table de correspondance utilisées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="241"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="240"/>
         <source>Land-cover class → crop group table (CSV)</source>
         <translation>Table classe d'occupation du sol → groupe de cultures (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="241"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="240"/>
         <source>Columns nomenclature; class; crop_group; share. Empty: the shipped table (resources/supply/landcover_crop_groups.csv).</source>
         <translation>Colonnes nomenclature; class; crop_group; share. Vide : la table fournie (resources/supply/landcover_crop_groups.csv).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="254"/>
         <source>Farmland</source>
         <translation>Surfaces agricoles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="254"/>
         <source>The territories with sau_cer … sau_aut, sau_total, sau_exclu, non_agri and non_classe (ha).</source>
         <translation>Les territoires avec sau_cer … sau_aut, sau_total, sau_exclu, non_agri et non_classe (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="276"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="275"/>
         <source>Give either an RPG parcel layer or a land-cover raster (exactly one of the two).</source>
         <translation>Donnez soit une couche de parcelles du RPG, soit un raster d'occupation du sol (exactement l'un des deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="282"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="281"/>
         <source>Counting farmland</source>
         <translation>Le décompte des surfaces agricoles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="287"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="286"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="449"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="442"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="321"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="314"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="334"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="327"/>
         <source>Farmland in the {n} territories: {total} ha in the five crop groups ({groups}); {excluded} ha excluded as non-productive; {unclassified} ha not classified.</source>
         <translation>Surfaces agricoles des {n} territoires : {total} ha dans les cinq groupes de cultures ({groups}) ; {excluded} ha exclus comme non productifs ; {unclassified} ha non classés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="348"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="341"/>
         <source>land-cover raster</source>
         <translation>raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="349"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="342"/>
         <source>Hectares of farmland per crop group in the territories of &apos;{layer}&apos;, from the {what}, computed by ReTerr.</source>
         <translation>Hectares de surfaces agricoles par groupe de cultures dans les territoires de « {layer} », calculés par ReTerr (source : {what}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="379"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="372"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}. Choose the field holding the RPG codes.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}. Choisissez le champ qui contient les codes du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="388"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="381"/>
         <source>Layer &apos;{layer}&apos; has neither a CODE_GROUP nor a CODE_CULTU field. Available fields: {fields}. Choose the fields holding the RPG crop group and crop code.</source>
         <translation>La couche « {layer} » n'a ni champ CODE_GROUP ni champ CODE_CULTU. Champs disponibles : {fields}. Choisissez les champs qui contiennent le groupe de cultures et le code de culture du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="404"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="397"/>
         <source>Crop groups read from {path}.</source>
         <translation>Groupes de cultures lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="406"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="399"/>
         <source>Reading parcels…</source>
         <translation>Lecture des parcelles…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="421"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="414"/>
         <source>Parcels reprojected from {a} to {b}.</source>
         <translation>Parcelles reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="453"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="446"/>
         <source>Splitting parcels between territories…</source>
         <translation>Partage des parcelles entre les territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="468"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="461"/>
         <source>Parcels of &apos;{layer}&apos; outside every territory: {features}.</source>
         <translation>Parcelles de « {layer} » situées hors de tout territoire : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="475"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="468"/>
         <source>Parcels of &apos;{layer}&apos; without geometry: {features}.</source>
         <translation>Parcelles de « {layer} » sans géométrie : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="481"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="474"/>
         <source>Crop codes absent from the mapping table: {codes}.</source>
         <translation>Codes de culture absents de la table de correspondance : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="486"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="479"/>
         <source>{n} parcels read; {split} split between territories; {out} ha outside every territory.</source>
         <translation>{n} parcelles lues ; {split} partagées entre plusieurs territoires ; {out} ha hors de tout territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="504"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="497"/>
         <source>Land-cover classes ({nomenclature}) read from {path}.</source>
         <translation>Classes d'occupation du sol ({nomenclature}) lues dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="511"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="504"/>
         <source>The land-cover raster &apos;{layer}&apos; is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Le raster d'occupation du sol « {layer} » n'est pas un fichier (fournisseur {provider}) : enregistrez-le d'abord en GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="521"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="514"/>
         <source>Counting land-cover pixels per territory…</source>
         <translation>Décompte des pixels d'occupation du sol par territoire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="537"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="530"/>
         <source>Territories already rasterised in an earlier run: reused.</source>
         <translation>Territoires déjà rastérisés lors d'un traitement précédent : réutilisés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="539"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="532"/>
         <source>Raster classes absent from the mapping table: {codes}.</source>
         <translation>Classes du raster absentes de la table de correspondance : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="544"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="537"/>
         <source>Pixel area: {area} m².</source>
         <translation>Surface d'un pixel : {area} m².</translation>
     </message>
@@ -1306,12 +1306,12 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
 <context>
     <name>FoodAdequacy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="73"/>
         <source>Food adequacy (farmland against needs)</source>
         <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="79"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
         <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
 
 Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
@@ -1328,127 +1328,122 @@ Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ
 Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut à confirmer, voir « Besoins alimentaires »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="104"/>
         <source>Territories with farmland and needs</source>
         <translation>Territoires avec surfaces agricoles et besoins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="104"/>
         <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
         <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="120"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="120"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="126"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="126"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
         <source>cereals</source>
         <translation>céréales</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
         <source>oilseeds and protein crops</source>
         <translation>oléoprotéagineux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
         <source>fodder and grassland</source>
         <translation>fourrages et prairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
         <source>fruit and vegetables</source>
         <translation>fruits et légumes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="136"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
         <source>other crops</source>
         <translation>autres cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
         <source>Farmland field (ha): {group}</source>
         <translation>Champ des surfaces agricoles (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="144"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
         <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
         <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="153"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="150"/>
         <source>Needs field (ha): {group}</source>
         <translation>Champ des besoins (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="153"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="150"/>
         <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
         <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="162"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="159"/>
         <source>Diet scenarios to compare (needs recomputed from the population)</source>
         <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="162"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="159"/>
         <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
         <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="299"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="290"/>
         <source>Food adequacy</source>
         <translation>Adéquation alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="180"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="177"/>
         <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
         <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="220"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="236"/>
-        <source>Layer &apos;{layer}&apos; has no features.</source>
-        <translation>La couche « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="262"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="253"/>
         <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
         <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="274"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="265"/>
         <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
         <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="286"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="277"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="299"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="290"/>
         <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
         <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
     </message>
@@ -1456,82 +1451,82 @@ Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vid
 <context>
     <name>FoodNeeds</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="66"/>
         <source>Current diet</source>
         <translation>Régime actuel</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
         <source>−25 % animal products</source>
         <translation>−25 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="70"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
         <source>−50 % animal products</source>
         <translation>−50 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="76"/>
         <source>Organic share (%)</source>
         <translation>Part de bio (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="76"/>
         <source>Share of the food produced organically. Organic land yields less: it needs 1 / (organic yield ratio) times the area.</source>
         <translation>Part de l'alimentation produite en bio. Les surfaces en bio rendent moins : il leur faut 1 / (rapport de rendement bio) fois la surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="95"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="93"/>
         <source>Organic yield ratio (organic / conventional)</source>
         <translation>Rapport de rendement bio (bio / conventionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="95"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="93"/>
         <source>Organic yield divided by conventional yield; used only with an organic share. Default 0.75 (Seufert et al. 2012, Nature).</source>
         <translation>Rendement en bio divisé par le rendement en conventionnel ; utilisé seulement avec une part de bio. Par défaut 0,75 (Seufert et al. 2012, Nature).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="112"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="110"/>
         <source>Waste reduction (% of the needs saved)</source>
         <translation>Réduction du gaspillage (% des besoins économisés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="112"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="110"/>
         <source>Share of the land needed that less food waste saves (e.g. 5 when waste making 10 % of the needs is halved).</source>
         <translation>Part des surfaces nécessaires économisée grâce à la baisse du gaspillage alimentaire (par ex. 5 quand un gaspillage représentant 10 % des besoins est divisé par deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="129"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="127"/>
         <source>Share of the food produced locally (%)</source>
         <translation>Part de l'alimentation produite localement (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="129"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="127"/>
         <source>100: the territory aims to produce all its food itself (PARCEL&apos;s reference).</source>
         <translation>100 : le territoire vise à produire lui-même toute son alimentation (référence de PARCEL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="145"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="143"/>
         <source>Needs per inhabitant table (CSV)</source>
         <translation>Table des besoins par habitant (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="145"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="143"/>
         <source>Hectares per inhabitant per crop group and diet scenario (columns group; scenario; ha_per_inhabitant). Empty: the table shipped with the plugin (resources/supply/needs_per_inhabitant.csv), which can be copied and edited.</source>
         <translation>Hectares par habitant par groupe de cultures et scénario de régime alimentaire (colonnes group; scenario; ha_per_inhabitant). Vide : la table fournie avec l'extension (resources/supply/needs_per_inhabitant.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="178"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="176"/>
         <source>Needs per inhabitant read from {path}.</source>
         <translation>Besoins par habitant lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="201"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="199"/>
         <source>Food needs (farmland needed per crop group)</source>
         <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="204"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="202"/>
         <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
 
 Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds and protein crops), bes_fou (fodder and grassland), bes_flg (fruit and vegetables), bes_aut (other crops), bes_total (all groups), in hectares; bes_hab (hectares needed per inhabitant); fact_age (age factor, with age weighting only).
@@ -1552,122 +1547,117 @@ Valeurs par défaut et sources : le régime actuel de la table fournie totalise 
 Les territoires sans population ont des besoins nuls ; une population manquante ou négative provoque une erreur qui nomme les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="233"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="233"/>
         <source>Communes, EPCI or any zoning with a population field.</source>
         <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="245"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="245"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="251"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="251"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="258"/>
         <source>Diet scenario</source>
         <translation>Scénario de régime alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="258"/>
         <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
         <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="270"/>
         <source>Weight the needs by age</source>
         <translation>Pondérer les besoins par l'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="270"/>
         <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
         <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="281"/>
         <source>Youngest age band field</source>
         <translation>Champ de la tranche d'âge la plus jeune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="281"/>
         <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
         <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="287"/>
         <source>Adult age band field</source>
         <translation>Champ de la tranche d'âge adulte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="287"/>
         <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
         <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="293"/>
         <source>Senior age band field</source>
         <translation>Champ de la tranche d'âge des seniors</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="293"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="406"/>
         <source>Food needs</source>
         <translation>Besoins alimentaires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="299"/>
         <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
         <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="336"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="334"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="349"/>
-        <source>Layer &apos;{layer}&apos; has no features.</source>
-        <translation>La couche « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="382"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="374"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="396"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="388"/>
         <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
         <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="411"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="403"/>
         <source>Farmland needed per inhabitant: {ha} ha.</source>
         <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="406"/>
         <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
         <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
     </message>
@@ -2019,12 +2009,12 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
 <context>
     <name>LocalSourcing</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="159"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
         <source>Local sourcing flows (surplus → deficit)</source>
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="163"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
@@ -2049,237 +2039,232 @@ Territoires : la couche d'entrée avec, pour chaque famille (suffixe cer, olp, f
 Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L'absence d'excédent, de déficit ou de territoire à portée n'est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="196"/>
         <source>Territories with balances per family</source>
         <translation>Territoires avec les soldes par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="196"/>
         <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
         <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="224"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="224"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
         <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="241"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="241"/>
         <source>Name written on the flow lines and used in messages.</source>
         <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="254"/>
         <source>Radius (km, straight line)</source>
         <translation>Rayon (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="254"/>
         <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
         <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="268"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
         <source>Largest road time (minutes, with a road network)</source>
         <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="268"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
         <source>Used instead of the radius when a road network is given.</source>
         <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>Solver</source>
         <translation>Solveur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>Network simplex (needs numba)</source>
         <translation>Simplexe réseau (nécessite numba)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>HiGHS (scipy)</source>
         <translation>HiGHS (scipy)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
         <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="298"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="298"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
         <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
         <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="312"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="312"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
         <source>Code of each point, as in the territory code field.</source>
         <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="327"/>
         <source>Sourcing flows</source>
         <translation>Flux d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="327"/>
         <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
         <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="337"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
         <source>Territories: deficits covered, unmatched surplus and deficit</source>
         <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="337"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
         <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="358"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="359"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="364"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="365"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="373"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="374"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="385"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="386"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="394"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="395"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="406"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="407"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="432"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="433"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="452"/>
-        <source>Layer &apos;{layer}&apos; has no features.</source>
-        <translation>La couche « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="464"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="459"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="483"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="478"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="497"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="492"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="502"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="497"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="508"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="503"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="512"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="507"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="626"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="621"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="643"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="638"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="649"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="644"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="655"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="650"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="656"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="651"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="670"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="665"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="670"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="665"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="694"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="689"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -4110,7 +4095,7 @@ Champ : {field}
         <translation>Importer le stock SIRENE…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="146"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="147"/>
         <source>Local sourcing flows…</source>
         <translation>Flux d'approvisionnement local…</translation>
     </message>
@@ -4187,42 +4172,42 @@ Champ : {field}
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="176"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="176"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="173"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="189"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="173"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="189"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="206"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="206"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="200"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="216"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="200"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="216"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
@@ -4247,32 +4232,32 @@ Champ : {field}
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="233"/>
         <source>Points standing for the demand units (e.g. town halls)</source>
         <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="233"/>
         <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
         <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="251"/>
         <source>Demand code field</source>
         <translation>Champ du code de la demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="251"/>
         <source>Code matching the points to the demand units.</source>
         <translation>Code qui apparie les points aux unités de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="248"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="264"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="248"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="264"/>
         <source>Code of each point, as in the demand layer.</source>
         <translation>Code de chaque point, comme dans la couche de demande.</translation>
     </message>
@@ -4297,27 +4282,27 @@ Champ : {field}
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="311"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="309"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="58"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="345"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="355"/>
         <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
         <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="394"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="404"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="424"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="434"/>
         <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
         <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
@@ -4927,92 +4912,87 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
         <translation>Filières locales</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="83"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="82"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="83"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="82"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France). Each establishment counts in the territory that contains it.</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine). Chaque établissement compte dans le territoire qui le contient.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="97"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="96"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="97"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="96"/>
         <source>Code of each territory (commune INSEE code, EPCI SIREN…), written in the outputs.</source>
         <translation>Code de chaque territoire (code commune INSEE, SIREN de l'EPCI…), écrit dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="108"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="107"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="108"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="107"/>
         <source>Name of each territory, used in messages and written in the outputs.</source>
         <translation>Nom de chaque territoire, utilisé dans les messages et écrit dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="122"/>
         <source>Establishments (points, e.g. from &apos;Import SIRENE establishments&apos;)</source>
         <translation>Établissements (points, par ex. issus de « Importer les établissements SIRENE »)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="122"/>
         <source>One point per establishment, with its NAF code and jobs; the output of &apos;Import SIRENE establishments&apos; has every field this algorithm reads.</source>
         <translation>Un point par établissement, avec son code NAF et ses emplois ; la sortie de « Importer les établissements SIRENE » contient tous les champs lus par cet algorithme.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="182"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="181"/>
         <source>The territory code field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding the territories&apos; codes.</source>
         <translation>Le champ du code des territoires « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui contient les codes des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="192"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="191"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="307"/>
-        <source>Layer &apos;{layer}&apos; has no features.</source>
-        <translation>La couche « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="240"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="233"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: {what}.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : {what}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="273"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="294"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="287"/>
         <source>Reading establishments…</source>
         <translation>Lecture des établissements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="319"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="306"/>
         <source>Assigning the establishments to the territories</source>
         <translation>Affectation des établissements aux territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="344"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="331"/>
         <source>{n} establishments lie in several overlapping territories; each counts in the first one only: {features}.</source>
         <translation>{n} établissements sont situés dans plusieurs territoires qui se chevauchent ; chacun ne compte que dans le premier : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="358"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="345"/>
         <source>{n} establishments outside every territory polygon were counted in the territory of their commune.</source>
         <translation>{n} établissements situés hors de tout polygone de territoire ont été comptés dans le territoire de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/establishments.py" line="367"/>
+        <location filename="../reterr_qgis/processing/supply/establishments.py" line="354"/>
         <source>{n} establishments lie outside every territory: they count in no territory (they remain candidates as nearest establishments).</source>
         <translation>{n} établissements sont situés hors de tout territoire : ils ne comptent dans aucun territoire (ils restent candidats comme établissements les plus proches).</translation>
     </message>

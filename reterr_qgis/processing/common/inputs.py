@@ -47,6 +47,22 @@ DEMAND_ID_FIELD = "DEMAND_ID_FIELD"
 ANCHOR_ID_FIELD = "ANCHOR_ID_FIELD"
 
 
+def read_layer(source, *, layer_name: str, feedback, **options) -> FeatureTable:
+    """:func:`read_features` of an input that must not be empty: raises ``Canceled`` when the
+    user stopped the reading, and names the layer when it has no features. ``options`` are
+    :func:`read_features`'s."""
+    table = read_features(source, layer_name=layer_name, feedback=feedback, **options)
+    if feedback.isCanceled():
+        raise Canceled()
+    if len(table) == 0:
+        raise QgsProcessingException(
+            translate("ServiceAlgorithm", "Layer '{layer}' has no features.").format(
+                layer=layer_name
+            )
+        )
+    return table
+
+
 def add_field_parameter(
     alg: QgsProcessingAlgorithm,
     name: str,
@@ -293,7 +309,7 @@ def read_demand(
         if population == "required" or source.fields().lookupField(pop_field) >= 0:
             nums["population"] = pop_field
     feedback.setProgressText(translate("ServiceAlgorithm", "Reading demand…"))
-    table = read_features(
+    table = read_layer(
         source,
         numeric=nums,
         text=text,
@@ -303,12 +319,6 @@ def read_demand(
         feedback=feedback,
         progress_span=progress_span,
     )
-    if feedback.isCanceled():
-        raise Canceled()
-    if len(table) == 0:
-        raise QgsProcessingException(
-            translate("ServiceAlgorithm", "Layer '{layer}' has no features.").format(layer=name)
-        )
     xy = table.anchor_xy()
     if parameters.get(ANCHORS):
         xy = anchored_xy(alg, parameters, context, feedback, source, table, xy, name)

@@ -24,10 +24,9 @@ from qgis.core import (
 
 from ...adapters import compat
 from ...adapters.i18n import translate
-from ...adapters.layers import FeatureTable, read_features, require_projected
-from ...engine.core.errors import Canceled
+from ...adapters.layers import FeatureTable, require_projected
 from ..common.feedback import listing, require_shapely, warn
-from ..common.inputs import feature_source, layer_label
+from ..common.inputs import feature_source, layer_label, read_layer
 from ..common.params import add_help
 
 #: Parameters of the territories group (:func:`add_territory_parameters`).
@@ -190,7 +189,7 @@ def read_territories(
     if name_field and fields.lookupField(name_field) < 0:
         name_field = ""
     feedback.setProgressText(translate("SupplyAlgorithm", "Reading territories…"))
-    table = read_features(
+    table = read_layer(
         source,
         text={"code": code_field, **(text or {})},
         name_field=name_field or code_field,
@@ -199,12 +198,6 @@ def read_territories(
         feedback=feedback,
         progress_span=progress_span,
     )
-    if feedback.isCanceled():
-        raise Canceled()
-    if len(table) == 0:
-        raise QgsProcessingException(
-            translate("SupplyAlgorithm", "Layer '{layer}' has no features.").format(layer=name)
-        )
     return Territories(source, name, table, code_field, name_field)
 
 
@@ -292,7 +285,7 @@ def read_establishments(
         (nums if kind == "number" else texts)[key] = field
     siret = SIRENE_FIELDS["siret"]
     feedback.setProgressText(translate("SupplyAlgorithm", "Reading establishments…"))
-    table = read_features(
+    table = read_layer(
         source,
         numeric=nums,
         text=texts,
@@ -301,12 +294,6 @@ def read_establishments(
         feedback=feedback,
         progress_span=progress_span,
     )
-    if feedback.isCanceled():
-        raise Canceled()
-    if len(table) == 0:
-        raise QgsProcessingException(
-            translate("SupplyAlgorithm", "Layer '{layer}' has no features.").format(layer=name)
-        )
     crs = territories.source.sourceCrs()
     if source.sourceCrs() != crs:
         table.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))

@@ -24,7 +24,6 @@ from ...adapters.layers import (
     engine_messages,
     feature_name,
     read_columns,
-    read_features,
     require_projected,
 )
 from ...engine.core.errors import Canceled
@@ -37,7 +36,7 @@ from ...engine.supply import (
     load_rpg_mapping,
 )
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
-from ..common.inputs import feature_source
+from ..common.inputs import feature_source, read_layer
 from ..common.outputs import write_units
 from .base import SupplyAlgorithm
 from .food_needs import GROUP_CODES
@@ -285,7 +284,7 @@ class Farmland(SupplyAlgorithm):
             name_field = ""
 
         feedback.setProgressText(self.tr("Reading territories…"))
-        table = read_features(
+        table = read_layer(
             source,
             name_field=name_field or None,
             keep_attributes=True,
@@ -293,12 +292,6 @@ class Farmland(SupplyAlgorithm):
             feedback=feedback,
             progress_span=(0, 10),
         )
-        if feedback.isCanceled():
-            raise Canceled()
-        if len(table) == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features.").format(layer=layer_name)
-            )
         territories = table.shapely()
         if has_parcels:
             result = self._from_rpg(parameters, context, feedback, source, table, territories)

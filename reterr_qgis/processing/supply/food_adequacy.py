@@ -8,18 +8,15 @@ from functools import partial
 
 import numpy as np
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
 
 from ...adapters import compat
-from ...adapters.layers import read_features
-from ...engine.core.errors import Canceled
 from ...engine.supply import GROUP_IDS, food_adequacy, food_needs
 from ..common.feedback import engine_guard, warn
-from ..common.inputs import add_field_parameter, feature_source
+from ..common.inputs import add_field_parameter, feature_source, read_layer
 from ..common.outputs import write_units
 from .base import SupplyAlgorithm
 from .farmland import farmland_field
@@ -221,7 +218,7 @@ class FoodAdequacy(SupplyAlgorithm):
             numeric.update({f"need{j}": f for j, f in enumerate(need_fields)})
 
         feedback.setProgressText(self.tr("Reading territories…"))
-        table = read_features(
+        table = read_layer(
             source,
             numeric=numeric,
             name_field=name_field or None,
@@ -230,12 +227,6 @@ class FoodAdequacy(SupplyAlgorithm):
             feedback=feedback,
             progress_span=(0, 40),
         )
-        if feedback.isCanceled():
-            raise Canceled()
-        if len(table) == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features.").format(layer=layer_name)
-            )
         farmland = np.column_stack([table.numbers[f"farm{j}"] for j in range(n_groups)])
         population = table.numbers["population"]
 

@@ -12,7 +12,6 @@ from functools import partial
 
 import numpy as np
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -23,8 +22,7 @@ from qgis.core import (
 
 from ...adapters import compat
 from ...adapters.i18n import translate
-from ...adapters.layers import engine_messages, read_features
-from ...engine.core.errors import Canceled
+from ...adapters.layers import engine_messages
 from ...engine.supply import (
     DEFAULT_AGE_WEIGHTING,
     GROUP_IDS,
@@ -34,7 +32,7 @@ from ...engine.supply import (
     load_needs_table,
 )
 from ..common.feedback import engine_guard, warn
-from ..common.inputs import add_field_parameter, feature_source
+from ..common.inputs import add_field_parameter, feature_source, read_layer
 from ..common.outputs import write_units
 from .base import SupplyAlgorithm
 
@@ -334,7 +332,7 @@ class FoodNeeds(SupplyAlgorithm):
                 numeric[f"age{k}"] = band
 
         feedback.setProgressText(self.tr("Reading territories…"))
-        table = read_features(
+        table = read_layer(
             source,
             numeric=numeric,
             name_field=name_field or None,
@@ -343,12 +341,6 @@ class FoodNeeds(SupplyAlgorithm):
             feedback=feedback,
             progress_span=(0, 40),
         )
-        if feedback.isCanceled():
-            raise Canceled()
-        if len(table) == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features.").format(layer=layer_name)
-            )
         needs_table = read_needs_table(self, parameters, context, feedback)
         with engine_guard(table, layer_name):
             age_counts = weighting = None

@@ -28,9 +28,9 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ...about import PROVIDER_ID
 from ...adapters import compat, provenance
 from ...adapters.i18n import ui_language
-from ...adapters.layers import engine_messages, read_features, require_projected
+from ...adapters.layers import engine_messages, require_projected
 from ...adapters.style import save_default_style, style_flow_layer
-from ...engine.core.errors import Canceled, Message
+from ...engine.core.errors import Message
 from ...engine.routing import pairs_within
 from ...engine.supply.groups import GROUP_IDS, group_label
 from ...engine.supply.sourcing import local_sourcing
@@ -42,6 +42,7 @@ from ..common.inputs import (
     DemandInput,
     anchored_xy,
     feature_source,
+    read_layer,
 )
 from ..common.outputs import open_output, write_units
 from ..common.travel import (
@@ -435,7 +436,7 @@ class LocalSourcing(SupplyAlgorithm):
             texts["code"] = code_field
         if name_field:
             texts["name"] = name_field
-        table = read_features(
+        table = read_layer(
             source,
             numeric={f"b{k}": f for k, f in enumerate(balance_fields)},
             text=texts,
@@ -445,13 +446,7 @@ class LocalSourcing(SupplyAlgorithm):
             feedback=feedback,
             progress_span=(0, 10),
         )
-        if feedback.isCanceled():
-            raise Canceled()
         n = len(table)
-        if n == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features.").format(layer=name)
-            )
         codes = (
             [c if c is not None else "" for c in table.texts["code"]]
             if code_field
