@@ -2009,12 +2009,12 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
 <context>
     <name>LocalSourcing</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="124"/>
         <source>Local sourcing flows (surplus → deficit)</source>
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="163"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="127"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
@@ -2039,234 +2039,229 @@ Territoires : la couche d'entrée avec, pour chaque famille (suffixe cer, olp, f
 Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L'absence d'excédent, de déficit ou de territoire à portée n'est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="196"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
         <source>Territories with balances per family</source>
         <translation>Territoires avec les soldes par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="196"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
         <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
         <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="172"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="172"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="189"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="189"/>
         <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
         <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="241"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="205"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="241"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="205"/>
         <source>Name written on the flow lines and used in messages.</source>
         <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="254"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="218"/>
         <source>Radius (km, straight line)</source>
         <translation>Rayon (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="254"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="218"/>
         <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
         <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="233"/>
         <source>Largest road time (minutes, with a road network)</source>
         <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="233"/>
         <source>Used instead of the radius when a road network is given.</source>
         <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
         <source>Solver</source>
         <translation>Solveur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
         <source>Network simplex (needs numba)</source>
         <translation>Simplexe réseau (nécessite numba)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
         <source>HiGHS (scipy)</source>
         <translation>HiGHS (scipy)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
         <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
         <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="263"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="263"/>
         <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
         <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="277"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="277"/>
         <source>Code of each point, as in the territory code field.</source>
         <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="327"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="291"/>
         <source>Sourcing flows</source>
         <translation>Flux d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="327"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="291"/>
         <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
         <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="302"/>
         <source>Territories: deficits covered, unmatched surplus and deficit</source>
         <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="302"/>
         <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="359"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="323"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="365"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="329"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="374"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="386"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="350"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="395"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="359"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="407"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="371"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="433"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="397"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="459"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="423"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="478"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="442"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="492"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="456"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="497"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="461"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="503"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="467"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="507"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="471"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="621"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="585"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="638"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="602"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="644"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="608"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="650"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="614"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="651"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="615"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="665"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="633"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="665"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="633"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="689"/>
-        <source>Could not store the style in the GeoPackage: {e}</source>
-        <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
 </context>
 <context>
@@ -2670,7 +2665,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="103"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="119"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -2690,17 +2685,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="386"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="405"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="400"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="419"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="406"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="425"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
@@ -4095,7 +4090,7 @@ Champ : {field}
         <translation>Importer le stock SIRENE…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="147"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="111"/>
         <source>Local sourcing flows…</source>
         <translation>Flux d'approvisionnement local…</translation>
     </message>

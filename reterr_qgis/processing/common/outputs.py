@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Optional
 
 import numpy as np
@@ -58,19 +58,31 @@ _POST_PROCESSORS: list[QgsProcessingLayerPostProcessorInterface] = []
 Column = tuple[str, Any, Sequence]
 
 
+#: Styles a loaded output layer (default: the indicator choropleth of its style field).
+Styler = Callable[[QgsVectorLayer], None]
+
+
+def _styler(style_field: str, style: Optional[Styler]) -> Optional[Styler]:
+    if style is not None:
+        return style
+    if style_field:
+        return lambda layer: style_indicator_layer(layer, style_field)
+    return None
+
+
 class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Styles an output layer when the GUI loads it (memory or non-GeoPackage outputs)."""
 
-    def __init__(self, style_field: str, rec: dict[str, Any], title: str, abstract: str) -> None:
+    def __init__(self, style: Optional[Styler], rec: dict[str, Any], title: str, abstract: str):
         super().__init__()
-        self.style_field = style_field
+        self.style = style
         self.rec = rec
         self.title = title
         self.abstract = abstract
 
     def postProcessLayer(self, layer, context, feedback):
-        if isinstance(layer, QgsVectorLayer) and self.style_field:
-            style_indicator_layer(layer, self.style_field)
+        if isinstance(layer, QgsVectorLayer) and self.style is not None:
+            self.style(layer)
             provenance.apply_metadata(layer, self.rec, self.title, self.abstract)
             layer.triggerRepaint()
 
@@ -84,19 +96,23 @@ def finalize_vector_output(
     style_field: str,
     title: str,
     abstract: str,
+    style: Optional[Styler] = None,
 ) -> None:
     """Style an output layer and record its provenance, once its sink is closed.
 
     GeoPackage outputs get their default style and metadata stored inside the file (so that
     ``qgis_process`` outputs open styled) and a row in ``reterr_provenance``; outputs the GUI
-    loads get the style through a layer post-processor.
+    loads get the style through a layer post-processor. ``style`` replaces the default
+    choropleth of ``style_field`` (e.g. the arrows of a flow layer).
     """
+    styler = _styler(style_field, style)
     rec = provenance.record(algorithm_id, parameters)
     loc = provenance.gpkg_location(dest_id)
     if loc is not None:
         layer = QgsVectorLayer(dest_id, loc[1], "ogr")
         if layer.isValid():
-            style_indicator_layer(layer, style_field)
+            if styler is not None:
+                styler(layer)
             provenance.apply_metadata(layer, rec, title, abstract)
             error = save_default_style(layer)
             if error:
@@ -109,7 +125,7 @@ def finalize_vector_output(
             del layer
             provenance.write_table(loc[0], loc[1], rec)
     if context.willLoadLayerOnCompletion(dest_id):
-        post = _StylePostProcessor(style_field, rec, title, abstract)
+        post = _StylePostProcessor(styler, rec, title, abstract)
         _POST_PROCESSORS.append(post)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
 
@@ -134,7 +150,9 @@ class VectorOutput(SafeSink):
         self.parameters = parameters
         self.context = context
 
-    def finalize(self, style_field: str, title: str, abstract: str) -> str:
+    def finalize(
+        self, style_field: str, title: str, abstract: str, style: Optional[Styler] = None
+    ) -> str:
         """Style and provenance of the closed output (:func:`finalize_vector_output`); its id."""
         finalize_vector_output(
             self.algorithm_id,
@@ -145,6 +163,7 @@ class VectorOutput(SafeSink):
             style_field,
             title,
             abstract,
+            style,
         )
         return self.dest_id
 

@@ -14,22 +14,19 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from ...about import PROVIDER_ID
-from ...adapters import compat, provenance
+from ...adapters import compat
 from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages, require_projected
-from ...adapters.style import save_default_style, style_flow_layer
+from ...adapters.style import style_flow_layer
 from ...engine.core.errors import Message
 from ...engine.routing import pairs_within
 from ...engine.supply.groups import GROUP_IDS, group_label
@@ -70,9 +67,6 @@ FAMILY_CODES: dict[str, str] = dict(zip(GROUP_IDS, GROUP_CODES))
 #: Engine solver names, in the order of the SOLVER options.
 SOLVERS = ("auto", "network_simplex", "highs")
 
-#: Layer post-processors must outlive the run (QGIS keeps a pointer only).
-_POST_PROCESSORS: list[QgsProcessingLayerPostProcessorInterface] = []
-
 
 def _wkb_linestring():
     """``Qgis.WkbType.LineString`` (QGIS ≥ 3.30) or ``QgsWkbTypes.LineString``."""
@@ -107,36 +101,6 @@ def default_balance_fields(names: list[str]) -> list[str]:
         if found:
             return found
     return []
-
-
-def _drop_styles(path: str, table: str) -> None:
-    """Delete the styles stored for ``table`` in the GeoPackage ``path`` (a table just written)."""
-    import sqlite3
-    from contextlib import closing
-
-    with closing(sqlite3.connect(path)) as con, con:
-        exists = con.execute(
-            "select count(*) from sqlite_master where type = 'table' and name = 'layer_styles'"
-        ).fetchone()[0]
-        if exists:
-            con.execute("delete from layer_styles where f_table_name = ?", (table,))
-
-
-class _FlowStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Styles the flow layer (arrows by volume) and sets its metadata when the GUI loads it."""
-
-    def __init__(self, rec, title: str, abstract: str, labels: dict[str, str]) -> None:
-        super().__init__()
-        self.rec = rec
-        self.title = title
-        self.abstract = abstract
-        self.labels = labels
-
-    def postProcessLayer(self, layer, context, feedback):
-        if isinstance(layer, QgsVectorLayer):
-            style_flow_layer(layer, "vol_ha", "famille", self.labels)
-            provenance.apply_metadata(layer, self.rec, self.title, self.abstract)
-            layer.triggerRepaint()
 
 
 class LocalSourcing(SupplyAlgorithm):
@@ -657,8 +621,12 @@ class LocalSourcing(SupplyAlgorithm):
             families=", ".join(result.families),
             layer=name,
         )
-        flows.finalize("vol_ha", title, abstract)
-        self._style_flows(flows.dest_id, parameters, context, feedback, title, abstract, labels)
+        flows.finalize(
+            "vol_ha",
+            title,
+            abstract,
+            style=lambda layer: style_flow_layer(layer, "vol_ha", "famille", labels),
+        )
         results = {self.OUTPUT: flows.dest_id}
         if terr is not None:
             first = family_code(result.families[0])
@@ -673,26 +641,3 @@ class LocalSourcing(SupplyAlgorithm):
             results[self.OUTPUT_TERRITORIES] = terr.dest_id
         feedback.setProgress(100)
         return results
-
-    def _style_flows(self, dest_id, parameters, context, feedback, title, abstract, labels):
-        """Arrows by volume: stored in a GeoPackage output, applied when the GUI loads it."""
-        loc = provenance.gpkg_location(dest_id)
-        if loc is not None:
-            # finalize() stored the default choropleth; QGIS 3.22 hangs when a style is saved
-            # again under the same name, so that row goes before the arrows are stored.
-            _drop_styles(loc[0], loc[1])
-            layer = QgsVectorLayer(dest_id, loc[1], "ogr")
-            if layer.isValid():
-                style_flow_layer(layer, "vol_ha", "famille", labels)
-                error = save_default_style(layer)
-                if error:
-                    warn(
-                        feedback,
-                        self.tr("Could not store the style in the GeoPackage: {e}").format(e=error),
-                    )
-                del layer
-        if context.willLoadLayerOnCompletion(dest_id):
-            rec = provenance.record(f"{PROVIDER_ID}:{self.ALG_ID}", parameters)
-            post = _FlowStylePostProcessor(rec, title, abstract, labels)
-            _POST_PROCESSORS.append(post)
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
