@@ -48,10 +48,10 @@ FIELDS = (
     ("naf", compat.FIELD_STRING),
     ("naf25", compat.FIELD_STRING),
     ("tranche", compat.FIELD_STRING),
-    ("jobs", compat.FIELD_DOUBLE),
+    ("emplois", compat.FIELD_DOUBLE),
     ("actif", compat.FIELD_INT),
     ("siege", compat.FIELD_INT),
-    ("siege_com", compat.FIELD_STRING),
+    ("com_siege", compat.FIELD_STRING),
     ("ess", compat.FIELD_STRING),
     ("categorie", compat.FIELD_STRING),
     ("placement", compat.FIELD_STRING),
@@ -107,8 +107,8 @@ class ImportSirene(SupplyAlgorithm):
             "France.\n\n"
             "Fields: siret, siren, commune, nom (usual name or sign), naf (NAF rév. 2 "
             "sub-class; empty when the row uses an older nomenclature, counted), naf25 (NAF "
-            "2025 when the file has it), tranche (size class), jobs, actif, siege (1 for the "
-            "legal unit's head office), siege_com (commune of the head office, found in the same "
+            "2025 when the file has it), tranche (size class), emplois (jobs), actif, siege (1 for the "
+            "legal unit's head office), com_siege (commune of the head office, found in the same "
             "file), ess and categorie (from StockUniteLegale), placement.\n\n"
             "Jobs: the midpoint of the size class (0 employees → 1, 1–2 → 1.5, 3–5 → 4, 6–9 → "
             "7.5, 10–19 → 14.5 … 10,000 and more → 15,000; non-employers and unknown classes → "

@@ -471,8 +471,8 @@ def test_import_sirene_by_hand(run_alg, stock, unites):
     assert dairy["placement"] == "lambert"
     assert (dairy.geometry().asPoint().x(), dairy.geometry().asPoint().y()) == (700500, 6400500)
     assert dairy["naf"] == "10.51C" and dairy["naf25"] == "10.51C"
-    assert dairy["jobs"] == pytest.approx(34.5)
-    assert dairy["siege"] == 1 and dairy["siege_com"] == "12202"
+    assert dairy["emplois"] == pytest.approx(34.5)
+    assert dairy["siege"] == 1 and dairy["com_siege"] == "12202"
     assert dairy["categorie"] == "PME" and dairy["ess"] == "O"
     assert dairy["nom"] == "Laiterie du Ségala"
     assert dairy["tranche"] == "12" and dairy["actif"] == 1
@@ -480,23 +480,53 @@ def test_import_sirene_by_hand(run_alg, stock, unites):
     shop = got["11111111100029"]
     assert shop["placement"] == "commune"
     assert shop.geometry().asPoint().x() == pytest.approx(X0 + 10_500)
-    assert shop["siege"] == 0 and shop["siege_com"] == "12202"
-    assert shop["jobs"] == pytest.approx(1.5)
+    assert shop["siege"] == 0 and shop["com_siege"] == "12202"
+    assert shop["emplois"] == pytest.approx(1.5)
     # [ND] and coordinates outside Lambert-93: the town hall of 12202.
     for siret in ("22222222200013", "55555555500019"):
         assert got[siret]["placement"] == "mairie"
         assert got[siret].geometry().asPoint().x() == pytest.approx(X0 + 100)
     assert got["22222222200013"]["categorie"] == "GE"
-    assert got["55555555500019"]["jobs"] == pytest.approx(7.5)
+    assert got["55555555500019"]["emplois"] == pytest.approx(7.5)
     assert null(got["55555555500019"]["categorie"])  # legal unit not in StockUniteLegale
     quoted = got["66666666600011"]
-    assert quoted["nom"] == "Fromagerie, du Lévézou" and quoted["jobs"] == pytest.approx(1.0)
+    assert quoted["nom"] == "Fromagerie, du Lévézou" and quoted["emplois"] == pytest.approx(1.0)
     fb = res["_feedback"]
     log = " ".join(fb.infos)
     assert "7 rows read" in log and "1 closed" in log and "1 rows of other communes" in log
     assert "2 at their town hall, 1 at a point inside their commune" in log
     assert "45.5 jobs" in log
     assert any("outside metropolitan Lambert-93" in w for w in fb.warnings)
+
+
+def test_imported_establishments_feed_the_chain_and_endogenous_tools(run_alg, stock, unites):
+    """The import's field names are the defaults of value_chains and endogenous_economy: the
+    three run in a row (a model, qgis_process) without choosing a field."""
+    imported = run_alg(
+        "reterr:import_sirene",
+        {"FILE": stock, "UNITE_LEGALE": unites, "COMMUNES": sirene_communes(), "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    territories = sirene_communes()
+    endo = run_alg(
+        "reterr:endogenous_economy",
+        {"INPUT": territories, "ESTABLISHMENTS": imported, "OUTPUT": "memory:"},
+    )
+    assert not any("has no field" in w for w in endo["_feedback"].warnings)
+    rows = {f["code_insee"]: f for f in endo["OUTPUT"].getFeatures()}
+    # 12202: the dairy (34.5 jobs, head office here), the [ND] GE branch and the shop of unit
+    # 555… placed at the town hall; the jobs are the import's, summed.
+    imported_jobs = {}
+    for f in imported.getFeatures():
+        imported_jobs[f["commune"]] = imported_jobs.get(f["commune"], 0.0) + f["emplois"]
+    for code, row in rows.items():
+        assert row["jobs"] == pytest.approx(imported_jobs.get(code, 0.0))
+    chains = run_alg(
+        "reterr:value_chains",
+        {"INPUT": territories, "ESTABLISHMENTS": imported, "OUTPUT": "memory:"},
+    )
+    assert not any("has no field" in w for w in chains["_feedback"].warnings)
+    dairy = {f["code_insee"]: f for f in chains["OUTPUT"].getFeatures()}["12202"]
+    assert dairy["lait_jb"] > 0
 
 
 def test_import_sirene_all_states_and_geopackage(run_alg, stock, tmp_path):
