@@ -3,7 +3,8 @@
 
 Each case module in ``bench/`` exposes ``CASES``: a list of dicts with ``name``, ``run`` (our code),
 optionally ``peer`` (name) and ``peer_run``, ``check`` (asserts both gave the same result) and
-``note``. Times are the best of ``--repeat`` runs (default 3) after one warm-up. ``peak_rss_mb`` is
+``note``. Times are the median of ``--repeat`` runs (default 3) after one warm-up (all runs are
+kept in ``runs_s`` / ``peer_runs_s``: the spread says how quiet the machine was). ``peak_rss_mb`` is
 the peak resident size during our runs (reset before each case on Linux), ``peer_peak_rss_mb`` the
 peer's.
 
@@ -16,6 +17,7 @@ import argparse
 import importlib
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -57,19 +59,21 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def best_time(fn, repeat: int) -> tuple[float, object]:
-    """Best of ``repeat`` timed runs after one warm-up; ``repeat=0`` times the single first run."""
+def median_time(fn, repeat: int) -> tuple[float, list[float], object]:
+    """Median of ``repeat`` timed runs after one warm-up, every run's time, and the result;
+    ``repeat=0`` times the single first run."""
     if repeat <= 0:
         t0 = time.perf_counter()
         result = fn()
-        return time.perf_counter() - t0, result
+        elapsed = time.perf_counter() - t0
+        return elapsed, [elapsed], result
     result = fn()  # warm-up (and the result to compare)
-    best = float("inf")
+    times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
+        times.append(time.perf_counter() - t0)
+    return float(statistics.median(times)), times, result
 
 
 def main() -> int:
@@ -86,7 +90,7 @@ def main() -> int:
                 continue
             repeat = case.get("repeat", args.repeat)
             reset_peak()
-            seconds, ours = best_time(case["run"], args.repeat)
+            seconds, runs, ours = median_time(case["run"], args.repeat)
             ours_peak = peak_mb()
             row = {
                 "name": case["name"],
@@ -94,11 +98,15 @@ def main() -> int:
                 "peer": case.get("peer"),
                 "peer_seconds": None,
                 "ratio": None,
+                "runs_s": runs,
             }
             if case.get("peer_run") is not None:
                 # A slow peer ("repeat": 1) runs once, without warm-up.
                 reset_peak()
-                peer_seconds, theirs = best_time(case["peer_run"], 0 if repeat == 1 else repeat)
+                peer_seconds, peer_runs, theirs = median_time(
+                    case["peer_run"], 0 if repeat == 1 else repeat
+                )
+                row["peer_runs_s"] = peer_runs
                 row["peer_peak_rss_mb"] = peak_mb()
                 if case.get("check") is not None:
                     case["check"](ours, theirs)
