@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3-qgis qgis qgis-providers python3-venv python3-pip python3-numpy python3-scipy
-  python3-rasterio
+  python3-rasterio python3-pil
   libgeos-dev python3-dev gcc
   xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils fonts-dejavu-core locales)
 

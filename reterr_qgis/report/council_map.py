@@ -54,7 +54,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..about import __version__, resource_path
 from ..adapters import compat
 from ..adapters.i18n import translate
-from ..adapters.style import graduated_renderer
+from ..adapters.style import graduated_renderer, style_flow_layer
 from ..engine.core.errors import QT_TRANSLATE_NOOP, InputError
 from ..engine.profile.territory import COUNT_FIELDS, profile_from_counts
 
@@ -213,6 +213,20 @@ def outline_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
     outline = copy_layer(layer, name)
     outline.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(OUTLINE_SYMBOL)))
     return outline
+
+
+def flow_layer(
+    layer: QgsVectorLayer,
+    name: str,
+    volume_field: str,
+    category_field: str = "",
+    labels: Mapping[str, str] | None = None,
+) -> QgsVectorLayer:
+    """``layer`` (lines, e.g. the flows of ``reterr:local_sourcing``) as arrows whose width grows
+    with ``volume_field``, one colour per value of ``category_field``, named ``name``."""
+    flows = copy_layer(layer, name)
+    style_flow_layer(flows, volume_field, category_field, dict(labels or {}))
+    return flows
 
 
 def label_towns(

@@ -35,6 +35,7 @@ from ...adapters.user_indicators import load_user_indicators
 from ...engine.core.errors import Canceled
 from ...engine.core.indicators import get_indicator
 from ...engine.profile.territory import COUNT_FIELDS
+from ...engine.supply.groups import GROUP_IDS, group_label
 from ...report import council_map
 from ...report.profile_page import add_territory_page
 from ..base import ReterrAlgorithm
@@ -63,6 +64,10 @@ class ExportCouncilMap(ReterrAlgorithm):
     BREAKS = "BREAKS"
     BOUNDARIES = "BOUNDARIES"
     BOUNDARIES_LABEL = "BOUNDARIES_LABEL"
+    FLOWS = "FLOWS"
+    FLOWS_VOLUME_FIELD = "FLOWS_VOLUME_FIELD"
+    FLOWS_CATEGORY_FIELD = "FLOWS_CATEGORY_FIELD"
+    FLOWS_LABEL = "FLOWS_LABEL"
     SOURCES = "SOURCES"
     PROFILE_TERRITORY = "PROFILE_TERRITORY"
     PROFILE_LAYER = "PROFILE_LAYER"
@@ -105,6 +110,9 @@ class ExportCouncilMap(ReterrAlgorithm):
             "the table of its indicators with value, rank, reference and change between vintages, "
             "coloured by how it stands. The indicators are read from the profile layer (by default "
             "the mapped layer), e.g. the output of the resilience index.\n\n"
+            "Flows: a line layer (e.g. the flows of local sourcing between territories) is drawn "
+            "as arrows above the map, their width growing with the volume and one colour per "
+            "family.\n\n"
             "Runs without an open project (qgis_process)."
         )
 
@@ -252,6 +260,61 @@ class ExportCouncilMap(ReterrAlgorithm):
                 QgsProcessingParameterString(
                     self.BOUNDARIES_LABEL,
                     self.tr("Legend label of the boundaries"),
+                    defaultValue="",
+                    optional=True,
+                ),
+                self.tr("Empty: the layer name."),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterVectorLayer(
+                    self.FLOWS,
+                    self.tr("Flow lines to overlay (e.g. local sourcing flows)"),
+                    [compat.TYPE_VECTOR_LINE],
+                    optional=True,
+                ),
+                self.tr(
+                    "Drawn as arrows above the choropleth, their width growing with the volume, "
+                    "e.g. the flows of 'Local sourcing between territories'."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.FLOWS_VOLUME_FIELD,
+                    self.tr("Volume of the flows"),
+                    defaultValue="vol_ha",
+                    parentLayerParameterName=self.FLOWS,
+                    type=compat.FIELD_NUMERIC,
+                    optional=True,
+                ),
+                self.tr(
+                    "Numeric field giving the width of the arrows (vol_ha for sourcing flows)."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterField(
+                    self.FLOWS_CATEGORY_FIELD,
+                    self.tr("Colour the flows by"),
+                    defaultValue="famille",
+                    parentLayerParameterName=self.FLOWS,
+                    optional=True,
+                ),
+                self.tr(
+                    "Field giving one colour per value (famille: the crop group of sourcing "
+                    "flows). Empty: one colour."
+                ),
+            )
+        )
+        self.addParameter(
+            h(
+                QgsProcessingParameterString(
+                    self.FLOWS_LABEL,
+                    self.tr("Legend label of the flows"),
                     defaultValue="",
                     optional=True,
                 ),
@@ -423,6 +486,11 @@ class ExportCouncilMap(ReterrAlgorithm):
                 or boundaries.name()
             )
             map_layers.insert(0, council_map.outline_layer(boundaries, b_label))
+        flows = self.parameterAsVectorLayer(parameters, self.FLOWS, context)
+        if flows is not None:
+            flow_map_layer = self._flow_layer(flows, parameters, context, lang, feedback)
+            if flow_map_layer is not None:
+                map_layers.insert(0, flow_map_layer)
         council_map.fill_map(layout, map_layers, choropleth)
 
         # Texts and key figures.
@@ -479,6 +547,37 @@ class ExportCouncilMap(ReterrAlgorithm):
             return outputs
         finally:
             workdir.cleanup()
+
+    def _flow_layer(self, flows, parameters, context, lang, feedback):
+        """The flow lines styled as arrows, or None (with a message) when there is nothing to draw."""
+        volume = self.parameterAsString(parameters, self.FLOWS_VOLUME_FIELD, context) or "vol_ha"
+        if flows.fields().lookupField(volume) < 0:
+            raise QgsProcessingException(
+                self.tr(
+                    "Field '{field}' not found in the flow layer '{layer}': choose the field "
+                    "holding the volumes."
+                ).format(field=volume, layer=flows.name())
+            )
+        category = self.parameterAsString(parameters, self.FLOWS_CATEGORY_FIELD, context)
+        if category and flows.fields().lookupField(category) < 0:
+            if category != "famille":
+                raise QgsProcessingException(
+                    self.tr("Field '{field}' not found in the flow layer '{layer}'.").format(
+                        field=category, layer=flows.name()
+                    )
+                )
+            category = ""
+        if flows.featureCount() == 0:
+            warn(
+                feedback,
+                self.tr("The flow layer '{layer}' is empty: no flow drawn.").format(
+                    layer=flows.name()
+                ),
+            )
+            return None
+        labels = {g: group_label(g, lang) for g in GROUP_IDS}
+        name = self.parameterAsString(parameters, self.FLOWS_LABEL, context) or flows.name()
+        return council_map.flow_layer(flows, name, volume, category, labels)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -143,3 +143,77 @@ def test_cancel_before_the_export_writes_nothing(run_alg, tmp_path):
             feedback=CancelWhenBuilt(),
         )
     assert not pdf.exists()
+
+
+def flow_lines(rows):
+    """A memory line layer of flows ``(famille, vol_ha)`` across the squares of :func:`squares`."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    layer = QgsVectorLayer(
+        "LineString?crs=EPSG:2154&field=famille:string&field=vol_ha:double", "flux", "memory"
+    )
+    feats = []
+    for i, row in enumerate(rows):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(list(row))
+        a = QgsPointXY(700_500 + 1000 * i, 6_300_500)
+        b = QgsPointXY(701_500 + 1000 * i, 6_300_500)
+        f.setGeometry(QgsGeometry.fromPolylineXY([a, b]))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def test_flow_layer_arrows_by_family(cm):
+    flows = flow_lines([("cereales", 10.0), ("fourrages", 40.0)])
+    styled = cm.flow_layer(flows, "Flux", "vol_ha", "famille", {"cereales": "Céréales"})
+    assert styled.name() == "Flux" and flows.renderer().type() == "singleSymbol"
+    renderer = styled.renderer()
+    assert renderer.type() == "categorizedSymbol"
+    assert [c.label() for c in renderer.categories()] == ["Céréales", "fourrages"]
+
+
+def test_council_map_draws_the_flows(run_alg, tmp_path):
+    from PIL import Image
+
+    layer = squares([("A", 10, 1.0), ("B", 30, 2.0), ("C", 20, 3.0)])
+    base = {"INPUT": layer, "FIELD": "share_65p", "DPI": 100}
+    plain = run_alg(
+        "reterr:export_council_map",
+        {**base, "OUTPUT_PDF": str(tmp_path / "a.pdf"), "OUTPUT_PNG": str(tmp_path / "a.png")},
+    )
+    flows = flow_lines([("cereales", 10.0), ("fourrages", 40.0)])
+    drawn = run_alg(
+        "reterr:export_council_map",
+        {
+            **base,
+            "FLOWS": flows,
+            "FLOWS_LABEL": "Flux",
+            "OUTPUT_PDF": str(tmp_path / "b.pdf"),
+            "OUTPUT_PNG": str(tmp_path / "b.png"),
+        },
+    )
+    a = np.asarray(Image.open(plain["OUTPUT_PNG"]).convert("RGB"), dtype=np.int16)
+    b = np.asarray(Image.open(drawn["OUTPUT_PNG"]).convert("RGB"), dtype=np.int16)
+    assert a.shape == b.shape
+    # Arrows over the map and their legend entries: some hundreds of pixels change.
+    assert (np.abs(a - b).sum(axis=2) > 60).sum() > 200
+    empty = flow_lines([])
+    res = run_alg(
+        "reterr:export_council_map",
+        {**base, "FLOWS": empty, "OUTPUT_PDF": str(tmp_path / "c.pdf")},
+    )
+    assert any("no flow drawn" in w for w in res["_feedback"].warnings)
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="holding the volumes"):
+        run_alg(
+            "reterr:export_council_map",
+            {
+                **base,
+                "FLOWS": flows,
+                "FLOWS_VOLUME_FIELD": "tonnes",
+                "OUTPUT_PDF": str(tmp_path / "d.pdf"),
+            },
+        )
+    assert not (tmp_path / "d.pdf").exists()
