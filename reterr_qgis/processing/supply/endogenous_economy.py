@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureS
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages
+from ...engine.core.errors import QT_TRANSLATE_NOOP
 from ...engine.supply.chains import NAF_PATTERN, normalize_naf
 from ...engine.supply.endogenous import departement_of, endogenous_economy
 from ..common.feedback import engine_guard, listing, warn
@@ -77,7 +78,8 @@ class EndogenousEconomy(SupplyAlgorithm):
     """Local control (siège de l'unité légale), ESS, size structure and diversity of the jobs."""
 
     ALG_ID = "endogenous_economy"
-    IN_MENU = False
+    IN_MENU = True
+    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Endogenous economy…")
 
     REGION_FIELD = "REGION_FIELD"
     JOBS_FIELD = "JOBS_FIELD"

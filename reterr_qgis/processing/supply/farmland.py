@@ -124,9 +124,11 @@ class Farmland(SupplyAlgorithm):
             "Mapping tables (editable CSV, every row with its source; resources/supply): RPG "
             "groups 11 (fallow), 17 (summer pastures and heath) and 28 (divers) and CRATer's "
             "low-productivity crop codes are excluded as in CRATer; the other group "
-            "assignments are defaults to be confirmed against CRATer's own table. Land-cover "
-            "classes that mix groups (OSO maize, CORINE arable land) are assigned to one group "
-            "by default, to be confirmed; natural grassland and heath are excluded like RPG "
+            "assignments are ReTerr defaults following the families of CRATer and Territoires "
+            "Fertiles (the table's status column says which rows a source confirms). Land-cover "
+            "classes that mix groups (OSO maize, CORINE arable land) go to one group by default "
+            "(give shares in the table to split them); natural grassland and heath are excluded "
+            "like RPG "
             "group 17."
         )
 

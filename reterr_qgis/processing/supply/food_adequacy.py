@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ...adapters import compat
+from ...engine.core.errors import QT_TRANSLATE_NOOP
 from ...engine.supply import GROUP_IDS, food_adequacy, food_needs
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import add_field_parameter, feature_source, read_layer
@@ -58,7 +59,8 @@ class FoodAdequacy(SupplyAlgorithm):
     """Farmland against needs per territory and crop group, for one or several scenarios."""
 
     ALG_ID = "food_adequacy"
-    IN_MENU = False
+    IN_MENU = True
+    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Food autonomy…")
 
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -95,8 +97,8 @@ class FoodAdequacy(SupplyAlgorithm):
             "products.\n\n"
             "Territories without population (or without any need) get empty ratios and are "
             "named in a warning. Default needs per inhabitant: the shipped table (0.321 ha, "
-            "current diet, calibrated on PARCEL; the split per group is a default to be "
-            "confirmed, see 'Food needs')."
+            "current diet, calibrated on PARCEL; the split per group is a ReTerr default, see "
+            "'Food needs')."
         )
 
     def initAlgorithm(self, config=None) -> None:

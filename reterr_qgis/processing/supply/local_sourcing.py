@@ -54,9 +54,9 @@ from .food_adequacy import SCENARIO_SUFFIXES
 from .food_needs import GROUP_CODES
 
 #: Default short-chain radius (km): the Aveyron-size case measured in SUPPLY_AND_COMPLEMENTARITY
-#: §B4 (D = 40 km); a planning choice to confirm for each territory.
+#: §B4 (D = 40 km); a planning choice to set for each territory.
 DEFAULT_RADIUS_KM = 40.0
-#: Default road-time limit (minutes) with a road network [to be confirmed].
+#: Default road-time limit (minutes) with a road network: a ReTerr default of the same order.
 DEFAULT_MAX_TIME = 45.0
 #: Balance fields written by ``reterr:food_adequacy`` (``sol_cer``…: farmland − need, hectares,
 #: surplus > 0, deficit < 0), in the order of the crop groups; used when FIELDS is left empty.
@@ -137,9 +137,10 @@ class LocalSourcing(SupplyAlgorithm):
             "stays as unmatched surplus or deficit; it is never forced.\n\n"
             "Distances: straight line between the points standing for the territories (a point "
             "inside each polygon, or its town hall when a points layer is given), in km, at "
-            "most RADIUS (default 40 km, the Aveyron-size case of the reference notes: a "
-            "planning choice to confirm). With a road network, road times in minutes instead, at "
-            "most MAX_TIME (default 45 min, to be confirmed).\n\n"
+            "most RADIUS (default 40 km: the radius of a département-size short chain used in "
+            "ReTerr's reference notes, a planning choice to set for each territory). With a road "
+            "network, road times in minutes instead, at most MAX_TIME (default 45 min, a ReTerr "
+            "default of the same order).\n\n"
             "Flow lines: famille, orig_code / orig_nom (supplying territory), dest_code / "
             "dest_nom (receiving territory), vol_ha (volume, in the unit of the balance fields: "
             "hectares for food adequacy), dist_km (straight line), time_min (road time, with a "

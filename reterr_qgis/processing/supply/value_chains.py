@@ -27,7 +27,7 @@ from qgis.core import (
 from ...adapters import compat
 from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages, read_features, require_projected
-from ...engine.core.errors import Canceled
+from ...engine.core.errors import QT_TRANSLATE_NOOP, Canceled
 from ...engine.routing import NetworkCosts
 from ...engine.supply.chains import (
     DEFAULT_MAX_MINUTES,
@@ -92,7 +92,8 @@ class ValueChains(SupplyAlgorithm):
     """Stages of the value chains present in each territory, and the missing links."""
 
     ALG_ID = "value_chains"
-    IN_MENU = False
+    IN_MENU = True
+    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Missing links in value chains…")
 
     NAF_FIELD = "NAF_FIELD"
     JOBS_FIELD = "JOBS_FIELD"
@@ -135,9 +136,9 @@ class ValueChains(SupplyAlgorithm):
             "straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h).\n\n"
             "Thresholds: per stage, the max_minutes of the table, else the default threshold "
             "(30 minutes). The shipped table gives 30 minutes for mills and dairies and 60 "
-            "minutes for abattoirs, and the default of 30 minutes follows them: defaults to "
-            "confirm (given as examples, not taken from a sourced norm); set your own in "
-            "'Thresholds per stage'.\n\n"
+            "minutes for abattoirs, and the default of 30 minutes follows them. These are ReTerr "
+            "defaults given as examples: no published norm fixes a distance to a mill, a dairy "
+            "or an abattoir; set your own in 'Thresholds per stage'.\n\n"
             "Outputs. Territories: per chain, <chain>_st the stages present, <chain>_jb the "
             "jobs in the chain's establishments, <chain>_ml the missing links; n_links and "
             "links (every missing link, 'chain:stage'). Missing links layer: one line per "

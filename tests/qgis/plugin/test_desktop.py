@@ -114,8 +114,6 @@ REPORT = os.environ["RETERR_DESKTOP_REPORT"]
 SHOT = os.environ["RETERR_DESKTOP_SCREENSHOT"]
 SAMPLE = os.environ["RETERR_DESKTOP_SAMPLE"]
 PLUGIN = "reterr_qgis"
-ACTIONS = ("Reterr_territory_profile", "Reterr_export_council_map", "Reterr_resilience_index",
-           "Reterr_service_gaps", "Reterr_dock")
 iface = qgis.utils.iface
 report = {"errors": [], "steps": []}
 state = {"polls": 0, "rendered": 0}
@@ -169,7 +167,7 @@ def menu_actions():
         if sub is None:
             continue
         for act in sub.actions():
-            if act.objectName() in ACTIONS:
+            if act.objectName().startswith("Reterr_"):
                 found[act.objectName()] = {"menu": sub.title(), "text": act.text()}
     return found
 
@@ -194,7 +192,7 @@ def check_gui():
             "icon_ok": all(not a.icon().isNull() for a in bar.actions()),
         }
     report["window_actions"] = sorted(
-        a.objectName() for a in win.findChildren(QAction) if a.objectName() in ACTIONS
+        a.objectName() for a in win.findChildren(QAction) if a.objectName().startswith("Reterr_")
     )
 
 
@@ -325,7 +323,7 @@ def after_unload():
             "menu": menu_actions(),
             "toolbar": win.findChild(QToolBar, "ReterrToolbar") is not None,
             "window_actions": sorted(
-                a.objectName() for a in win.findChildren(QAction) if a.objectName() in ACTIONS
+                a.objectName() for a in win.findChildren(QAction) if a.objectName().startswith("Reterr_")
             ),
         }
 
@@ -509,6 +507,15 @@ def test_menu_and_toolbar(desktop_run):
         "Reterr_export_council_map",
         "Reterr_resilience_index",
         "Reterr_service_gaps",
+        "Reterr_import_bpe",
+        "Reterr_floating_catchment",
+        "Reterr_nearest_service",
+        "Reterr_service_basket",
+        "Reterr_suggest_locations",
+        "Reterr_service_areas",
+        "Reterr_food_adequacy",
+        "Reterr_value_chains",
+        "Reterr_endogenous_economy",
         "Reterr_dock",
     }
     assert {m["menu"].replace("&", "") for m in menu.values()} == {"ReTerr"}
