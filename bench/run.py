@@ -35,6 +35,7 @@ CASE_MODULES = [
     "bench.bench_supply_farmland",
     "bench.bench_supply_sourcing",
     "bench.bench_supply_sirene",
+    "bench.bench_compl_specialisation",
 ]
 
 
