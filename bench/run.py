@@ -36,6 +36,7 @@ CASE_MODULES = [
     "bench.bench_supply_sourcing",
     "bench.bench_supply_sirene",
     "bench.bench_compl_specialisation",
+    "bench.bench_compl_flows",
 ]
 
 

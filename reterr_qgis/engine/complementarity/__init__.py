@@ -46,3 +46,64 @@ __all__ = [
     "specialisation_indices",
     "split_balance",
 ]
+
+# Commuting flows, flow indicators and functional areas (issue 10, algorithms 3, 4 and 5).
+from .flow_indicators import (
+    FlowIndicators,
+    FlowLines,
+    select_flow_lines,
+    territory_flow_indicators,
+    zone_flow_indicators,
+)
+from .flows import (
+    CommuneFlows,
+    FlowReport,
+    ZoneFlows,
+    aggregate_flows,
+    aggregate_matrix,
+    flows_from_pairs,
+    read_flow_file,
+    reliability,
+)
+from .functional_areas import (
+    ContiguityResult,
+    LmaParameters,
+    Partition,
+    RegroupResult,
+    ZoneCuts,
+    area_statistics,
+    compare_partitions,
+    detect_communities,
+    enforce_contiguity,
+    lma_regroup,
+    lma_validity,
+    zone_cuts,
+)
+
+__all__ += [
+    "CommuneFlows",
+    "ContiguityResult",
+    "FlowIndicators",
+    "FlowLines",
+    "FlowReport",
+    "LmaParameters",
+    "Partition",
+    "RegroupResult",
+    "ZoneCuts",
+    "ZoneFlows",
+    "aggregate_flows",
+    "aggregate_matrix",
+    "area_statistics",
+    "compare_partitions",
+    "detect_communities",
+    "enforce_contiguity",
+    "flows_from_pairs",
+    "lma_regroup",
+    "lma_validity",
+    "read_flow_file",
+    "reliability",
+    "select_flow_lines",
+    "territory_flow_indicators",
+    "zone_cuts",
+    "zone_flow_indicators",
+]
