@@ -44,6 +44,7 @@ sample: setup-dev
 	@.venv/bin/pip install -q -c build/constraints.txt -r requirements-sample.txt
 	@$(PY) scripts/build_sample.py
 	@$(PY) scripts/build_sample_services.py
+	@$(PY) scripts/build_sample_supply.py
 
 layout: setup
 	@QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_layout_template.py
