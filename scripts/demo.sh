@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The main job on the sample territory, through qgis_process as a planner would run it in batch:
 # territorial profile of the communes and of the EPCI, services basket, resilience index, the council
-# map with the profile page of the main town, access to GPs and service gaps (PDF + PNG).
+# map with the profile page of the main town, access to GPs and service gaps, food autonomy and local
+# sourcing, value chains and the endogenous economy (PDF + PNG).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 OUT="$ROOT/out"
 SAMPLE="$ROOT/resources/sample/aveyron.gpkg"
+SIRENE="$ROOT/resources/sample/StockEtablissement_illustratif.csv"
+SIRENE_UL="$ROOT/resources/sample/StockUniteLegale_illustratif.csv"
 mkdir -p "$OUT"
 # Outputs are written to a temporary GeoPackage and moved in place only when every step passed:
 # a failed run never leaves a half-written diagnostic behind.
 TMP=$(mktemp -d "$OUT/.demo.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 GPKG="$TMP/diagnostic.gpkg"
+# Intermediate layers (needs, farmland per commune…) stay out of the diagnostic.
+WORK="$TMP/travail.gpkg"
 export LANG="${DEMO_LANG:-fr_FR.UTF-8}"
 QP=(scripts/qgis_process.sh run)
 # GDAL notes that it cannot open the PNG output for update (harmless): keep the log readable.
@@ -37,10 +42,37 @@ step "Panier de services de la vie courante à moins de 15 minutes (reterr:servi
   NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
   OUTPUT="ogr:dbname='$GPKG' table=\"panier\" (geom)" | tail -n 4
 
+step "Besoins en terres pour nourrir chaque commune, régime actuel (reterr:food_needs)"
+"${QP[@]}" reterr:food_needs -- \
+  INPUT="$GPKG|layername=panier" \
+  OUTPUT="ogr:dbname='$WORK' table=\"besoins_communes\" (geom)" | tail -n 3
+
+step "Surfaces agricoles par commune et groupe de cultures, RPG illustratif (reterr:farmland)"
+"${QP[@]}" reterr:farmland -- \
+  INPUT="$WORK|layername=besoins_communes" PARCELS="$SAMPLE|layername=rpg_illustratif" \
+  OUTPUT="ogr:dbname='$WORK' table=\"sau_communes\" (geom)" | tail -n 3
+
+step "Adéquation alimentaire des communes (reterr:food_adequacy)"
+"${QP[@]}" reterr:food_adequacy -- \
+  INPUT="$WORK|layername=sau_communes" \
+  OUTPUT="ogr:dbname='$WORK' table=\"adequation_communes\" (geom)" | tail -n 3
+
+step "Établissements du stock SIRENE illustratif, actifs, dans les communes (reterr:import_sirene)"
+"${QP[@]}" reterr:import_sirene -- \
+  FILE="$SIRENE" UNITE_LEGALE="$SIRENE_UL" \
+  COMMUNES="$SAMPLE|layername=communes" TOWN_HALLS="$SAMPLE|layername=mairies" \
+  OUTPUT="ogr:dbname='$GPKG' table=\"etablissements\" (geom)" | tail -n 4
+
+step "Économie endogène des communes (reterr:endogenous_economy)"
+"${QP[@]}" reterr:endogenous_economy -- \
+  INPUT="$WORK|layername=adequation_communes" ESTABLISHMENTS="$GPKG|layername=etablissements" \
+  OUTPUT="ogr:dbname='$WORK' table=\"filieres_communes\" (geom)" | tail -n 3
+
 step "Indice de résilience des communes, sans score global (reterr:resilience_index)"
 "${QP[@]}" reterr:resilience_index -- \
-  INPUT="$GPKG|layername=panier" \
+  INPUT="$WORK|layername=filieres_communes" \
   FIELDS=share_65p FIELDS=share_0_19 FIELDS=vacancy_rate FIELDS=basket_share FIELDS=basket_mean_min \
+  FIELDS=adq_cap FIELDS=siege_terr FIELDS=shannon_n \
   NAME_FIELD=nom OVERALL=false SAMPLES=500 \
   OUTPUT="ogr:dbname='$GPKG' table=\"indice_resilience\" (geom)" \
   OUTPUT_CSV="$TMP/indice_resilience.csv" | tail -n 4
@@ -78,13 +110,58 @@ step "Carte de l'accès aux médecins (page 2)"
   BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
   SOURCES="APL : consultations par habitant standardisé et par an, aire de 20 minutes sur le réseau routier ; < 2,5 = sous-dense (DREES). Médecins et routes : couches ILLUSTRATIVES générées pour l'exemple (bpe_illustratif, routes_illustratives), pas des données réelles. Communes : IGN ADMIN EXPRESS COG, INSEE." \
   OUTPUT_PDF="$TMP/acces_medecins.pdf" OUTPUT_PNG="$TMP/acces_medecins.png" | tail -n 4
-pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/council_maps.pdf"
+step "Autonomie alimentaire des EPCI : besoins, surfaces, adéquation sous trois régimes"
+"${QP[@]}" reterr:food_needs -- \
+  INPUT="$GPKG|layername=epci" NAME_FIELD=nom_epci \
+  OUTPUT="ogr:dbname='$WORK' table=\"besoins_epci\" (geom)" | tail -n 2
+"${QP[@]}" reterr:farmland -- \
+  INPUT="$WORK|layername=besoins_epci" NAME_FIELD=nom_epci PARCELS="$SAMPLE|layername=rpg_illustratif" \
+  OUTPUT="ogr:dbname='$WORK' table=\"sau_epci\" (geom)" | tail -n 2
+"${QP[@]}" reterr:food_adequacy -- \
+  INPUT="$WORK|layername=sau_epci" NAME_FIELD=nom_epci \
+  OUTPUT="ogr:dbname='$WORK' table=\"adequation_epci\" (geom)" | tail -n 2
+"${QP[@]}" reterr:food_adequacy -- \
+  INPUT="$WORK|layername=adequation_epci" NAME_FIELD=nom_epci SCENARIOS=0,1,2 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"autonomie_alimentaire\" (geom)" | tail -n 3
+
+step "Approvisionnement local entre EPCI à moins de 40 km (reterr:local_sourcing)"
+"${QP[@]}" reterr:local_sourcing -- \
+  INPUT="$GPKG|layername=autonomie_alimentaire" CODE_FIELD=siren_epci NAME_FIELD=nom_epci RADIUS=40 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"flux_approvisionnement\" (geom)" \
+  OUTPUT_TERRITORIES="ogr:dbname='$WORK' table=\"couverture_epci\" (geom)" | tail -n 4
+
+step "Chaînes de valeur et maillons manquants par EPCI, sur le réseau routier (reterr:value_chains)"
+"${QP[@]}" reterr:value_chains -- \
+  INPUT="$GPKG|layername=epci" CODE_FIELD=siren_epci NAME_FIELD=nom_epci \
+  ESTABLISHMENTS="$GPKG|layername=etablissements" ANCHORS="$SAMPLE|layername=mairies" \
+  NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
+  MAX_SNAP=5000 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"chaines_valeur\" (geom)" \
+  MISSING_LINKS="ogr:dbname='$GPKG' table=\"maillons_manquants\" (geom)" | tail -n 4
+
+step "Économie endogène des EPCI (reterr:endogenous_economy)"
+"${QP[@]}" reterr:endogenous_economy -- \
+  INPUT="$GPKG|layername=epci" CODE_FIELD=siren_epci NAME_FIELD=nom_epci \
+  ESTABLISHMENTS="$GPKG|layername=etablissements" \
+  OUTPUT="ogr:dbname='$GPKG' table=\"economie_endogene\" (geom)" | tail -n 3
+
+step "Carte de l'autonomie alimentaire et des flux d'approvisionnement (page 4)"
+"${QP[@]}" reterr:export_council_map -- \
+  INPUT="$GPKG|layername=autonomie_alimentaire" FIELD=adq_cap BREAKS="60;80;95" \
+  TITLE="Autonomie alimentaire et flux d'approvisionnement (données illustratives)" \
+  TERRITORY="Aveyron (12) — intercommunalités (EPCI)" LABEL_FIELD=nom_epci N_LABELS=6 \
+  FLOWS="$GPKG|layername=flux_approvisionnement" FLOWS_LABEL="Flux d'approvisionnement (ha, < 40 km)" \
+  SOURCES="Adéquation plafonnée : part des besoins en terres couverte groupe par groupe, sans compensation entre groupes (méthode PARCEL/CRATer, table de besoins par habitant ReTerr, régime actuel). Flux : appariement des excédents et des déficits à moins de 40 km. Parcelles : couche ILLUSTRATIVE au format du RPG (rpg_illustratif), pas des données réelles. EPCI : INSEE/DGCL ; contours IGN ADMIN EXPRESS COG." \
+  OUTPUT_PDF="$TMP/autonomie_alimentaire.pdf" OUTPUT_PNG="$TMP/autonomie_alimentaire.png" | tail -n 4
+pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/autonomie_alimentaire.pdf" \
+  "$TMP/council_maps.pdf"
 mv -f "$TMP/council_maps.pdf" "$TMP/council_map.pdf"
 
 for f in diagnostic.gpkg council_map.pdf council_map.png council_map_2.png acces_medecins.png \
-  indice_resilience.csv; do
+  autonomie_alimentaire.png indice_resilience.csv; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }
 done
 mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
-  "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/indice_resilience.csv" "$OUT/"
+  "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/autonomie_alimentaire.png" \
+  "$TMP/indice_resilience.csv" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"

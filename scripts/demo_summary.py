@@ -49,8 +49,8 @@ def main(gpkg: str, pdf: str) -> None:
         f"{runs} traitements tracés dans reterr_provenance)"
     )
     print(
-        f"  {Path(pdf).resolve()}  (3 pages : carte, profil de Rodez, accès aux médecins ; "
-        "+ PNG, indice_resilience.csv)"
+        f"  {Path(pdf).resolve()}  (4 pages : carte, profil de Rodez, accès aux médecins, "
+        "autonomie alimentaire ; + PNG, indice_resilience.csv)"
     )
     print(
         f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus"
@@ -71,7 +71,12 @@ def main(gpkg: str, pdf: str) -> None:
     print("  EPCI les plus éloignés d'un médecin (part de la population à plus de 20 min) :")
     for epci_name, gp, pharmacy in gaps:
         print(f"    {epci_name} : {fmt(gp)} % (pharmacie : {fmt(pharmacy)} %)")
-    labels = {"dim_vulnerability": "vulnérabilité", "dim_services": "services"}
+    labels = {
+        "dim_vulnerability": "vulnérabilité",
+        "dim_services": "services",
+        "dim_self_sufficiency": "autonomie",
+        "dim_economy": "économie locale",
+    }
     scores = " ; ".join(
         f"{labels.get(d, d)} {fmt(v)}/100" for d, v in zip(dims, rodez[: len(dims)])
     )
@@ -80,6 +85,83 @@ def main(gpkg: str, pdf: str) -> None:
         f"  Indice de résilience (sans score global) : Rodez — {scores} ; rang en "
         f"{labels.get(dims[0], dims[0])} {rank} sur {n_index} (bande Monte-Carlo 5–95 % : "
         f"{fmt(low, 0)}–{fmt(high, 0)})"
+    )
+
+    supply_summary(gpkg)
+
+
+def supply_summary(gpkg: str) -> None:
+    """Food autonomy, sourcing flows, value chains and endogenous economy of the EPCI."""
+    con = sqlite3.connect(gpkg)
+    groups = ("cer", "olp", "fou", "flg", "aut")
+    sau = " + ".join(f"sau_{g}" for g in groups)
+    bes = " + ".join(f"bes_{g}" for g in groups)
+    capped = " + ".join(f"min(sau_{g}, bes_{g})" for g in groups)
+    total_sau, total_bes, total_capped, fed = con.execute(
+        f"select sum({sau}), sum({bes}), sum({capped}), sum(nourris) from autonomie_alimentaire"
+    ).fetchone()
+    scen = con.execute(
+        "select sum(nourris_ac), sum(nourris_25), sum(nourris_50), sum(population) "
+        "from autonomie_alimentaire"
+    ).fetchone()
+    lowest = con.execute(
+        "select nom_epci, adq_cap from autonomie_alimentaire order by adq_cap limit 3"
+    ).fetchall()
+    n_flows, vol, ha_km = con.execute(
+        "select count(*), sum(vol_ha), sum(ha_km) from flux_approvisionnement"
+    ).fetchone()
+    by_family = con.execute(
+        "select famille, sum(vol_ha) from flux_approvisionnement group by famille order by 2 desc"
+    ).fetchall()
+    links = con.execute(
+        "select nom_epci, n_links, links from chaines_valeur where n_links > 0 "
+        "order by n_links desc limit 3"
+    ).fetchall()
+    n_missing = con.execute("select count(*) from chaines_valeur where n_links > 0").fetchone()[0]
+    n_epci = con.execute("select count(*) from chaines_valeur").fetchone()[0]
+    endo = con.execute(
+        "select sum(jobs), sum(jobs * siege_terr) / sum(jobs), sum(jobs * ess_pct) / sum(jobs) "
+        "from economie_endogene where jobs > 0"
+    ).fetchone()
+    least_local = con.execute(
+        "select nom_epci, siege_terr from economie_endogene where jobs > 0 "
+        "order by siege_terr limit 2"
+    ).fetchall()
+    con.close()
+    print("  Autonomie alimentaire (parcelles ILLUSTRATIVES au format du RPG) :")
+    print(
+        f"    surfaces agricoles productives {fmt(total_sau, 0)} ha pour des besoins de "
+        f"{fmt(total_bes, 0)} ha (régime actuel) ; adéquation plafonnée de l'ensemble "
+        f"{fmt(100 * total_capped / total_bes)} %, {fmt(fed, 0)} personnes nourrissables"
+    )
+    fed_ac, fed_25, fed_50, pop = scen
+    print(
+        f"    personnes nourrissables selon le régime : actuel {fmt(fed_ac, 0)}, −25 % de "
+        f"produits animaux {fmt(fed_25, 0)}, −50 % {fmt(fed_50, 0)} (population "
+        f"{fmt(pop, 0)})"
+    )
+    print(
+        "    EPCI les moins autonomes : " + " ; ".join(f"{name} {fmt(v)} %" for name, v in lowest)
+    )
+    if n_flows:
+        print(
+            f"    approvisionnement local à moins de 40 km : {n_flows} flux, {fmt(vol, 0)} ha "
+            f"({', '.join(f'{fam} {fmt(v, 0)}' for fam, v in by_family)}), distance moyenne "
+            f"{fmt(ha_km / vol)} km"
+        )
+    else:
+        print("    approvisionnement local à moins de 40 km : aucun flux possible")
+    print(
+        f"  Filières (établissements ILLUSTRATIFS au format SIRENE) : {n_missing} EPCI sur "
+        f"{n_epci} ont au moins un maillon manquant ; les plus touchés :"
+    )
+    for name, n, text in links:
+        print(f"    {name} : {n} ({text})")
+    jobs, local, ess = endo
+    print(
+        f"  Économie endogène : {fmt(local)} % des {fmt(jobs, 0)} emplois dans des "
+        f"établissements dont le siège est dans l'EPCI, {fmt(ess)} % dans l'ESS ; le moins : "
+        + " ; ".join(f"{name} {fmt(v)} %" for name, v in least_local)
     )
 
 

@@ -4,6 +4,8 @@ aliases, and the default style stored inside the GeoPackage so that layers open 
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     QgsClassificationEqualInterval,
     QgsClassificationJenks,
@@ -190,7 +192,12 @@ def flow_symbol(color: str, width_expression: str):
     fill = arrow.subSymbol()
     if fill is not None:
         fill.setColor(QColor(color))
-        fill.setOpacity(0.85)
+        fill.setOpacity(0.9)
+        # A thin outline of a darker shade: the default dark outline turns thin arrows grey.
+        outline = fill.symbolLayer(0)
+        if hasattr(outline, "setStrokeColor"):
+            outline.setStrokeColor(QColor(color).darker(150))
+            outline.setStrokeWidth(0.1)
     symbol = QgsLineSymbol()
     symbol.changeSymbolLayer(0, arrow)
     return symbol
@@ -202,8 +209,8 @@ def style_flow_layer(
     category_field: str = "",
     labels: dict[str, str] | None = None,
 ) -> None:
-    """Arrows from origin to destination, width proportional to ``volume_field`` (0.3–4 mm over
-    the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
+    """Arrows from origin to destination, width growing with the square root of ``volume_field``
+    (0.5–4 mm over the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
 
     Built with the QGIS 3.22 API and Qt-neutral calls; an empty layer gets a usable style too.
     """
@@ -220,7 +227,9 @@ def style_flow_layer(
     except (TypeError, ValueError):
         top = 0.0
     top = top if top > 0 else 1.0
-    width = f'scale_linear(coalesce("{volume_field}", 0), 0, {top!r}, 0.3, 4)'
+    # Width grows with the square root of the volume (0.5–4 mm): small flows stay visible and
+    # readable in colour beside a large one.
+    width = f'scale_linear(sqrt(coalesce("{volume_field}", 0)), 0, {math.sqrt(top)!r}, 0.5, 4)'
     cat_idx = layer.fields().lookupField(category_field) if category_field else -1
     values = sorted(str(v) for v in layer.uniqueValues(cat_idx) if v) if cat_idx >= 0 else []
     if values:
