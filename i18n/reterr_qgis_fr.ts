@@ -80,12 +80,12 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
 <context>
     <name>EndogenousEconomy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="95"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="97"/>
         <source>Endogenous economy (local head offices, ESS, size, diversity)</source>
         <translation>Économie endogène (sièges locaux, ESS, taille, diversité)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="98"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="100"/>
         <source>How much of each territory's employment is run from within, from the SIRENE establishments (e.g. the output of 'Import SIRENE establishments'): each establishment counts in the territory containing it, with its jobs (from its size class).
 
 Local head offices (siège de l'unité légale): siege_terr, siege_dep or siege_reg = 100 × jobs of the establishments whose legal unit's head office (siège de l'unité légale) lies in the same territory, the same département or the same region (the scope parameter) / jobs whose head-office commune is known (%). siege_unk: % of the jobs whose head-office commune is unknown. Same territory: the head-office commune's territory (the territory whose code is that commune, or that holds its establishments). Same département: the first 2 characters of the commune codes (3 for the overseas départements, 97x). Same region: the region field of the territories when given (the regions of the départements of the territories; a head office elsewhere is in another region, unless the field holds official region codes), else the official regions (COG, since 2016).
@@ -110,217 +110,217 @@ Structure par taille (% des emplois) : micro_pct (unités légales de moins de 1
 Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplois (NAF rév. 2 au niveau choisi, la division par défaut), shannon_n = shannon / ln N, N étant le nombre de postes de ce niveau dans la NAF (88 divisions, 272 groupes, 615 classes, 732 sous-classes) : 0 = un seul secteur, 1 = emplois répartis également entre tous les secteurs de la nomenclature ; n_sectors = nombre de secteurs présents. Également : jobs (emplois) et n_estab (établissements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="139"/>
         <source>Region field of the territories</source>
         <translation>Champ de région des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="139"/>
         <source>Region of each territory, for the 'same region' scope; empty: the official regions of the départements.</source>
         <translation>Région de chaque territoire, pour l'échelle « même région » ; vide : les régions officielles des départements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Jobs field</source>
         <translation>Champ des emplois</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Jobs of each establishment (from the SIRENE size class).</source>
         <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Establishment commune field</source>
         <translation>Champ de la commune de l'établissement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Commune code of each establishment (codeCommuneEtablissement).</source>
         <translation>Code commune de chaque établissement (codeCommuneEtablissement).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Head-office commune field (siège de l'unité légale)</source>
         <translation>Champ de la commune du siège (siège de l'unité légale)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Commune code of the head office of the establishment&apos;s legal unit; empty values: unknown.</source>
         <translation>Code commune du siège de l'unité légale de l'établissement ; valeurs vides : inconnu.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>ESS flag field</source>
         <translation>Champ de l'indicateur ESS</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>economieSocialeSolidaireUniteLegale: O (yes), N (no), empty (unknown).</source>
         <translation>economieSocialeSolidaireUniteLegale : O (oui), N (non), vide (inconnu).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Company category field</source>
         <translation>Champ de la catégorie d'entreprise</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>categorieEntreprise: PME, ETI, GE (empty: unknown).</source>
         <translation>categorieEntreprise : PME, ETI, GE (vide : inconnue).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>Size class field</source>
         <translation>Champ de la tranche d'effectifs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>SIRENE size class (trancheEffectifs…: NN, 00, 01 … 53): the legal unit's when you have it, else the establishment's.</source>
         <translation>Tranche d'effectifs SIRENE (trancheEffectifs… : NN, 00, 01 … 53) : celle de l'unité légale si vous l'avez, sinon celle de l'établissement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
         <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
         <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
         <source>Local means the head office is in the same</source>
         <translation>Le siège est local s'il est situé dans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
         <source>territory</source>
         <translation>le même territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
         <source>département</source>
         <translation>le même département</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
         <source>region</source>
         <translation>la même région</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
         <source>Where the siège de l'unité légale must lie for its jobs to count as locally run.</source>
         <translation>Où doit se trouver le siège de l'unité légale pour que ses emplois comptent comme dirigés localement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>Sector level of the diversity index</source>
         <translation>Niveau sectoriel de l'indice de diversité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>NAF division (2 digits, 88)</source>
         <translation>Division NAF (2 chiffres, 88)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>NAF group (3 digits, 272)</source>
         <translation>Groupe NAF (3 chiffres, 272)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>NAF class (4 digits, 615)</source>
         <translation>Classe NAF (4 chiffres, 615)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>NAF sous-classe (732)</source>
         <translation>Sous-classe NAF (732)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
         <source>Sectors over which the Shannon index is computed.</source>
         <translation>Secteurs sur lesquels l'indice de Shannon est calculé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="383"/>
         <source>Endogenous economy</source>
         <translation>Économie endogène</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="239"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="241"/>
         <source>The territories with the indicators (shares in %).</source>
         <translation>Les territoires avec les indicateurs (parts en %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="271"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="273"/>
         <source>the local head-office share is left empty</source>
         <translation>la part des sièges locaux est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="274"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="276"/>
         <source>the ESS share is left empty</source>
         <translation>la part de l'ESS est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="275"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="277"/>
         <source>mid-sized and large enterprises are not told apart</source>
         <translation>les ETI et les grandes entreprises ne sont pas distinguées</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="279"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="281"/>
         <source>the size structure is left empty</source>
         <translation>la structure par taille est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="282"/>
         <source>the sector diversity is left empty</source>
         <translation>la diversité sectorielle est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="309"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="311"/>
         <source>{n} establishments have no NAF rév. 2 code: they are left out of the sector diversity.</source>
         <translation>{n} établissements n'ont pas de code NAF rév. 2 : ils sont exclus de la diversité sectorielle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="315"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="317"/>
         <source>Computing the indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="331"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="333"/>
         <source>{n} territories have no jobs among the establishments: their shares are left empty ({features}).</source>
         <translation>{n} territoires n'ont aucun emploi parmi les établissements : leurs parts sont laissées vides ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="377"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="379"/>
         <source>the same territory</source>
         <translation>le même territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="378"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="380"/>
         <source>the same département</source>
         <translation>le même département</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="379"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
         <source>the same region</source>
         <translation>la même région</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="383"/>
         <source>Per territory of '{layer}': share of jobs whose siège de l'unité légale is in {scope} (legal-unit head office, not the group's: it understates external control), ESS share, size structure and sector diversity, from '{est}'.</source>
         <translation>Pour chaque territoire de « {layer} » : part des emplois dont le siège de l'unité légale est situé dans {scope} (siège de l'unité légale, pas celui du groupe : cela sous-estime le contrôle extérieur), part de l'ESS, structure par taille et diversité sectorielle, d'après « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="394"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="396"/>
         <source>{share} % of the {jobs} jobs whose head office is known depend on a siège de l'unité légale in {scope}.</source>
         <translation>{share} % des {jobs} emplois dont le siège est connu dépendent d'un siège de l'unité légale situé dans {scope}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="438"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="440"/>
         <source>The region of the départements {deps} is not known: head offices there count as outside the region.</source>
         <translation>La région des départements {deps} est inconnue : les sièges qui s'y trouvent comptent comme hors de la région.</translation>
     </message>
@@ -328,272 +328,272 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
 <context>
     <name>ExportCouncilMap</name>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="76"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="81"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="79"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="84"/>
         <source>Export council map</source>
         <translation>Carte pour le conseil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="113"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
         <source>Layer to map</source>
         <translation>Couche à cartographier</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="113"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
         <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
         <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="129"/>
         <source>Indicator field</source>
         <translation>Champ de l'indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="134"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="134"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
         <source>Map title; empty: the indicator&apos;s label.</source>
         <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
         <source>Territory name</source>
         <translation>Nom du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
         <source>Shown in the subtitle with the date; empty: the layer name.</source>
         <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="158"/>
         <source>Label field</source>
         <translation>Champ des étiquettes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="158"/>
         <source>Names written on the map for the main towns.</source>
         <translation>Noms inscrits sur la carte pour les principales communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="162"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="170"/>
         <source>Field ranking the towns to label</source>
         <translation>Champ de classement des communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="162"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="170"/>
         <source>The N features with the largest values are labelled.</source>
         <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="175"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
         <source>Number of towns to label</source>
         <translation>Nombre de communes à étiqueter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="175"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
         <source>0 for no labels.</source>
         <translation>0 pour n'afficher aucune étiquette.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="188"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
         <source>Number of classes</source>
         <translation>Nombre de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="188"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
         <source>Classes of the choropleth.</source>
         <translation>Classes de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>Classification</source>
         <translation>Discrétisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>Quantiles</source>
         <translation>Quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>Equal intervals</source>
         <translation>Intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>Pretty breaks</source>
         <translation>Seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="201"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
         <source>How class breaks are chosen.</source>
         <translation>Méthode de calcul des seuils de classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="217"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="217"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
         <source>Automatic (from the indicator&apos;s polarity)</source>
         <translation>Automatique (selon la polarité de l'indicateur)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="217"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
         <source>Sequential ColorBrewer palette.</source>
         <translation>Palette séquentielle ColorBrewer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="239"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="247"/>
         <source>Boundaries to overlay (e.g. EPCI)</source>
         <translation>Limites à superposer (par ex. EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="239"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="247"/>
         <source>Drawn as dark outlines above the choropleth.</source>
         <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="250"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="258"/>
         <source>Legend label of the boundaries</source>
         <translation>Libellé des limites dans la légende</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="250"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="313"/>
         <source>Empty: the layer name.</source>
         <translation>Vide : le nom de la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="261"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="324"/>
         <source>Sources and attribution</source>
         <translation>Sources et mentions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="261"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="324"/>
         <source>Printed at the bottom of the page.</source>
         <translation>Imprimées en bas de page.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="306"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="369"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="306"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="369"/>
         <source>Empty: the ReTerr A4 landscape template.</source>
         <translation>Vide : le modèle ReTerr A4 paysage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="314"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="377"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="314"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="377"/>
         <source>Resolution of rasterised parts and of the PNG.</source>
         <translation>Résolution des parties rastérisées et du PNG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="327"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
         <source>Map (PDF)</source>
         <translation>Carte (PDF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="327"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="335"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
         <source>Map (PNG)</source>
         <translation>Carte (PNG)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="335"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="356"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="419"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="375"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="438"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
         <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="418"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="481"/>
         <source>No data</source>
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="340"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="354"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="371"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="385"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="349"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="363"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="350"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="364"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="351"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="365"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="352"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="366"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="354"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="368"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="461"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="529"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="488"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="502"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="505"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="519"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="472"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="540"/>
         <source>{n} territories have no value and are drawn in grey.</source>
         <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
     </message>
@@ -618,153 +618,132 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
         <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="415"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="478"/>
         <source>No rank field: every feature is labelled.</source>
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="396"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="410"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="409"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="423"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="415"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="429"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="421"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="435"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="421"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="435"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="428"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="442"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="437"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="451"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="443"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="457"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="450"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="464"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="129"/>
         <source>Numeric field to map (default: share_65p).</source>
         <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="327"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
         <source>The A4 landscape map, with real text.</source>
         <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="335"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
         <source>Optional image of the page (at most 200 dpi).</source>
         <translation>Image facultative de la page (200 dpi au plus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="228"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="236"/>
         <source>Class limits</source>
         <translation>Limites de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="228"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="236"/>
         <source>Inner class limits separated by &apos;;&apos; (e.g. &apos;2.5;4&apos; around the APL threshold); they replace the classification.</source>
         <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="383"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="446"/>
         <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
         <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="348"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="362"/>
         <source>manual limits</source>
         <translation>limites choisies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="89"/>
-        <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
-
-The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
-
-Key figures for a ReTerr indicator are recomputed for the whole territory from the summed counts (e.g. the share of people aged 65+ of the département), not averaged over territories. Colours follow the indicator's polarity (reds where a higher value is worse, greens where it is better) unless a palette is chosen. Territories without a value are drawn in grey and counted.
-
-Profile page: give a territory (its name or code) and a second page shows its resilience profile as in the ReTerr dock — the radar of its scores against the median of all territories (or of its peers sharing the value of a field, e.g. its EPCI) and the table of its indicators with value, rank, reference and change between vintages, coloured by how it stands. The indicators are read from the profile layer (by default the mapped layer), e.g. the output of the resilience index.
-
-Runs without an open project (qgis_process).</source>
-        <translation>Représente un champ numérique d'une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d'éléments) et l'exporte en PDF et, en option, en PNG.
-
-La page comporte un titre (par défaut, le libellé de l'indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d'échelle, une flèche du nord, un tableau de chiffres clés et les sources.
-
-Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l'indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
-
-Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d'un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l'indice de résilience.
-
-Fonctionne sans projet ouvert (qgis_process).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="273"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="336"/>
         <source>Profile page for the territory</source>
         <translation>Page de profil du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="273"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="336"/>
         <source>Name or code of a territory: adds a page with its resilience profile (radar and indicator table). Empty: no profile page.</source>
         <translation>Nom ou code d'un territoire : ajoute une page avec son profil de résilience (radar et tableau des indicateurs). Vide : pas de page de profil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="284"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="347"/>
         <source>Indicators of the profile page</source>
         <translation>Indicateurs de la page de profil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="284"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="347"/>
         <source>Layer holding the indicator fields; empty: the mapped layer.</source>
         <translation>Couche qui porte les champs indicateurs ; vide : la couche cartographiée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="295"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="358"/>
         <source>Profile reference: peers sharing</source>
         <translation>Référence du profil : pairs partageant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="295"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="358"/>
         <source>Field whose value defines the territory&apos;s peers (e.g. nom_epci): the reference is their median. Empty: the median of all territories.</source>
         <translation>Champ dont la valeur définit les pairs du territoire (par ex. nom_epci) : la référence est leur médiane. Vide : la médiane de tous les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="450"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="518"/>
         <source>Profile page…</source>
         <translation>Page de profil…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="492"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="591"/>
         <source>Peer field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ des pairs « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="500"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="599"/>
         <source>Layer &apos;{layer}&apos; has no indicator field for the profile page: give the output of a ReTerr algorithm (e.g. the resilience index) as its indicator layer.</source>
         <translation>La couche « {layer} » n'a aucun champ indicateur pour la page de profil : donnez comme couche d'indicateurs la sortie d'un algorithme ReTerr (par ex. l'indice de résilience).</translation>
     </message>
@@ -789,52 +768,362 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="561"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="660"/>
         <source>No territory named or coded &apos;{key}&apos; in layer &apos;{layer}&apos; (searched the fields {fields}).</source>
         <translation>Aucun territoire nommé ou codé « {key} » dans la couche « {layer} » (champs cherchés : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="582"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="681"/>
         <source>{name} ({field} {code}, EPCI {epci})</source>
         <translation>{name} ({field} {code}, EPCI {epci})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="586"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="685"/>
         <source>{name} ({field} {code})</source>
         <translation>{name} ({field} {code})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="590"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="689"/>
         <source>{name} (feature {fid})</source>
         <translation>{name} (entité {fid})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="593"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="692"/>
         <source>… and {n} more</source>
         <translation>… et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="595"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="694"/>
         <source>Which one? Give its code instead (field &apos;{field}&apos;).</source>
         <translation>Lequel ? Donnez plutôt son code (champ « {field} »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="599"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="698"/>
         <source>The layer has no code field to tell them apart: give a layer with one (e.g. code_insee).</source>
         <translation>La couche n'a pas de champ de code pour les distinguer : donnez une couche qui en a un (par ex. code_insee).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="603"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="702"/>
         <source>{n} territories are named &apos;{key}&apos; in layer &apos;{layer}&apos; (field &apos;{field}&apos;): {candidates}. {advice}</source>
         <translation>{n} territoires s'appellent « {key} » dans la couche « {layer} » (champ « {field} ») : {candidates}. {advice}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="94"/>
+        <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
+
+The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
+
+Key figures for a ReTerr indicator are recomputed for the whole territory from the summed counts (e.g. the share of people aged 65+ of the département), not averaged over territories. Colours follow the indicator's polarity (reds where a higher value is worse, greens where it is better) unless a palette is chosen. Territories without a value are drawn in grey and counted.
+
+Profile page: give a territory (its name or code) and a second page shows its resilience profile as in the ReTerr dock — the radar of its scores against the median of all territories (or of its peers sharing the value of a field, e.g. its EPCI) and the table of its indicators with value, rank, reference and change between vintages, coloured by how it stands. The indicators are read from the profile layer (by default the mapped layer), e.g. the output of the resilience index.
+
+Flows: a line layer (e.g. the flows of local sourcing between territories) is drawn as arrows above the map, their width growing with the volume and one colour per family.
+
+Runs without an open project (qgis_process).</source>
+        <translation>Représente un champ numérique d&apos;une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d&apos;éléments) et l&apos;exporte en PDF et, en option, en PNG.
+
+La page comporte un titre (par défaut, le libellé de l&apos;indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d&apos;échelle, une flèche du nord, un tableau de chiffres clés et les sources.
+
+Les chiffres clés d&apos;un indicateur ReTerr sont recalculés pour l&apos;ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l&apos;indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
+
+Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d&apos;un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l&apos;indice de résilience.
+
+Flux : une couche de lignes (par ex. les flux d&apos;approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
+
+Fonctionne sans projet ouvert (qgis_process).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
+        <source>Flow lines to overlay (e.g. local sourcing flows)</source>
+        <translation>Lignes de flux à superposer (par ex. flux d&apos;approvisionnement local)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
+        <source>Volume of the flows</source>
+        <translation>Volume des flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
+        <source>Numeric field giving the width of the arrows (vol_ha for sourcing flows).</source>
+        <translation>Champ numérique donnant l&apos;épaisseur des flèches (vol_ha pour les flux d&apos;approvisionnement).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
+        <source>Colour the flows by</source>
+        <translation>Colorer les flux selon</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
+        <source>Field giving one colour per value (famille: the crop group of sourcing flows). Empty: one colour.</source>
+        <translation>Champ donnant une couleur par valeur (famille : le groupe de cultures des flux d&apos;approvisionnement). Vide : une seule couleur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="313"/>
+        <source>Legend label of the flows</source>
+        <translation>Libellé des flux dans la légende</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="555"/>
+        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;: choose the field holding the volumes.</source>
+        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} » : choisissez le champ qui contient les volumes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="564"/>
+        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="571"/>
+        <source>The flow layer &apos;{layer}&apos; is empty: no flow drawn.</source>
+        <translation>La couche de flux « {layer} » est vide : aucun flux n&apos;est dessiné.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
+        <source>Drawn as arrows above the choropleth, their width growing with the volume, e.g. the flows of 'Local sourcing flows (surplus → deficit)'.</source>
+        <translation>Dessinées en flèches au-dessus de la carte choroplèthe, leur épaisseur croissant avec le volume, par ex. les flux de « Flux d&apos;approvisionnement local (excédent → déficit) ».</translation>
     </message>
 </context>
 <context>
     <name>Farmland</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="342"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
         <source>Farmland per crop group</source>
         <translation>Surfaces agricoles par groupe de cultures</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="137"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="137"/>
+        <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93).</source>
+        <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="145"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="145"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="343"/>
+        <source>RPG parcels</source>
+        <translation>Parcelles du RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="158"/>
+        <source>The &apos;parcelles graphiques&apos; layer of the RPG (IGN), or any parcel layer with RPG crop codes. Give either this layer or a land-cover raster.</source>
+        <translation>La couche « parcelles graphiques » du RPG (IGN), ou toute couche de parcelles portant les codes de culture du RPG. Donnez soit cette couche, soit un raster d'occupation du sol.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="172"/>
+        <source>RPG crop group field</source>
+        <translation>Champ du groupe de cultures RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="172"/>
+        <source>RPG group code 1–28 (published name: CODE_GROUP).</source>
+        <translation>Code du groupe RPG, de 1 à 28 (nom publié : CODE_GROUP).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="185"/>
+        <source>RPG crop code field</source>
+        <translation>Champ du code de culture RPG</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="185"/>
+        <source>Three-letter PAC crop code (published name: CODE_CULTU); overrides the group where the mapping table lists the code.</source>
+        <translation>Code de culture PAC à trois lettres (nom publié : CODE_CULTU) ; il prime sur le groupe quand la table de correspondance contient le code.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="201"/>
+        <source>RPG code → crop group table (CSV)</source>
+        <translation>Table code RPG → groupe de cultures (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="201"/>
+        <source>Columns level; code; crop_group. Empty: the shipped table (resources/supply/rpg_crop_groups.csv).</source>
+        <translation>Colonnes level; code; crop_group. Vide : la table fournie (resources/supply/rpg_crop_groups.csv).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="215"/>
+        <source>Land-cover raster</source>
+        <translation>Raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="215"/>
+        <source>A GeoTIFF (or any file GDAL reads) of land-cover classes, e.g. OSO (CESBIO) or CORINE Land Cover with its level-3 codes. Give either this raster or RPG parcels.</source>
+        <translation>Un GeoTIFF (ou tout fichier lisible par GDAL) de classes d'occupation du sol, par ex. OSO (CESBIO) ou CORINE Land Cover avec ses codes de niveau 3. Donnez soit ce raster, soit les parcelles du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <source>Land-cover nomenclature</source>
+        <translation>Nomenclature d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <source>OSO 2018 and later (23 classes)</source>
+        <translation>OSO 2018 et suivants (23 classes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <source>OSO 2016–2017 (17 classes)</source>
+        <translation>OSO 2016–2017 (17 classes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <source>CORINE Land Cover (level-3 codes 111–523)</source>
+        <translation>CORINE Land Cover (codes de niveau 3, 111–523)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <source>Which classes the raster holds (rows of the mapping table used).</source>
+        <translation>Classes contenues dans le raster (lignes de la table de correspondance utilisées).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="242"/>
+        <source>Land-cover class → crop group table (CSV)</source>
+        <translation>Table classe d'occupation du sol → groupe de cultures (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="242"/>
+        <source>Columns nomenclature; class; crop_group; share. Empty: the shipped table (resources/supply/landcover_crop_groups.csv).</source>
+        <translation>Colonnes nomenclature; class; crop_group; share. Vide : la table fournie (resources/supply/landcover_crop_groups.csv).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="256"/>
+        <source>Farmland</source>
+        <translation>Surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="256"/>
+        <source>The territories with sau_cer … sau_aut, sau_total, sau_exclu, non_agri and non_classe (ha).</source>
+        <translation>Les territoires avec sau_cer … sau_aut, sau_total, sau_exclu, non_agri et non_classe (ha).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="277"/>
+        <source>Give either an RPG parcel layer or a land-cover raster (exactly one of the two).</source>
+        <translation>Donnez soit une couche de parcelles du RPG, soit un raster d'occupation du sol (exactement l'un des deux).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="283"/>
+        <source>Counting farmland</source>
+        <translation>Le décompte des surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="288"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="444"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="316"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="329"/>
+        <source>Farmland in the {n} territories: {total} ha in the five crop groups ({groups}); {excluded} ha excluded as non-productive; {unclassified} ha not classified.</source>
+        <translation>Surfaces agricoles des {n} territoires : {total} ha dans les cinq groupes de cultures ({groups}) ; {excluded} ha exclus comme non productifs ; {unclassified} ha non classés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="343"/>
+        <source>land-cover raster</source>
+        <translation>raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
+        <source>Hectares of farmland per crop group in the territories of &apos;{layer}&apos;, from the {what}, computed by ReTerr.</source>
+        <translation>Hectares de surfaces agricoles par groupe de cultures dans les territoires de « {layer} », calculés par ReTerr (source : {what}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="374"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}. Choose the field holding the RPG codes.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}. Choisissez le champ qui contient les codes du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="383"/>
+        <source>Layer &apos;{layer}&apos; has neither a CODE_GROUP nor a CODE_CULTU field. Available fields: {fields}. Choose the fields holding the RPG crop group and crop code.</source>
+        <translation>La couche « {layer} » n'a ni champ CODE_GROUP ni champ CODE_CULTU. Champs disponibles : {fields}. Choisissez les champs qui contiennent le groupe de cultures et le code de culture du RPG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="399"/>
+        <source>Crop groups read from {path}.</source>
+        <translation>Groupes de cultures lus dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="401"/>
+        <source>Reading parcels…</source>
+        <translation>Lecture des parcelles…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="416"/>
+        <source>Parcels reprojected from {a} to {b}.</source>
+        <translation>Parcelles reprojetées de {a} vers {b}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="448"/>
+        <source>Splitting parcels between territories…</source>
+        <translation>Partage des parcelles entre les territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="463"/>
+        <source>Parcels of &apos;{layer}&apos; outside every territory: {features}.</source>
+        <translation>Parcelles de « {layer} » situées hors de tout territoire : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="470"/>
+        <source>Parcels of &apos;{layer}&apos; without geometry: {features}.</source>
+        <translation>Parcelles de « {layer} » sans géométrie : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="476"/>
+        <source>Crop codes absent from the mapping table: {codes}.</source>
+        <translation>Codes de culture absents de la table de correspondance : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="481"/>
+        <source>{n} parcels read; {split} split between territories; {out} ha outside every territory.</source>
+        <translation>{n} parcelles lues ; {split} partagées entre plusieurs territoires ; {out} ha hors de tout territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="499"/>
+        <source>Land-cover classes ({nomenclature}) read from {path}.</source>
+        <translation>Classes d'occupation du sol ({nomenclature}) lues dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="506"/>
+        <source>The land-cover raster &apos;{layer}&apos; is not a file (provider {provider}): save it as a GeoTIFF first.</source>
+        <translation>Le raster d'occupation du sol « {layer} » n'est pas un fichier (fournisseur {provider}) : enregistrez-le d'abord en GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="516"/>
+        <source>Counting land-cover pixels per territory…</source>
+        <translation>Décompte des pixels d'occupation du sol par territoire…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="532"/>
+        <source>Territories already rasterised in an earlier run: reused.</source>
+        <translation>Territoires déjà rastérisés lors d'un traitement précédent : réutilisés.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="534"/>
+        <source>Raster classes absent from the mapping table: {codes}.</source>
+        <translation>Classes du raster absentes de la table de correspondance : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="539"/>
+        <source>Pixel area: {area} m².</source>
+        <translation>Surface d'un pixel : {area} m².</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/supply/farmland.py" line="103"/>
@@ -846,251 +1135,16 @@ RPG: each parcel gets a group from its CODE_CULTU (crop code) when the mapping t
 
 Raster: one band of class codes in a projected CRS; a pixel belongs to the territory containing its centre; pixel area from the raster's resolution. The territories are reprojected to the raster's CRS when they differ. The rasterised territories are kept in memory for the next run on the same territories and raster.
 
-Mapping tables (editable CSV, every row with its source; resources/supply): RPG groups 11 (fallow), 17 (summer pastures and heath) and 28 (divers) and CRATer's low-productivity crop codes are excluded as in CRATer; the other group assignments are defaults to be confirmed against CRATer's own table. Land-cover classes that mix groups (OSO maize, CORINE arable land) are assigned to one group by default, to be confirmed; natural grassland and heath are excluded like RPG group 17.</source>
-        <translation>Hectares de surfaces agricoles par groupe de cultures dans chaque territoire, à partir SOIT des parcelles du Registre parcellaire graphique (RPG, tel que publié par l'IGN), SOIT d'un raster d'occupation du sol (OSO, CORINE Land Cover) : donnez exactement l'une des deux sources.
+Mapping tables (editable CSV, every row with its source; resources/supply): RPG groups 11 (fallow), 17 (summer pastures and heath) and 28 (divers) and CRATer's low-productivity crop codes are excluded as in CRATer; the other group assignments are ReTerr defaults following the families of CRATer and Territoires Fertiles (the table's status column says which rows a source confirms). Land-cover classes that mix groups (OSO maize, CORINE arable land) go to one group by default (give shares in the table to split them); natural grassland and heath are excluded like RPG group 17.</source>
+        <translation>Hectares de surfaces agricoles par groupe de cultures dans chaque territoire, à partir SOIT des parcelles du Registre parcellaire graphique (RPG, tel que publié par l&apos;IGN), SOIT d&apos;un raster d&apos;occupation du sol (OSO, CORINE Land Cover) : donnez exactement l&apos;une des deux sources.
 
-Champs en sortie (ajoutés aux territoires), en hectares : sau_cer (céréales), sau_olp (oléoprotéagineux), sau_fou (fourrages et prairies), sau_flg (fruits et légumes), sau_aut (autres cultures), sau_total (les cinq groupes : la SAU prise en compte pour l'adéquation alimentaire), sau_exclu (surfaces agricoles comptées comme non productives : jachères, estives et landes, « divers »), non_agri (surfaces non agricoles ; raster seulement), non_classe (codes ou classes absents de la table de correspondance : comptés et listés dans le journal, jamais écartés).
+Champs en sortie (ajoutés aux territoires), en hectares : sau_cer (céréales), sau_olp (oléoprotéagineux), sau_fou (fourrages et prairies), sau_flg (fruits et légumes), sau_aut (autres cultures), sau_total (les cinq groupes : la SAU prise en compte pour l&apos;adéquation alimentaire), sau_exclu (surfaces agricoles comptées comme non productives : jachères, estives et landes, « divers »), non_agri (surfaces non agricoles ; raster seulement), non_classe (codes ou classes absents de la table de correspondance : comptés et listés dans le journal, jamais écartés).
 
-RPG : chaque parcelle reçoit un groupe d'après son CODE_CULTU (code de culture) quand la table de correspondance le contient, sinon d'après son CODE_GROUP (groupe RPG 1–28). Une parcelle à cheval sur une limite est partagée au prorata de la surface ; les surfaces sont planimétriques, dans le SCR projeté des territoires. Les parcelles situées hors de tout territoire, les parcelles qui se chevauchent et les codes inconnus sont signalés dans le journal.
+RPG : chaque parcelle reçoit un groupe d&apos;après son CODE_CULTU (code de culture) quand la table de correspondance le contient, sinon d&apos;après son CODE_GROUP (groupe RPG 1–28). Une parcelle à cheval sur une limite est partagée au prorata de la surface ; les surfaces sont planimétriques, dans le SCR projeté des territoires. Les parcelles situées hors de tout territoire, les parcelles qui se chevauchent et les codes inconnus sont signalés dans le journal.
 
-Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartient au territoire qui contient son centre ; la surface d'un pixel est tirée de la résolution du raster. Les territoires sont reprojetés dans le SCR du raster s'ils n'ont pas le même. Les territoires rastérisés sont gardés en mémoire pour le traitement suivant sur les mêmes territoires et le même raster.
+Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartient au territoire qui contient son centre ; la surface d&apos;un pixel est tirée de la résolution du raster. Les territoires sont reprojetés dans le SCR du raster s&apos;ils n&apos;ont pas le même. Les territoires rastérisés sont gardés en mémoire pour le traitement suivant sur les mêmes territoires et le même raster.
 
-Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut à confirmer avec la table de CRATer. Les classes d'occupation du sol qui mêlent plusieurs groupes (maïs d'OSO, terres arables de CORINE) sont affectées par défaut à un seul groupe, à confirmer ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="135"/>
-        <source>Territories</source>
-        <translation>Territoires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="135"/>
-        <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93).</source>
-        <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="143"/>
-        <source>Name field</source>
-        <translation>Champ du nom</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="143"/>
-        <source>Names of the territories in messages (default: nom).</source>
-        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="341"/>
-        <source>RPG parcels</source>
-        <translation>Parcelles du RPG</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="156"/>
-        <source>The &apos;parcelles graphiques&apos; layer of the RPG (IGN), or any parcel layer with RPG crop codes. Give either this layer or a land-cover raster.</source>
-        <translation>La couche « parcelles graphiques » du RPG (IGN), ou toute couche de parcelles portant les codes de culture du RPG. Donnez soit cette couche, soit un raster d'occupation du sol.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="170"/>
-        <source>RPG crop group field</source>
-        <translation>Champ du groupe de cultures RPG</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="170"/>
-        <source>RPG group code 1–28 (published name: CODE_GROUP).</source>
-        <translation>Code du groupe RPG, de 1 à 28 (nom publié : CODE_GROUP).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="183"/>
-        <source>RPG crop code field</source>
-        <translation>Champ du code de culture RPG</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="183"/>
-        <source>Three-letter PAC crop code (published name: CODE_CULTU); overrides the group where the mapping table lists the code.</source>
-        <translation>Code de culture PAC à trois lettres (nom publié : CODE_CULTU) ; il prime sur le groupe quand la table de correspondance contient le code.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="199"/>
-        <source>RPG code → crop group table (CSV)</source>
-        <translation>Table code RPG → groupe de cultures (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="199"/>
-        <source>Columns level; code; crop_group. Empty: the shipped table (resources/supply/rpg_crop_groups.csv).</source>
-        <translation>Colonnes level; code; crop_group. Vide : la table fournie (resources/supply/rpg_crop_groups.csv).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="213"/>
-        <source>Land-cover raster</source>
-        <translation>Raster d'occupation du sol</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="213"/>
-        <source>A GeoTIFF (or any file GDAL reads) of land-cover classes, e.g. OSO (CESBIO) or CORINE Land Cover with its level-3 codes. Give either this raster or RPG parcels.</source>
-        <translation>Un GeoTIFF (ou tout fichier lisible par GDAL) de classes d'occupation du sol, par ex. OSO (CESBIO) ou CORINE Land Cover avec ses codes de niveau 3. Donnez soit ce raster, soit les parcelles du RPG.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
-        <source>Land-cover nomenclature</source>
-        <translation>Nomenclature d'occupation du sol</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
-        <source>OSO 2018 and later (23 classes)</source>
-        <translation>OSO 2018 et suivants (23 classes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
-        <source>OSO 2016–2017 (17 classes)</source>
-        <translation>OSO 2016–2017 (17 classes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
-        <source>CORINE Land Cover (level-3 codes 111–523)</source>
-        <translation>CORINE Land Cover (codes de niveau 3, 111–523)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="225"/>
-        <source>Which classes the raster holds (rows of the mapping table used).</source>
-        <translation>Classes contenues dans le raster (lignes de la table de correspondance utilisées).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="240"/>
-        <source>Land-cover class → crop group table (CSV)</source>
-        <translation>Table classe d'occupation du sol → groupe de cultures (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="240"/>
-        <source>Columns nomenclature; class; crop_group; share. Empty: the shipped table (resources/supply/landcover_crop_groups.csv).</source>
-        <translation>Colonnes nomenclature; class; crop_group; share. Vide : la table fournie (resources/supply/landcover_crop_groups.csv).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="254"/>
-        <source>Farmland</source>
-        <translation>Surfaces agricoles</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="254"/>
-        <source>The territories with sau_cer … sau_aut, sau_total, sau_exclu, non_agri and non_classe (ha).</source>
-        <translation>Les territoires avec sau_cer … sau_aut, sau_total, sau_exclu, non_agri et non_classe (ha).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="275"/>
-        <source>Give either an RPG parcel layer or a land-cover raster (exactly one of the two).</source>
-        <translation>Donnez soit une couche de parcelles du RPG, soit un raster d'occupation du sol (exactement l'un des deux).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="281"/>
-        <source>Counting farmland</source>
-        <translation>Le décompte des surfaces agricoles</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="286"/>
-        <source>Reading territories…</source>
-        <translation>Lecture des territoires…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="442"/>
-        <source>Layer &apos;{layer}&apos; has no features.</source>
-        <translation>La couche « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="314"/>
-        <source>Writing output…</source>
-        <translation>Écriture de la sortie…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="327"/>
-        <source>Farmland in the {n} territories: {total} ha in the five crop groups ({groups}); {excluded} ha excluded as non-productive; {unclassified} ha not classified.</source>
-        <translation>Surfaces agricoles des {n} territoires : {total} ha dans les cinq groupes de cultures ({groups}) ; {excluded} ha exclus comme non productifs ; {unclassified} ha non classés.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="341"/>
-        <source>land-cover raster</source>
-        <translation>raster d'occupation du sol</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="342"/>
-        <source>Hectares of farmland per crop group in the territories of &apos;{layer}&apos;, from the {what}, computed by ReTerr.</source>
-        <translation>Hectares de surfaces agricoles par groupe de cultures dans les territoires de « {layer} », calculés par ReTerr (source : {what}).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="372"/>
-        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}. Choose the field holding the RPG codes.</source>
-        <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}. Choisissez le champ qui contient les codes du RPG.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="381"/>
-        <source>Layer &apos;{layer}&apos; has neither a CODE_GROUP nor a CODE_CULTU field. Available fields: {fields}. Choose the fields holding the RPG crop group and crop code.</source>
-        <translation>La couche « {layer} » n'a ni champ CODE_GROUP ni champ CODE_CULTU. Champs disponibles : {fields}. Choisissez les champs qui contiennent le groupe de cultures et le code de culture du RPG.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="397"/>
-        <source>Crop groups read from {path}.</source>
-        <translation>Groupes de cultures lus dans {path}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="399"/>
-        <source>Reading parcels…</source>
-        <translation>Lecture des parcelles…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="414"/>
-        <source>Parcels reprojected from {a} to {b}.</source>
-        <translation>Parcelles reprojetées de {a} vers {b}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="446"/>
-        <source>Splitting parcels between territories…</source>
-        <translation>Partage des parcelles entre les territoires…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="461"/>
-        <source>Parcels of &apos;{layer}&apos; outside every territory: {features}.</source>
-        <translation>Parcelles de « {layer} » situées hors de tout territoire : {features}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="468"/>
-        <source>Parcels of &apos;{layer}&apos; without geometry: {features}.</source>
-        <translation>Parcelles de « {layer} » sans géométrie : {features}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="474"/>
-        <source>Crop codes absent from the mapping table: {codes}.</source>
-        <translation>Codes de culture absents de la table de correspondance : {codes}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="479"/>
-        <source>{n} parcels read; {split} split between territories; {out} ha outside every territory.</source>
-        <translation>{n} parcelles lues ; {split} partagées entre plusieurs territoires ; {out} ha hors de tout territoire.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="497"/>
-        <source>Land-cover classes ({nomenclature}) read from {path}.</source>
-        <translation>Classes d'occupation du sol ({nomenclature}) lues dans {path}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="504"/>
-        <source>The land-cover raster &apos;{layer}&apos; is not a file (provider {provider}): save it as a GeoTIFF first.</source>
-        <translation>Le raster d'occupation du sol « {layer} » n'est pas un fichier (fournisseur {provider}) : enregistrez-le d'abord en GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="514"/>
-        <source>Counting land-cover pixels per territory…</source>
-        <translation>Décompte des pixels d'occupation du sol par territoire…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="530"/>
-        <source>Territories already rasterised in an earlier run: reused.</source>
-        <translation>Territoires déjà rastérisés lors d'un traitement précédent : réutilisés.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="532"/>
-        <source>Raster classes absent from the mapping table: {codes}.</source>
-        <translation>Classes du raster absentes de la table de correspondance : {codes}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="537"/>
-        <source>Pixel area: {area} m².</source>
-        <translation>Surface d'un pixel : {area} m².</translation>
+Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut de ReTerr qui suivent les familles de CRATer et de Territoires Fertiles (la colonne status de la table indique les lignes qu&apos;une source confirme). Les classes d&apos;occupation du sol qui mêlent plusieurs groupes (maïs d&apos;OSO, terres arables de CORINE) vont par défaut à un seul groupe (indiquez des parts dans la table pour les répartir) ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
     </message>
 </context>
 <context>
@@ -1306,146 +1360,146 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
 <context>
     <name>FoodAdequacy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="73"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="75"/>
         <source>Food adequacy (farmland against needs)</source>
         <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <source>Territories with farmland and needs</source>
+        <translation>Territoires avec surfaces agricoles et besoins</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
+        <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="122"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="122"/>
+        <source>Number of inhabitants (default: population).</source>
+        <translation>Nombre d'habitants (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="128"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="128"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>cereals</source>
+        <translation>céréales</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>oilseeds and protein crops</source>
+        <translation>oléoprotéagineux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>fodder and grassland</source>
+        <translation>fourrages et prairies</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>fruit and vegetables</source>
+        <translation>fruits et légumes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <source>other crops</source>
+        <translation>autres cultures</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="143"/>
+        <source>Farmland field (ha): {group}</source>
+        <translation>Champ des surfaces agricoles (ha) : {group}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="143"/>
+        <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
+        <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="152"/>
+        <source>Needs field (ha): {group}</source>
+        <translation>Champ des besoins (ha) : {group}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="152"/>
+        <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
+        <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="161"/>
+        <source>Diet scenarios to compare (needs recomputed from the population)</source>
+        <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="161"/>
+        <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
+        <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="292"/>
+        <source>Food adequacy</source>
+        <translation>Adéquation alimentaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="179"/>
+        <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
+        <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="222"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="255"/>
+        <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
+        <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="267"/>
+        <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
+        <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="279"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="292"/>
+        <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
+        <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="78"/>
         <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
 
 Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
 
 Output fields, in % unless stated: adq_bru (raw adequacy) = Σ farmland / Σ needs; adq_cap (capped adequacy) = Σ min(farmland_g, need_g) / Σ needs — a surplus in one group never offsets a deficit in another, so it never exceeds 100 % nor the raw adequacy; per group g (cer cereals, olp oilseeds and protein crops, fou fodder, flg fruit and vegetables, aut other crops): adq_g = farmland / need, cap_g = min(farmland, need) / need, sol_g = farmland − need (ha, &gt; 0 surplus, &lt; 0 deficit); nourris (people fed) = the largest population, with the territory's diet and needs per inhabitant, whose needs in every group its farmland covers (min over the groups of farmland_g / need per inhabitant_g). With several scenarios each field gets a suffix: _ac current diet, _25 and _50 for 25 % and 50 % fewer animal products.
 
-Territories without population (or without any need) get empty ratios and are named in a warning. Default needs per inhabitant: the shipped table (0.321 ha, current diet, calibrated on PARCEL; the split per group is a default to be confirmed, see 'Food needs').</source>
+Territories without population (or without any need) get empty ratios and are named in a warning. Default needs per inhabitant: the shipped table (0.321 ha, current diet, calibrated on PARCEL; the split per group is a ReTerr default, see 'Food needs').</source>
         <translation>Compare les surfaces agricoles de chaque territoire aux surfaces nécessaires pour nourrir sa population, par groupe de cultures : le « potentiel nourricier » de PARCEL et de CRATer.
 
-Entrée : UNE couche contenant les surfaces agricoles par groupe de cultures (champs sau_cer … sau_aut écrits par « Surfaces agricoles par groupe de cultures ») et soit les besoins par groupe (champs bes_cer … bes_aut écrits par « Besoins alimentaires »), soit, quand des scénarios de régime alimentaire sont choisis, la population seule : les besoins sont alors recalculés pour chaque scénario avec les leviers ci-dessous (sans pondération par âge). Joignez d'abord les deux sorties, ou enchaînez les algorithmes dans un modèle.
+Entrée : UNE couche contenant les surfaces agricoles par groupe de cultures (champs sau_cer … sau_aut écrits par « Surfaces agricoles par groupe de cultures ») et soit les besoins par groupe (champs bes_cer … bes_aut écrits par « Besoins alimentaires »), soit, quand des scénarios de régime alimentaire sont choisis, la population seule : les besoins sont alors recalculés pour chaque scénario avec les leviers ci-dessous (sans pondération par âge). Joignez d&apos;abord les deux sorties, ou enchaînez les algorithmes dans un modèle.
 
-Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ surfaces agricoles / Σ besoins ; adq_cap (adéquation plafonnée) = Σ min(surface_g, besoin_g) / Σ besoins — l'excédent d'un groupe ne compense jamais le déficit d'un autre, elle ne dépasse donc jamais 100 % ni l'adéquation brute ; pour chaque groupe g (cer céréales, olp oléoprotéagineux, fou fourrages, flg fruits et légumes, aut autres cultures) : adq_g = surface / besoin, cap_g = min(surface, besoin) / besoin, sol_g = surface − besoin (ha, &gt; 0 excédent, &lt; 0 déficit) ; nourris (personnes nourries) = la plus grande population, avec le régime alimentaire et les besoins par habitant du territoire, dont les besoins de chaque groupe sont couverts par ses surfaces agricoles (minimum sur les groupes de surface_g / besoin par habitant_g). Avec plusieurs scénarios, chaque champ reçoit un suffixe : _ac régime actuel, _25 et _50 pour 25 % et 50 % de produits animaux en moins.
+Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ surfaces agricoles / Σ besoins ; adq_cap (adéquation plafonnée) = Σ min(surface_g, besoin_g) / Σ besoins — l&apos;excédent d&apos;un groupe ne compense jamais le déficit d&apos;un autre, elle ne dépasse donc jamais 100 % ni l&apos;adéquation brute ; pour chaque groupe g (cer céréales, olp oléoprotéagineux, fou fourrages, flg fruits et légumes, aut autres cultures) : adq_g = surface / besoin, cap_g = min(surface, besoin) / besoin, sol_g = surface − besoin (ha, &gt; 0 excédent, &lt; 0 déficit) ; nourris (personnes nourries) = la plus grande population, avec le régime alimentaire et les besoins par habitant du territoire, dont les besoins de chaque groupe sont couverts par ses surfaces agricoles (minimum sur les groupes de surface_g / besoin par habitant_g). Avec plusieurs scénarios, chaque champ reçoit un suffixe : _ac régime actuel, _25 et _50 pour 25 % et 50 % de produits animaux en moins.
 
-Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut à confirmer, voir « Besoins alimentaires »).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="104"/>
-        <source>Territories with farmland and needs</source>
-        <translation>Territoires avec surfaces agricoles et besoins</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="104"/>
-        <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
-        <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="120"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="120"/>
-        <source>Number of inhabitants (default: population).</source>
-        <translation>Nombre d'habitants (par défaut : population).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="126"/>
-        <source>Name field</source>
-        <translation>Champ du nom</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="126"/>
-        <source>Names of the territories in messages (default: nom).</source>
-        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
-        <source>cereals</source>
-        <translation>céréales</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
-        <source>oilseeds and protein crops</source>
-        <translation>oléoprotéagineux</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
-        <source>fodder and grassland</source>
-        <translation>fourrages et prairies</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
-        <source>fruit and vegetables</source>
-        <translation>fruits et légumes</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="133"/>
-        <source>other crops</source>
-        <translation>autres cultures</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
-        <source>Farmland field (ha): {group}</source>
-        <translation>Champ des surfaces agricoles (ha) : {group}</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="141"/>
-        <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
-        <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="150"/>
-        <source>Needs field (ha): {group}</source>
-        <translation>Champ des besoins (ha) : {group}</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="150"/>
-        <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
-        <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="159"/>
-        <source>Diet scenarios to compare (needs recomputed from the population)</source>
-        <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="159"/>
-        <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
-        <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="290"/>
-        <source>Food adequacy</source>
-        <translation>Adéquation alimentaire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="177"/>
-        <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
-        <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="220"/>
-        <source>Reading territories…</source>
-        <translation>Lecture des territoires…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="253"/>
-        <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
-        <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="265"/>
-        <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
-        <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="277"/>
-        <source>Writing output…</source>
-        <translation>Écriture de la sortie…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="290"/>
-        <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
-        <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
+Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut de ReTerr, voir « Besoins alimentaires »).</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1580,121 @@ Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vid
         <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
     </message>
     <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <source>Communes, EPCI or any zoning with a population field.</source>
+        <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <source>Number of inhabitants (default: population).</source>
+        <translation>Nombre d'habitants (par défaut : population).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <source>Names of the territories in messages (default: nom).</source>
+        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <source>Diet scenario</source>
+        <translation>Scénario de régime alimentaire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
+        <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <source>Weight the needs by age</source>
+        <translation>Pondérer les besoins par l'âge</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
+        <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <source>Youngest age band field</source>
+        <translation>Champ de la tranche d'âge la plus jeune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
+        <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <source>Adult age band field</source>
+        <translation>Champ de la tranche d'âge adulte</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
+        <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <source>Senior age band field</source>
+        <translation>Champ de la tranche d'âge des seniors</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <source>Inhabitants aged 65 and over (INSEE RP).</source>
+        <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <source>Food needs</source>
+        <translation>Besoins alimentaires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
+        <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="336"/>
+        <source>Reading territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="376"/>
+        <source>Writing output…</source>
+        <translation>Écriture de la sortie…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="390"/>
+        <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
+        <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="405"/>
+        <source>Farmland needed per inhabitant: {ha} ha.</source>
+        <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
+        <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
+    </message>
+    <message>
         <location filename="../reterr_qgis/processing/supply/food_needs.py" line="202"/>
         <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
 
@@ -1533,133 +1702,18 @@ Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds a
 
 Method: need_g = population × a × s_g(diet) × r × (1 − w) × ((1 − b) + b / ρ), with s_g the hectares per inhabitant of crop group g in the needs table for the diet scenario, r the share of the food produced locally, w the waste reduction, b the organic share, ρ the organic/conventional yield ratio and a the age factor (1 without age weighting).
 
-Defaults and sources: the shipped table's current diet totals 0.321 ha per inhabitant, calibrated on PARCEL (France, current diet, non-organic, fully relocalised: 20.9 Mha ≈ 0.32 ha per inhabitant); −25 % and −50 % animal products total 0.259 and 0.197 ha. The split between crop groups and the diet factors are derived defaults to be confirmed (PARCEL's per-group figures are not published openly): see resources/supply/README.md. Organic yield ratio 0.75: mean of the meta-analysis of Seufert, Ramankutty &amp; Foley (2012, Nature 485:229). Age weighting: consumption index 0.86 for the youngest band (ENNS 2006 energy intakes of children against adults), 1 for adults, 0.90 for 65 and over (to be confirmed), normalised by a reference age structure 21 % / 57 % / 22 % (to be confirmed) so that a territory with the national structure keeps a = 1; the index was set for the bands 0–17 / 18–64 / 65+ and is applied to the age fields given (INSEE's 0–19 / 20–64 / 65+ by default).
+Defaults and sources: the shipped table's current diet totals 0.321 ha per inhabitant, calibrated on PARCEL (France, current diet, non-organic, fully relocalised: 20.9 Mha ≈ 0.32 ha per inhabitant); −25 % and −50 % animal products total 0.259 and 0.197 ha. The split between crop groups and the diet factors are ReTerr defaults derived from PARCEL's totals (PARCEL does not publish its per-group figures openly); the table's notes and resources/supply/README.md say how each was derived, and you can replace the table. Organic yield ratio 0.75: mean of the meta-analysis of Seufert, Ramankutty &amp; Foley (2012, Nature 485:229). Age weighting: consumption index 0.86 for the youngest band (ENNS 2006 energy intakes of children against adults), 1 for adults, 0.90 for 65 and over (a ReTerr default, no published index), normalised by a reference age structure 21 % / 57 % / 22 % (France, rounded) so that a territory with the national structure keeps a = 1; the index was set for the bands 0–17 / 18–64 / 65+ and is applied to the age fields given (INSEE's 0–19 / 20–64 / 65+ by default).
 
 Territories without population get zero needs; a missing or negative population is an error naming the territories.</source>
         <translation>Surface agricole dont chaque territoire aurait besoin pour nourrir sa propre population, par groupe de cultures, en hectares, comme dans PARCEL (BASIC, Terre de Liens, FNAB).
 
-Champs en sortie (ajoutés aux territoires) : bes_cer (céréales), bes_olp (oléoprotéagineux), bes_fou (fourrages et prairies), bes_flg (fruits et légumes), bes_aut (autres cultures), bes_total (tous groupes), en hectares ; bes_hab (hectares nécessaires par habitant) ; fact_age (facteur d'âge, seulement avec la pondération par âge).
+Champs en sortie (ajoutés aux territoires) : bes_cer (céréales), bes_olp (oléoprotéagineux), bes_fou (fourrages et prairies), bes_flg (fruits et légumes), bes_aut (autres cultures), bes_total (tous groupes), en hectares ; bes_hab (hectares nécessaires par habitant) ; fact_age (facteur d&apos;âge, seulement avec la pondération par âge).
 
-Méthode : besoin_g = population × a × s_g(régime) × r × (1 − w) × ((1 − b) + b / ρ), où s_g est le nombre d'hectares par habitant du groupe de cultures g dans la table des besoins pour le scénario de régime alimentaire, r la part de l'alimentation produite localement, w la réduction du gaspillage, b la part de bio, ρ le rapport de rendement bio/conventionnel et a le facteur d'âge (1 sans pondération par âge).
+Méthode : besoin_g = population × a × s_g(régime) × r × (1 − w) × ((1 − b) + b / ρ), où s_g est le nombre d&apos;hectares par habitant du groupe de cultures g dans la table des besoins pour le scénario de régime alimentaire, r la part de l&apos;alimentation produite localement, w la réduction du gaspillage, b la part de bio, ρ le rapport de rendement bio/conventionnel et a le facteur d&apos;âge (1 sans pondération par âge).
 
-Valeurs par défaut et sources : le régime actuel de la table fournie totalise 0,321 ha par habitant, calé sur PARCEL (France, régime actuel, non bio, alimentation entièrement relocalisée : 20,9 Mha ≈ 0,32 ha par habitant) ; les scénarios −25 % et −50 % de produits animaux totalisent 0,259 et 0,197 ha. La répartition entre groupes de cultures et les facteurs de régime sont des valeurs par défaut dérivées, à confirmer (les chiffres par groupe de PARCEL ne sont pas publiés en accès libre) : voir resources/supply/README.md. Rapport de rendement bio de 0,75 : moyenne de la méta-analyse de Seufert, Ramankutty et Foley (2012, Nature 485:229). Pondération par âge : indice de consommation de 0,86 pour la tranche la plus jeune (apports énergétiques des enfants rapportés à ceux des adultes, ENNS 2006), 1 pour les adultes, 0,90 pour les 65 ans et plus (à confirmer), normalisé par une structure par âge de référence 21 % / 57 % / 22 % (à confirmer) de sorte qu'un territoire ayant la structure nationale garde a = 1 ; l'indice a été établi pour les tranches 0–17 / 18–64 / 65+ et s'applique aux champs d'âge fournis (par défaut les 0–19 / 20–64 / 65+ de l'INSEE).
+Valeurs par défaut et sources : le régime actuel de la table fournie totalise 0,321 ha par habitant, calé sur PARCEL (France, régime actuel, non bio, alimentation entièrement relocalisée : 20,9 Mha ≈ 0,32 ha par habitant) ; les scénarios −25 % et −50 % de produits animaux totalisent 0,259 et 0,197 ha. La répartition entre groupes de cultures et les facteurs de régime sont des valeurs par défaut de ReTerr dérivées des totaux de PARCEL (PARCEL ne publie pas ses chiffres par groupe en accès libre) ; resources/supply/README.md indique, ligne par ligne, comment chaque valeur a été obtenue, et vous pouvez remplacer la table. Rapport de rendement bio de 0,75 : moyenne de la méta-analyse de Seufert, Ramankutty et Foley (2012, Nature 485:229). Pondération par âge : indice de consommation de 0,86 pour la tranche la plus jeune (apports énergétiques des enfants rapportés à ceux des adultes, ENNS 2006), 1 pour les adultes, 0,90 pour les 65 ans et plus (valeur par défaut de ReTerr, aucun indice publié), normalisé par une structure par âge de référence 21 % / 57 % / 22 % (France, valeurs arrondies) de sorte qu&apos;un territoire ayant la structure nationale garde a = 1 ; l&apos;indice a été établi pour les tranches 0–17 / 18–64 / 65+ et s&apos;applique aux champs d&apos;âge fournis (par défaut les 0–19 / 20–64 / 65+ de l&apos;INSEE).
 
 Les territoires sans population ont des besoins nuls ; une population manquante ou négative provoque une erreur qui nomme les territoires.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="233"/>
-        <source>Territories</source>
-        <translation>Territoires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="233"/>
-        <source>Communes, EPCI or any zoning with a population field.</source>
-        <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="245"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="245"/>
-        <source>Number of inhabitants (default: population).</source>
-        <translation>Nombre d'habitants (par défaut : population).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="251"/>
-        <source>Name field</source>
-        <translation>Champ du nom</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="251"/>
-        <source>Names of the territories in messages (default: nom).</source>
-        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="258"/>
-        <source>Diet scenario</source>
-        <translation>Scénario de régime alimentaire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="258"/>
-        <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
-        <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="270"/>
-        <source>Weight the needs by age</source>
-        <translation>Pondérer les besoins par l'âge</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="270"/>
-        <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
-        <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="281"/>
-        <source>Youngest age band field</source>
-        <translation>Champ de la tranche d'âge la plus jeune</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="281"/>
-        <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
-        <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="287"/>
-        <source>Adult age band field</source>
-        <translation>Champ de la tranche d'âge adulte</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="287"/>
-        <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
-        <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="293"/>
-        <source>Senior age band field</source>
-        <translation>Champ de la tranche d'âge des seniors</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="293"/>
-        <source>Inhabitants aged 65 and over (INSEE RP).</source>
-        <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="406"/>
-        <source>Food needs</source>
-        <translation>Besoins alimentaires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="299"/>
-        <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
-        <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="334"/>
-        <source>Reading territories…</source>
-        <translation>Lecture des territoires…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="374"/>
-        <source>Writing output…</source>
-        <translation>Écriture de la sortie…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="388"/>
-        <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
-        <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="403"/>
-        <source>Farmland needed per inhabitant: {ha} ha.</source>
-        <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="406"/>
-        <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
-        <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
     </message>
 </context>
 <context>
@@ -1770,27 +1824,6 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="86"/>
         <source>Import SIRENE establishments (INSEE)</source>
         <translation>Importer les établissements SIRENE (INSEE)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="89"/>
-        <source>Loads the establishments of your territory from the SIRENE stock as INSEE publishes it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national file of tens of millions of rows is read in blocks, never loaded whole), optionally joined with StockUniteLegale_utf8.csv for the company category (PME, ETI, GE) and the ESS flag of each legal unit.
-
-Kept: the establishments whose commune (codeCommuneEtablissement; the arrondissements of Paris, Lyon and Marseille count as their city) is one of the communes layer's codes, and by default only the active ones (etatAdministratifEtablissement = A). Closed establishments, rows of other communes and malformed rows are counted in the log.
-
-Location: the Lambert-93 coordinates of the file (placement = lambert). Rows without coordinates (empty, or [ND] for establishments that are not diffusible) or outside the metropolitan Lambert-93 extent are placed at their commune's town hall when a town-halls layer is given (placement = mairie), else at a point inside the commune polygon (placement = commune); both are counted. Overseas départements (codes 97…, 98…) are left out with a warning: SIRENE gives their coordinates in local projections, and this layer is Lambert-93 (EPSG:2154) for metropolitan France.
-
-Fields: siret, siren, commune, nom (usual name or sign), naf (NAF rév. 2 sub-class; empty when the row uses an older nomenclature, counted), naf25 (NAF 2025 when the file has it), tranche (size class), jobs, actif, siege (1 for the legal unit's head office), siege_com (commune of the head office, found in the same file), ess and categorie (from StockUniteLegale), placement.
-
-Jobs: the midpoint of the size class (0 employees → 1, 1–2 → 1.5, 3–5 → 4, 6–9 → 7.5, 10–19 → 14.5 … 10,000 and more → 15,000; non-employers and unknown classes → 1), the BASIC/SISTA method (METHODS §2.4), table editable in resources/supply/sirene_tranches.csv.</source>
-        <translation>Charge les établissements de votre territoire depuis le stock SIRENE tel que l'INSEE le publie (StockEtablissement_utf8.csv : 54 colonnes, UTF-8, séparateur virgule ; un fichier national de plusieurs dizaines de millions de lignes est lu par blocs, jamais chargé en entier), avec en option la jointure de StockUniteLegale_utf8.csv pour la catégorie d'entreprise (PME, ETI, GE) et l'indicateur d'appartenance à l'économie sociale et solidaire (ESS) de chaque unité légale.
-
-Sont retenus : les établissements dont la commune (codeCommuneEtablissement ; les arrondissements de Paris, Lyon et Marseille comptent pour leur ville) figure parmi les codes de la couche des communes et, par défaut, seulement les établissements actifs (etatAdministratifEtablissement = A). Les établissements fermés, les lignes d'autres communes et les lignes mal formées sont comptés dans le journal.
-
-Localisation : les coordonnées Lambert-93 du fichier (placement = lambert). Les lignes sans coordonnées (vides, ou [ND] pour les établissements non diffusibles) ou hors de l'emprise Lambert-93 métropolitaine sont placées à la mairie de leur commune si une couche de mairies est fournie (placement = mairie), sinon en un point à l'intérieur du polygone de la commune (placement = commune) ; les deux cas sont comptés. Les départements d'outre-mer (codes 97…, 98…) sont écartés avec un avertissement : SIRENE donne leurs coordonnées dans des projections locales, et cette couche est en Lambert-93 (EPSG:2154) pour la France métropolitaine.
-
-Champs : siret, siren, commune, nom (nom usuel ou enseigne), naf (sous-classe NAF rév. 2 ; vide quand la ligne utilise une nomenclature plus ancienne, compté), naf25 (NAF 2025 si le fichier la contient), tranche (tranche d'effectif), jobs, actif, siege (1 pour le siège de l'unité légale), siege_com (commune du siège, trouvée dans le même fichier), ess et categorie (issus de StockUniteLegale), placement.
-
-Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3–5 → 4, 6–9 → 7,5, 10–19 → 14,5 … 10 000 et plus → 15 000 ; unités non employeuses et tranches inconnues → 1), selon la méthode BASIC/SISTA (METHODS §2.4), table modifiable dans resources/supply/sirene_tranches.csv.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="121"/>
@@ -1947,6 +1980,27 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
         <source> (active only)</source>
         <translation> (actifs uniquement)</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="89"/>
+        <source>Loads the establishments of your territory from the SIRENE stock as INSEE publishes it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national file of tens of millions of rows is read in blocks, never loaded whole), optionally joined with StockUniteLegale_utf8.csv for the company category (PME, ETI, GE) and the ESS flag of each legal unit.
+
+Kept: the establishments whose commune (codeCommuneEtablissement; the arrondissements of Paris, Lyon and Marseille count as their city) is one of the communes layer's codes, and by default only the active ones (etatAdministratifEtablissement = A). Closed establishments, rows of other communes and malformed rows are counted in the log.
+
+Location: the Lambert-93 coordinates of the file (placement = lambert). Rows without coordinates (empty, or [ND] for establishments that are not diffusible) or outside the metropolitan Lambert-93 extent are placed at their commune's town hall when a town-halls layer is given (placement = mairie), else at a point inside the commune polygon (placement = commune); both are counted. Overseas départements (codes 97…, 98…) are left out with a warning: SIRENE gives their coordinates in local projections, and this layer is Lambert-93 (EPSG:2154) for metropolitan France.
+
+Fields: siret, siren, commune, nom (usual name or sign), naf (NAF rév. 2 sub-class; empty when the row uses an older nomenclature, counted), naf25 (NAF 2025 when the file has it), tranche (size class), emplois (jobs), actif, siege (1 for the legal unit's head office), com_siege (commune of the head office, found in the same file), ess and categorie (from StockUniteLegale), placement.
+
+Jobs: the midpoint of the size class (0 employees → 1, 1–2 → 1.5, 3–5 → 4, 6–9 → 7.5, 10–19 → 14.5 … 10,000 and more → 15,000; non-employers and unknown classes → 1), the BASIC/SISTA method (METHODS §2.4), table editable in resources/supply/sirene_tranches.csv.</source>
+        <translation>Charge les établissements de votre territoire depuis le stock SIRENE tel que l&apos;INSEE le publie (StockEtablissement_utf8.csv : 54 colonnes, UTF-8, séparateur virgule ; un fichier national de plusieurs dizaines de millions de lignes est lu par blocs, jamais chargé en entier), avec en option la jointure de StockUniteLegale_utf8.csv pour la catégorie d&apos;entreprise (PME, ETI, GE) et l&apos;indicateur d&apos;appartenance à l&apos;économie sociale et solidaire (ESS) de chaque unité légale.
+
+Sont retenus : les établissements dont la commune (codeCommuneEtablissement ; les arrondissements de Paris, Lyon et Marseille comptent pour leur ville) figure parmi les codes de la couche des communes et, par défaut, seulement les établissements actifs (etatAdministratifEtablissement = A). Les établissements fermés, les lignes d&apos;autres communes et les lignes mal formées sont comptés dans le journal.
+
+Localisation : les coordonnées Lambert-93 du fichier (placement = lambert). Les lignes sans coordonnées (vides, ou [ND] pour les établissements non diffusibles) ou hors de l&apos;emprise Lambert-93 métropolitaine sont placées à la mairie de leur commune si une couche de mairies est fournie (placement = mairie), sinon en un point à l&apos;intérieur du polygone de la commune (placement = commune) ; les deux cas sont comptés. Les départements d&apos;outre-mer (codes 97…, 98…) sont écartés avec un avertissement : SIRENE donne leurs coordonnées dans des projections locales, et cette couche est en Lambert-93 (EPSG:2154) pour la France métropolitaine.
+
+Champs : siret, siren, commune, nom (nom usuel ou enseigne), naf (sous-classe NAF rév. 2 ; vide quand la ligne utilise une nomenclature plus ancienne, compté), naf25 (NAF 2025 si le fichier la contient), tranche (tranche d&apos;effectif), emplois (nombre d&apos;emplois estimé), actif, siege (1 pour le siège de l&apos;unité légale), com_siege (commune du siège, trouvée dans le même fichier), ess et categorie (issus de StockUniteLegale), placement.
+
+Emplois : le milieu de la tranche d&apos;effectif (0 salarié → 1, 1–2 → 1,5, 3–5 → 4, 6–9 → 7,5, 10–19 → 14,5 … 10 000 et plus → 15 000 ; unités non employeuses et tranches inconnues → 1), selon la méthode BASIC/SISTA (METHODS §2.4), table modifiable dans resources/supply/sirene_tranches.csv.</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorDialog</name>
@@ -2014,12 +2068,237 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
+        <source>Territories with balances per family</source>
+        <translation>Territoires avec les soldes par famille</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
+        <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
+        <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="173"/>
+        <source>Balance fields (one per family)</source>
+        <translation>Champs de solde (un par famille)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="173"/>
+        <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
+        <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="190"/>
+        <source>Territory code field</source>
+        <translation>Champ du code des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="190"/>
+        <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
+        <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="206"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="206"/>
+        <source>Name written on the flow lines and used in messages.</source>
+        <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="219"/>
+        <source>Radius (km, straight line)</source>
+        <translation>Rayon (km, à vol d'oiseau)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="219"/>
+        <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
+        <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="234"/>
+        <source>Largest road time (minutes, with a road network)</source>
+        <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="234"/>
+        <source>Used instead of the radius when a road network is given.</source>
+        <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <source>Solver</source>
+        <translation>Solveur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <source>Network simplex (needs numba)</source>
+        <translation>Simplexe réseau (nécessite numba)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <source>HiGHS (scipy)</source>
+        <translation>HiGHS (scipy)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
+        <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="264"/>
+        <source>Points standing for the territories (e.g. town halls)</source>
+        <translation>Points représentant les territoires (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="264"/>
+        <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
+        <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="278"/>
+        <source>Point code field</source>
+        <translation>Champ du code des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="278"/>
+        <source>Code of each point, as in the territory code field.</source>
+        <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <source>Sourcing flows</source>
+        <translation>Flux d'approvisionnement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
+        <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="303"/>
+        <source>Territories: deficits covered, unmatched surplus and deficit</source>
+        <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="303"/>
+        <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
+        <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="324"/>
+        <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
+        <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="330"/>
+        <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
+        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="339"/>
+        <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
+        <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="351"/>
+        <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
+        <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="360"/>
+        <source>The balance fields {fields} give the same output field names: rename them.</source>
+        <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="372"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="398"/>
+        <source>Reading the territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="424"/>
+        <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
+        <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="443"/>
+        <source>Finding the pairs of territories within reach…</source>
+        <translation>Recherche des paires de territoires à portée…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="457"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="462"/>
+        <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
+        <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="468"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="472"/>
+        <source>Matching surpluses and deficits…</source>
+        <translation>Appariement des excédents et des déficits…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="586"/>
+        <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
+        <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="603"/>
+        <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
+        <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="609"/>
+        <source>No flow within reach: the flow layer is empty (see the messages above).</source>
+        <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="615"/>
+        <source>Local sourcing flows</source>
+        <translation>Flux d'approvisionnement local</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="616"/>
+        <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
+        <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="634"/>
+        <source>Deficits covered by local sourcing</source>
+        <translation>Déficits couverts par l'approvisionnement local</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="634"/>
+        <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
+        <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
+    </message>
+    <message>
         <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="127"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
 
-Distances: straight line between the points standing for the territories (a point inside each polygon, or its town hall when a points layer is given), in km, at most RADIUS (default 40 km, the Aveyron-size case of the reference notes: a planning choice to confirm). With a road network, road times in minutes instead, at most MAX_TIME (default 45 min, to be confirmed).
+Distances: straight line between the points standing for the territories (a point inside each polygon, or its town hall when a points layer is given), in km, at most RADIUS (default 40 km: the radius of a département-size short chain used in ReTerr's reference notes, a planning choice to set for each territory). With a road network, road times in minutes instead, at most MAX_TIME (default 45 min, a ReTerr default of the same order).
 
 Flow lines: famille, orig_code / orig_nom (supplying territory), dest_code / dest_nom (receiving territory), vol_ha (volume, in the unit of the balance fields: hectares for food adequacy), dist_km (straight line), time_min (road time, with a network), ha_km = vol_ha × dist_km, and ha_min = vol_ha × time_min with a network.
 
@@ -2028,240 +2307,15 @@ Territories: the input with, per family (suffix cer, olp, fou, flg, aut for the 
 Solver: a compiled network simplex when numba is installed, else scipy's HiGHS (both give the same optimum; the log says which ran). No surplus, no deficit or nothing within the radius is not an error: the flow layer is then empty and the log says why.</source>
         <translation>Quel excédent peut couvrir quel déficit à proximité ? Pour chaque famille de produits (un champ de solde par famille : excédent &gt; 0, déficit &lt; 0, par ex. les hectares par groupe de cultures écrits par « Adéquation alimentaire »), les excédents des territoires sont appariés aux déficits des autres territoires dans un rayon donné, et le résultat est dessiné en lignes de flux.
 
-Méthode (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4) : un appariement maximal à coût minimal par famille — d'abord le plus grand volume qui peut circuler entre un territoire en excédent et un territoire en déficit plus proches que le rayon, puis, pour ce volume, le plus petit total volume × distance (ou × temps). Les familles ne se compensent jamais entre elles : un excédent de fourrages ne couvre jamais un déficit de céréales. Ce qui ne peut pas être apparié dans le rayon reste en excédent ou en déficit non apparié ; rien n'est forcé.
+Méthode (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4) : un appariement maximal à coût minimal par famille — d&apos;abord le plus grand volume qui peut circuler entre un territoire en excédent et un territoire en déficit plus proches que le rayon, puis, pour ce volume, le plus petit total volume × distance (ou × temps). Les familles ne se compensent jamais entre elles : un excédent de fourrages ne couvre jamais un déficit de céréales. Ce qui ne peut pas être apparié dans le rayon reste en excédent ou en déficit non apparié ; rien n&apos;est forcé.
 
-Distances : à vol d'oiseau entre les points qui représentent les territoires (un point à l'intérieur de chaque polygone, ou sa mairie si une couche de points est fournie), en km, au plus RADIUS (40 km par défaut, le cas d'un territoire de la taille de l'Aveyron dans les notes de référence : un choix d'aménagement à confirmer). Avec un réseau routier, ce sont les temps de parcours routiers en minutes, au plus MAX_TIME (45 min par défaut, à confirmer).
+Distances : à vol d&apos;oiseau entre les points qui représentent les territoires (un point à l&apos;intérieur de chaque polygone, ou sa mairie si une couche de points est fournie), en km, au plus RADIUS (40 km par défaut : le rayon d&apos;un circuit court à l&apos;échelle d&apos;un département retenu dans les notes de référence de ReTerr, un choix d&apos;aménagement à fixer pour chaque territoire). Avec un réseau routier, ce sont les temps de parcours routiers en minutes, au plus MAX_TIME (45 min par défaut, valeur par défaut de ReTerr du même ordre de grandeur).
 
-Lignes de flux : famille, orig_code / orig_nom (territoire qui fournit), dest_code / dest_nom (territoire qui reçoit), vol_ha (volume, dans l'unité des champs de solde : des hectares pour l'adéquation alimentaire), dist_km (à vol d'oiseau), time_min (temps routier, avec un réseau), ha_km = vol_ha × dist_km, et ha_min = vol_ha × time_min avec un réseau.
+Lignes de flux : famille, orig_code / orig_nom (territoire qui fournit), dest_code / dest_nom (territoire qui reçoit), vol_ha (volume, dans l&apos;unité des champs de solde : des hectares pour l&apos;adéquation alimentaire), dist_km (à vol d&apos;oiseau), time_min (temps routier, avec un réseau), ha_km = vol_ha × dist_km, et ha_min = vol_ha × time_min avec un réseau.
 
-Territoires : la couche d'entrée avec, pour chaque famille (suffixe cer, olp, fou, flg, aut pour les groupes de cultures, sinon le nom du champ) : couv_ = part du déficit couverte dans le rayon (%, vide en l'absence de déficit), envoi_ et recu_ = volume envoyé et reçu, exc_ = excédent non apparié, def_ = déficit non apparié ; et, toutes familles confondues, ha_km (volume reçu × km à vol d'oiseau) et dist_moy (distance moyenne en km du volume reçu).
+Territoires : la couche d&apos;entrée avec, pour chaque famille (suffixe cer, olp, fou, flg, aut pour les groupes de cultures, sinon le nom du champ) : couv_ = part du déficit couverte dans le rayon (%, vide en l&apos;absence de déficit), envoi_ et recu_ = volume envoyé et reçu, exc_ = excédent non apparié, def_ = déficit non apparié ; et, toutes familles confondues, ha_km (volume reçu × km à vol d&apos;oiseau) et dist_moy (distance moyenne en km du volume reçu).
 
-Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L'absence d'excédent, de déficit ou de territoire à portée n'est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
-        <source>Territories with balances per family</source>
-        <translation>Territoires avec les soldes par famille</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="160"/>
-        <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
-        <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="172"/>
-        <source>Balance fields (one per family)</source>
-        <translation>Champs de solde (un par famille)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="172"/>
-        <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
-        <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="189"/>
-        <source>Territory code field</source>
-        <translation>Champ du code des territoires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="189"/>
-        <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
-        <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="205"/>
-        <source>Territory name field</source>
-        <translation>Champ du nom des territoires</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="205"/>
-        <source>Name written on the flow lines and used in messages.</source>
-        <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="218"/>
-        <source>Radius (km, straight line)</source>
-        <translation>Rayon (km, à vol d'oiseau)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="218"/>
-        <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
-        <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="233"/>
-        <source>Largest road time (minutes, with a road network)</source>
-        <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="233"/>
-        <source>Used instead of the radius when a road network is given.</source>
-        <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
-        <source>Solver</source>
-        <translation>Solveur</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
-        <source>Automatic</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
-        <source>Network simplex (needs numba)</source>
-        <translation>Simplexe réseau (nécessite numba)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
-        <source>HiGHS (scipy)</source>
-        <translation>HiGHS (scipy)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="245"/>
-        <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
-        <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="263"/>
-        <source>Points standing for the territories (e.g. town halls)</source>
-        <translation>Points représentant les territoires (par ex. les mairies)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="263"/>
-        <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
-        <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="277"/>
-        <source>Point code field</source>
-        <translation>Champ du code des points</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="277"/>
-        <source>Code of each point, as in the territory code field.</source>
-        <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="291"/>
-        <source>Sourcing flows</source>
-        <translation>Flux d'approvisionnement</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="291"/>
-        <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
-        <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="302"/>
-        <source>Territories: deficits covered, unmatched surplus and deficit</source>
-        <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="302"/>
-        <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
-        <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="323"/>
-        <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
-        <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="329"/>
-        <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
-        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="338"/>
-        <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
-        <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="350"/>
-        <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
-        <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="359"/>
-        <source>The balance fields {fields} give the same output field names: rename them.</source>
-        <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="371"/>
-        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
-        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="397"/>
-        <source>Reading the territories…</source>
-        <translation>Lecture des territoires…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="423"/>
-        <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
-        <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="442"/>
-        <source>Finding the pairs of territories within reach…</source>
-        <translation>Recherche des paires de territoires à portée…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="456"/>
-        <source>min</source>
-        <translation>min</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="461"/>
-        <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
-        <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="467"/>
-        <source>km</source>
-        <translation>km</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="471"/>
-        <source>Matching surpluses and deficits…</source>
-        <translation>Appariement des excédents et des déficits…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="585"/>
-        <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
-        <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="602"/>
-        <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
-        <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="608"/>
-        <source>No flow within reach: the flow layer is empty (see the messages above).</source>
-        <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="614"/>
-        <source>Local sourcing flows</source>
-        <translation>Flux d'approvisionnement local</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="615"/>
-        <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
-        <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="633"/>
-        <source>Deficits covered by local sourcing</source>
-        <translation>Déficits couverts par l'approvisionnement local</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="633"/>
-        <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
-        <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
+Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L&apos;absence d&apos;excédent, de déficit ou de territoire à portée n&apos;est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
     </message>
 </context>
 <context>
@@ -2362,7 +2416,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="531"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="532"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
@@ -2637,17 +2691,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="504"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="505"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="531"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="532"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="545"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="546"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
     </message>
@@ -2655,17 +2709,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrAlgorithm</name>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="169"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="363"/>
         <source>the output holds {stored} of the {count} features written, it refused the others (e.g. a repeated fid)</source>
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="104"/>
+        <location filename="../reterr_qgis/processing/base.py" line="127"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="119"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="133"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -2680,24 +2734,39 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="39"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="49"/>
         <source>Writing the output failed, nothing was kept: {error}</source>
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="405"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="682"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="419"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="696"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="425"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="702"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="272"/>
+        <source>The output {dest} could not be put in place: {error}</source>
+        <translation>La sortie {dest} n&apos;a pas pu être enregistrée à son emplacement final : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="428"/>
+        <source>The output {output} cannot be written to {path}: {error}</source>
+        <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="714"/>
+        <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
+        <translation>Le dossier de la sortie {output} n&apos;existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
 </context>
 <context>
@@ -2791,12 +2860,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le code de regroupement est manquant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="163"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="184"/>
         <source>{layer}: empty or missing geometries.</source>
         <translation>{layer} : géométries vides ou manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="172"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="193"/>
         <source>{layer}: invalid geometries (run &apos;Fix geometries&apos; first).</source>
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
@@ -3346,97 +3415,97 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le nombre de secteurs de référence ({given}) est inférieur aux {seen} secteurs présents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="160"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="181"/>
         <source>No territory given.</source>
         <translation>Aucun territoire fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="237"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="258"/>
         <source>{n} parcels had an invalid geometry and were repaired (make_valid) before their area was counted.</source>
         <translation>{n} parcelles avaient une géométrie invalide et ont été réparées (make_valid) avant le calcul de leur surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="249"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="270"/>
         <source>{n} parcels have no geometry and are not counted.</source>
         <translation>{n} parcelles n'ont pas de géométrie et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="371"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="392"/>
         <source>Unknown overlap check {method}.</source>
         <translation>Méthode de contrôle des chevauchements inconnue : {method}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="364"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="385"/>
         <source>Give the RPG crop codes: the CODE_GROUP field, the CODE_CULTU field or both.</source>
         <translation>Indiquez les codes de culture du RPG : le champ CODE_GROUP, le champ CODE_CULTU ou les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="454"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="475"/>
         <source>{n} parcels have a crop code absent from the mapping table; their {ha:,.1f} ha are counted as 'non classé': {codes}.</source>
         <translation>{n} parcelles ont un code de culture absent de la table de correspondance ; leurs {ha:,.1f} ha sont comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="470"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="491"/>
         <source>{n_out} parcels lie outside every territory and {n_part} partly; {ha:,.1f} ha are not counted.</source>
         <translation>{n_out} parcelles sont entièrement hors de tout territoire et {n_part} en partie ; {ha:,.1f} ha ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="487"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="508"/>
         <source>Territories overlap ({territories}): {n} parcels are counted in more than one territory.</source>
         <translation>Des territoires se chevauchent ({territories}) : {n} parcelles sont comptées dans plusieurs territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="509"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="530"/>
         <source>{n} pairs of parcels overlap ({ha:,.1f} ha); the overlapping area is counted twice.</source>
         <translation>{n} paires de parcelles se chevauchent ({ha:,.1f} ha) ; la surface commune est comptée deux fois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="556"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="577"/>
         <source>Reading a land-cover raster needs the Python package rasterio, built on the GDAL of QGIS (on Debian and Ubuntu: the python3-rasterio package).</source>
         <translation>La lecture d'un raster d'occupation du sol nécessite le paquet Python rasterio, compilé avec la GDAL de QGIS (sous Debian et Ubuntu : le paquet python3-rasterio).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="611"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="632"/>
         <source>Unknown coordinate reference system {crs}.</source>
         <translation>Système de coordonnées de référence inconnu : {crs}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="998"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1267"/>
         <source>Cannot read the raster {path}: {error}</source>
         <translation>Impossible de lire le raster {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1039"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1315"/>
         <source>The raster has {count} bands; band {band} asked.</source>
         <translation>Le raster a {count} bandes ; la bande {band} est demandée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1047"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1323"/>
         <source>The raster is in a geographic CRS ({crs}): pixel areas are not constant. Reproject it to a projected CRS in metres (Lambert-93 in France) first.</source>
         <translation>Le raster est dans un SCR géographique ({crs}) : la surface des pixels n'est pas constante. Reprojetez-le d'abord dans un SCR projeté en mètres (Lambert-93 en France).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1062"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1338"/>
         <source>The raster has no CRS: it is assumed to be in the territories&apos; CRS.</source>
         <translation>Le raster n'a pas de SCR : il est supposé être dans le SCR des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1083"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1357"/>
         <source>The territories were reprojected to the raster&apos;s CRS ({crs}) to be counted.</source>
         <translation>Les territoires ont été reprojetés dans le SCR du raster ({crs}) pour le décompte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1139"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1412"/>
         <source>Raster classes absent from the mapping table cover {ha:,.1f} ha, counted as 'non classé': {codes}.</source>
         <translation>Des classes du raster absentes de la table de correspondance couvrent {ha:,.1f} ha, comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1150"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1423"/>
         <source>{ha:,.1f} ha of the territories are &apos;no data&apos; in the raster.</source>
         <translation>{ha:,.1f} ha des territoires sont sans données (« no data ») dans le raster.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1159"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1432"/>
         <source>{n} territories are less than half covered by the raster&apos;s pixels (outside its extent, on no data, smaller than a pixel or overlapped by another territory): {rows}.</source>
         <translation>{n} territoires sont couverts à moins de la moitié par les pixels du raster (hors de son emprise, sur des pixels sans données, plus petits qu'un pixel ou chevauchés par un autre territoire) : {rows}.</translation>
     </message>
@@ -3644,6 +3713,296 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/engine/supply/sourcing.py" line="946"/>
         <source>{family}: no deficit territory is within {radius} of a surplus territory; nothing matched.</source>
         <translation>{family} : aucun territoire déficitaire n'est à moins de {radius} d'un territoire excédentaire ; aucun appariement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="61"/>
+        <source>'{what}' must be a table of territories × families ({shape} expected, got {got}).</source>
+        <translation>« {what} » doit être un tableau territoires × familles ({shape} attendu, reçu {got}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="68"/>
+        <source>{n} pairs name a territory outside 0..{last}.</source>
+        <translation>{n} paires désignent un territoire hors de 0..{last}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="69"/>
+        <source>The pairs have {a} first and {b} second territories.</source>
+        <translation>Les paires ont {a} territoires en première position et {b} en seconde position.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="72"/>
+        <source>The adjacency must be a square table of territories: {shape}.</source>
+        <translation>La matrice d&apos;adjacence doit être un tableau carré territoires × territoires : {shape}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="75"/>
+        <source>The distance must be a positive number: {value}.</source>
+        <translation>La distance doit être un nombre positif : {value}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="78"/>
+        <source>{n} territories have no valid point (x, y): {which}.</source>
+        <translation>{n} territoires n&apos;ont pas de point (x, y) valide : {which}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="81"/>
+        <source>{n} pairs join a territory to itself: left out.</source>
+        <translation>{n} paires relient un territoire à lui-même : écartées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="82"/>
+        <source>{n} pairs were given twice (in either order): counted once.</source>
+        <translation>{n} paires ont été données deux fois (dans un sens ou dans l&apos;autre) : comptées une seule fois.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="85"/>
+        <source>{n} territories have no surplus in any family: they supply no partner ({rows}).</source>
+        <translation>{n} territoires n&apos;ont d&apos;excédent dans aucune famille : ils n&apos;approvisionnent aucun partenaire ({rows}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="89"/>
+        <source>{n} territories have no deficit in any family: they need nothing from a partner ({rows}).</source>
+        <translation>{n} territoires n&apos;ont de déficit dans aucune famille : ils n&apos;ont besoin de rien de la part d&apos;un partenaire ({rows}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="93"/>
+        <source>Rank partners by &apos;index&apos; or &apos;volume&apos;, not &apos;{by}&apos;.</source>
+        <translation>Classez les partenaires par « index » ou par « volume », pas par « {by} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="94"/>
+        <source>The number of partners must be at least 1: {k}.</source>
+        <translation>Le nombre de partenaires doit être au moins égal à 1 : {k}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="99"/>
+        <source>The flows must be a square origin × destination table of finite values ≥ 0: {problem}.</source>
+        <translation>Les flux doivent former un tableau carré origine × destination de valeurs finies ≥ 0 : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="64"/>
+        <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {names}.</source>
+        <translation>{n} territoires n&apos;ont aucun flux (ni actifs résidents ni emplois dans les flux) : leurs indicateurs sont laissés vides : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="69"/>
+        <source>Unknown flow line mode &apos;{mode}&apos;: use one of {modes}.</source>
+        <translation>Mode de lignes de flux inconnu « {mode} » : utilisez l&apos;un de {modes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="72"/>
+        <source>The number of lines per origin must be at least 1 (got {k}).</source>
+        <translation>Le nombre de lignes par origine doit être au moins 1 (reçu {k}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="171"/>
+        <source>Flow file not found: {path}.</source>
+        <translation>Fichier de flux introuvable : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="172"/>
+        <source>The flow file {path} is empty.</source>
+        <translation>Le fichier de flux {path} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="173"/>
+        <source>The file {path} is not one of INSEE&apos;s flow layouts (columns found: {found}). Expected the detail file FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) or FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), or the aggregated base flux MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) or MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), separated by semicolons.</source>
+        <translation>Le fichier {path} n&apos;a pas l&apos;une des structures des fichiers de flux de l&apos;INSEE (colonnes trouvées : {found}). Attendu : le fichier détail FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) ou FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), ou la base flux agrégée MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) ou MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), séparés par des points-virgules.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="181"/>
+        <source>The weight {column} of line {line} of {path} is not a number ({value}): the file is damaged or not an INSEE flow file.</source>
+        <translation>La pondération {column} de la ligne {line} de {path} n&apos;est pas un nombre ({value}) : le fichier est endommagé ou n&apos;est pas un fichier de flux de l&apos;INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="186"/>
+        <source>{n} rows of {path} have a wrong number of fields and were skipped (first at line {line}).</source>
+        <translation>{n} lignes de {path} n&apos;ont pas le bon nombre de champs et ont été ignorées (la première à la ligne {line}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="190"/>
+        <source>{weight} of {total} go to a place that is not a French commune: abroad {abroad}, not given {missing}, unknown code {unknown}{codes}. They are kept in the origin&apos;s outside flows.</source>
+        <translation>{weight} sur {total} vont vers un lieu qui n&apos;est pas une commune française : étranger {abroad}, non renseigné {missing}, code inconnu {unknown}{codes}. Ils restent comptés, pour leur commune de résidence, dans les flux vers l&apos;extérieur (hors communes françaises).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="195"/>
+        <source>{weight} ({rows} rows) have a residence code that is not a known commune{codes}: counted, but in no commune pair.</source>
+        <translation>{weight} ({rows} lignes) ont un code de résidence qui n&apos;est pas une commune connue{codes} : comptés, mais dans aucun couple de communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="200"/>
+        <source>The weights of {path} use a decimal comma: they were read as numbers.</source>
+        <translation>Les pondérations de {path} utilisent la virgule décimale : elles ont été lues comme des nombres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="203"/>
+        <source>{rows} rows name an arrondissement of Paris, Lyon or Marseille: counted in the city&apos;s commune.</source>
+        <translation>{rows} lignes désignent un arrondissement de Paris, Lyon ou Marseille : comptées dans la commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="208"/>
+        <source>Commune codes must have 5 letters or digits (e.g. 12202, 2A004): {codes}.</source>
+        <translation>Les codes de commune doivent avoir 5 chiffres ou lettres (par ex. 12202, 2A004) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="213"/>
+        <source>{n} flows have a missing, negative or non-numeric value.</source>
+        <translation>{n} flux ont une valeur manquante, négative ou non numérique.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="216"/>
+        <source>The zoning gives several zones to the same commune: {codes}.</source>
+        <translation>Le zonage donne plusieurs zones à une même commune : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="220"/>
+        <source>{n} communes of the flows are in no zone of the zoning ({codes}): their {weight} of flows are counted as coming from or going to outside the zoning.</source>
+        <translation>{n} communes des flux ne sont dans aucune zone du zonage ({codes}) : leurs {weight} de flux sont comptés comme venant de l&apos;extérieur du zonage ou y allant.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="225"/>
+        <source>The file holds more than {n} distinct codes that are not commune codes: it is not an INSEE flow file.</source>
+        <translation>Le fichier contient plus de {n} codes distincts qui ne sont pas des codes de commune : ce n&apos;est pas un fichier de flux de l&apos;INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="104"/>
+        <source>Community detection needs the Python package igraph, which is not installed. Install it in the Python of QGIS (pip install igraph, or the python3-igraph package of your distribution) and run the algorithm again. The LabourMarketAreas regrouping method works without it.</source>
+        <translation>La détection de communautés a besoin du paquet Python igraph, qui n&apos;est pas installé. Installez-le dans le Python de QGIS (pip install igraph, ou le paquet python3-igraph de votre distribution) puis relancez l&apos;algorithme. La méthode de regroupement LabourMarketAreas (zones d&apos;emploi) fonctionne sans lui.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="111"/>
+        <source>Unknown community detection method &apos;{method}&apos;: use one of {methods}.</source>
+        <translation>Méthode de détection de communautés inconnue « {method} » : utilisez l&apos;une de {methods}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="114"/>
+        <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 1 (got {params}).</source>
+        <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 1 (reçu {params}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="119"/>
+        <source>The resolution must be a number above 0 (got {value}).</source>
+        <translation>La résolution doit être un nombre supérieur à 0 (reçu {value}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="122"/>
+        <source>The regrouping stopped after {n} steps without making every area valid: {invalid} areas are still below the validity threshold.</source>
+        <translation>Le regroupement s&apos;est arrêté après {n} étapes sans rendre toutes les aires valides : {invalid} aires restent sous le seuil de validité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="127"/>
+        <source>{n} units have no flow linking them to any area: each is left as an area of its own, flagged not valid: {names}.</source>
+        <translation>{n} unités n&apos;ont aucun flux les reliant à une aire : chacune forme une aire à part, marquée non valide : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="132"/>
+        <source>{n} units have no resident or no job in the flows (or only internal flows): left out of the regrouping, then attached to the area they are most linked with: {names}.</source>
+        <translation>{n} unités n&apos;ont aucun actif résident ou aucun emploi dans les flux (ou seulement des flux internes) : écartées du regroupement, puis rattachées à l&apos;aire avec laquelle elles sont le plus liées : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="137"/>
+        <source>{n} detached parts of areas have no neighbour in another area (islands): they stay in their area: {names}.</source>
+        <translation>{n} parties détachées d&apos;aires n&apos;ont aucun voisin dans une autre aire (îles) : elles restent dans leur aire : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="142"/>
+        <source>The adjacency must be a square table over the {n} units (got {shape}).</source>
+        <translation>La contiguïté doit être un tableau carré sur les {n} unités (reçu {shape}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="145"/>
+        <source>{n} units have no area (a missing or negative label): {names}.</source>
+        <translation>{n} unités n&apos;ont pas d&apos;aire (étiquette manquante ou négative) : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="101"/>
+        <source>The NAF table {path} is not valid: {problem}.</source>
+        <translation>La table NAF {path} n&apos;est pas valide : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="102"/>
+        <source>Unknown NAF level &apos;{level}&apos;: use one of {levels}.</source>
+        <translation>Niveau NAF inconnu « {level} » : utilisez l&apos;un de {levels}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="103"/>
+        <source>The NAF level {coarse} does not group the codes of level {level} (a code of {level} falls in several positions of {coarse}, e.g. {code}): choose a coarser level.</source>
+        <translation>Le niveau NAF {coarse} ne regroupe pas les codes du niveau {level} (un code de {level} se répartit entre plusieurs postes de {coarse}, par ex. {code}) : choisissez un niveau plus agrégé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="108"/>
+        <source>{n} rows have a code that is not a NAF rév. 2 code ({codes}): they are not counted in any sector.</source>
+        <translation>{n} lignes ont un code qui n&apos;est pas un code NAF rév. 2 ({codes}) : elles ne sont comptées dans aucun secteur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="113"/>
+        <source>{n} rows have a NAF code too coarse for level {level} ({codes}): they are not counted in any sector; give the codes at level {level} or finer.</source>
+        <translation>{n} lignes ont un code NAF trop agrégé pour le niveau {level} ({codes}) : elles ne sont comptées dans aucun secteur ; donnez les codes au niveau {level} ou à un niveau plus fin.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="118"/>
+        <source>{n} rows have no sector code: they are not counted in any sector.</source>
+        <translation>{n} lignes n&apos;ont pas de code de secteur : elles ne sont comptées dans aucun secteur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/naf.py" line="121"/>
+        <source>{n} rows have a NAF code that lost its leading zero (e.g. {code}): read as {fixed}.</source>
+        <translation>{n} lignes ont un code NAF qui a perdu son zéro initial (par ex. {code}) : lu comme {fixed}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="64"/>
+        <source>{n} rows have a territory index outside 0..{last} (-1 marks those outside every territory).</source>
+        <translation>{n} lignes ont un indice de territoire hors de 0..{last} (-1 marque celles situées hors de tout territoire).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="68"/>
+        <source>{n} rows have a sector index outside 0..{last}.</source>
+        <translation>{n} lignes ont un indice de secteur hors de 0..{last}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="69"/>
+        <source>{n} rows have a missing or negative count (jobs or establishments).</source>
+        <translation>{n} lignes ont un effectif (emplois ou établissements) manquant ou négatif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="72"/>
+        <source>The counts must be a table of territories × sectors with finite values ≥ 0: {problem}.</source>
+        <translation>Les effectifs doivent former un tableau territoires × secteurs de valeurs finies ≥ 0 : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="76"/>
+        <source>No territory has any count: the study area cannot serve as the reference; give a reference table.</source>
+        <translation>Aucun territoire n&apos;a d&apos;effectif : la zone d&apos;étude ne peut pas servir de référence ; donnez une table de référence.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="81"/>
+        <source>The reference must give one value ≥ 0 per sector ({n}) and not be all zero: {problem}.</source>
+        <translation>La référence doit donner une valeur ≥ 0 par secteur ({n}) et ne pas être entièrement nulle : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="85"/>
+        <source>The sector groups must give one group per sector ({n}); got {got}.</source>
+        <translation>Les groupes de secteurs doivent donner un groupe par secteur ({n}) ; reçu {got}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="88"/>
+        <source>The number of sectors of the level ({given}) is below the {seen} sectors of the table.</source>
+        <translation>Le nombre de secteurs du niveau ({given}) est inférieur aux {seen} secteurs du tableau.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="92"/>
+        <source>{n} territories have no count in any sector: their indicators are left empty: {rows}.</source>
+        <translation>{n} territoires n&apos;ont d&apos;effectif dans aucun secteur : leurs indicateurs restent vides : {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="96"/>
+        <source>{n} sectors are present in territories but absent from the reference ({sectors}): their location quotients and the Hachman index of those territories are left empty.</source>
+        <translation>{n} secteurs sont présents dans des territoires mais absents de la référence ({sectors}) : leurs indices de spécificité (quotients de localisation) et l&apos;indice de Hachman de ces territoires restent vides.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="101"/>
+        <source>{weight} of {total} (jobs or establishments) have a sector code that could not be read at level {level}; they are left out of every indicator.</source>
+        <translation>{weight} sur {total} (emplois ou établissements) ont un code de secteur illisible au niveau {level} ; ils sont exclus de tous les indicateurs.</translation>
     </message>
 </context>
 <context>
@@ -3856,7 +4215,7 @@ Champ : {field}
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="143"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="337"/>
         <source>feature {fid}</source>
         <translation>entité {fid}</translation>
     </message>
@@ -4094,6 +4453,21 @@ Champ : {field}
         <source>Local sourcing flows…</source>
         <translation>Flux d'approvisionnement local…</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="82"/>
+        <source>Endogenous economy…</source>
+        <translation>Économie endogène…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="96"/>
+        <source>Missing links in value chains…</source>
+        <translation>Maillons manquants des filières…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="63"/>
+        <source>Food adequacy…</source>
+        <translation>Adéquation alimentaire…</translation>
+    </message>
 </context>
 <context>
     <name>ReterrProfilePage</name>
@@ -4149,12 +4523,12 @@ Champ : {field}
 <context>
     <name>ReterrStyle</name>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="133"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="135"/>
         <source>ReTerr default style</source>
         <translation>Style par défaut ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="134"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="136"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
     </message>
@@ -5245,240 +5619,240 @@ Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE
 <context>
     <name>ValueChains</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="112"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="113"/>
         <source>Value chains and missing links</source>
         <translation>Filières et maillons manquants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="115"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="159"/>
+        <source>NAF code field</source>
+        <translation>Champ du code NAF</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="159"/>
+        <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
+        <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <source>Jobs field</source>
+        <translation>Champ des emplois</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <source>Jobs of each establishment (from the SIRENE size class).</source>
+        <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="176"/>
+        <source>Establishment identifier field (SIRET)</source>
+        <translation>Champ de l'identifiant d'établissement (SIRET)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="176"/>
+        <source>Written in the missing links layer for the nearest establishment.</source>
+        <translation>Inscrit dans la couche des maillons manquants pour l'établissement le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="184"/>
+        <source>Establishment commune field</source>
+        <translation>Champ de la commune de l'établissement</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="184"/>
+        <source>Commune code of each establishment: places the points lying just outside every territory, and is written for the nearest establishment.</source>
+        <translation>Code commune de chaque établissement : sert à placer les points situés juste en dehors de tous les territoires, et est inscrit pour l'établissement le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="195"/>
+        <source>Value chain table (CSV)</source>
+        <translation>Table des filières (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="195"/>
+        <source>Chains and their stages as NAF codes (&apos;;&apos;-separated, UTF-8). Empty: the table shipped with the plugin (resources/supply/value_chains.csv), which can be copied and edited.</source>
+        <translation>Filières et leurs maillons sous forme de codes NAF (séparateur « ; », UTF-8). Vide : la table fournie avec l'extension (resources/supply/value_chains.csv), que l'on peut copier et modifier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="210"/>
+        <source>Chains to include</source>
+        <translation>Filières à inclure</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="210"/>
+        <source>Chain ids separated by &apos;;&apos; (e.g. lait; viande); empty: every chain of the table.</source>
+        <translation>Identifiants des filières séparés par « ; » (par ex. lait; viande) ; vide : toutes les filières de la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="221"/>
+        <source>Thresholds per stage (minutes)</source>
+        <translation>Seuils par maillon (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="221"/>
+        <source>&apos;chain:stage:minutes&apos; separated by &apos;;&apos; (e.g. viande:abattage:45; lait:transformation:20); they replace the table&apos;s values.</source>
+        <translation>« filière:maillon:minutes » séparés par « ; » (par ex. viande:abattage:45; lait:transformation:20) ; ils remplacent les valeurs de la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="235"/>
+        <source>Default threshold (minutes)</source>
+        <translation>Seuil par défaut (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="235"/>
+        <source>Threshold of the stages that have none in the table.</source>
+        <translation>Seuil des maillons qui n'en ont pas dans la table.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="248"/>
+        <source>Points standing for the territories (e.g. town halls)</source>
+        <translation>Points représentant les territoires (par ex. les mairies)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="248"/>
+        <source>Origins of the trips: the points inside each territory (town halls of its communes, population grid cells); a territory without any starts from a point inside it.</source>
+        <translation>Origines des trajets : les points situés dans chaque territoire (mairies de ses communes, carreaux de population) ; un territoire qui n'en contient aucun part d'un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="263"/>
+        <source>Population field of the points</source>
+        <translation>Champ de population des points</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="263"/>
+        <source>Weights of the points in their territory&apos;s mean time; empty or absent: equal weights.</source>
+        <translation>Poids des points dans le temps moyen de leur territoire ; vide ou absent : poids égaux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="611"/>
+        <source>Value chains by territory</source>
+        <translation>Filières par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="276"/>
+        <source>The territories with, per chain, the stages present, the jobs and the missing links.</source>
+        <translation>Les territoires avec, pour chaque filière, les maillons présents, les emplois et les maillons manquants.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="713"/>
+        <source>Missing links</source>
+        <translation>Maillons manquants</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="287"/>
+        <source>One line per territory and missing stage, to the nearest establishment of that stage.</source>
+        <translation>Une ligne par territoire et par maillon absent, vers l'établissement le plus proche de ce maillon.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="302"/>
+        <source>Stages by territory (table)</source>
+        <translation>Maillons par territoire (table)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="302"/>
+        <source>One row per territory and stage: establishments, jobs, present, missing, minutes, link.</source>
+        <translation>Une ligne par territoire et par maillon : établissements (n_estab), emplois (jobs), présent (present), absent (missing), minutes, maillon manquant (link).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="328"/>
+        <source>Unknown chains: {unknown}. The table has: {known}.</source>
+        <translation>Filières inconnues : {unknown}. La table contient : {known}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="334"/>
+        <source>{n} value chains ({chains}), {s} stages, from {path}.</source>
+        <translation>{n} filières ({chains}), {s} maillons, lues dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="353"/>
+        <source>Thresholds per stage: &apos;{item}&apos; is not of the form chain:stage:minutes (e.g. viande:abattage:45).</source>
+        <translation>Seuils par maillon : « {item} » n'est pas de la forme filière:maillon:minutes (par ex. viande:abattage:45).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="361"/>
+        <source>Thresholds per stage: unknown stages {unknown}; the stages are: {keys}.</source>
+        <translation>Seuils par maillon : maillons inconnus {unknown} ; les maillons sont : {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="368"/>
+        <source>Thresholds per stage: the threshold of {stages} must be a positive number of minutes.</source>
+        <translation>Seuils par maillon : le seuil de {stages} doit être un nombre positif de minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="396"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: its points weigh the same.</source>
+        <translation>La couche « {layer} » n'a pas de champ « {field} » : ses points ont tous le même poids.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="424"/>
+        <source>{n} points of &apos;{layer}&apos; stand for {t} territories; {lone} territories without any start from a point inside them.</source>
+        <translation>{n} points de « {layer} » représentent {t} territoires ; {lone} territoires qui n'en contiennent aucun partent d'un point situé à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="464"/>
+        <source>Stages present per territory…</source>
+        <translation>Maillons présents par territoire…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="471"/>
+        <source>{n} of the {total} establishments belong to a stage of the chains.</source>
+        <translation>{n} établissements sur {total} appartiennent à un maillon des filières.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="479"/>
+        <source>Searching the nearest establishment of each stage…</source>
+        <translation>Recherche de l'établissement le plus proche de chaque maillon…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="488"/>
+        <source>Territories whose points are more than {d} m from the road network (their missing stages count as out of reach): {features}.</source>
+        <translation>Territoires dont les points sont à plus de {d} m du réseau routier (leurs maillons absents sont comptés comme hors de portée) : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="540"/>
+        <source>{n} missing links (stage absent, nearest establishment beyond its threshold) in {t} of the {total} territories; {m} missing stages in all.</source>
+        <translation>{n} maillons manquants (maillon absent, établissement le plus proche au-delà de son seuil) dans {t} territoires sur {total} ; {m} maillons absents en tout.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="611"/>
+        <source>Stages of the value chains present in each territory of &apos;{layer}&apos; and missing links (nearest establishment of an absent stage beyond its threshold), from the establishments of &apos;{est}&apos;.</source>
+        <translation>Maillons des filières présents dans chaque territoire de « {layer} » et maillons manquants (établissement le plus proche d'un maillon absent au-delà de son seuil), d'après les établissements de « {est} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="713"/>
+        <source>Stages absent from the territories of &apos;{layer}&apos; while an earlier stage is present: line to the nearest establishment of the stage; link = 1 when it is beyond the stage&apos;s threshold.</source>
+        <translation>Maillons absents des territoires de « {layer} » alors qu'un maillon amont est présent : ligne vers l'établissement le plus proche du maillon ; link = 1 quand il est au-delà du seuil du maillon.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="773"/>
+        <source>Stages by territory</source>
+        <translation>Maillons par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="773"/>
+        <source>Establishments, jobs and presence of each value-chain stage per territory of &apos;{layer}&apos;.</source>
+        <translation>Établissements, emplois et présence de chaque maillon de filière par territoire de « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="116"/>
         <source>Which stages of the local value chains (grain → mill → bakery, milk → dairy, livestock → abattoir → butcher, forest → sawmill → joinery…) each territory holds, and the missing links: stages absent from the territory while an earlier stage of the same chain is there, whose nearest establishment is too far.
 
 Chains: an editable table of stages, each a list of NAF rév. 2 sous-classes (resources/supply/value_chains.csv, columns chain_id; stage_order; stage_id; naf_codes; max_minutes…). An establishment belongs to every stage listing its NAF code. The establishments are points with a NAF code and jobs, e.g. the output of 'Import SIRENE establishments'; each counts in the territory containing it (a point just outside every territory, in the territory of its commune).
 
 Method. A stage is present in a territory when it has at least one establishment of it; it is missing when an earlier stage of its chain is present but not the stage itself. For a missing stage, t = the travel time (minutes) from the territory to the nearest establishment of that stage among ALL the establishments given (they may lie beyond the territories: give the surrounding départements too). A missing link is a missing stage with t &gt; threshold. The territory's origin is a point inside it, or the points standing for it (e.g. the town halls of its communes, or population grid cells), t being then their mean weighted by the population field. Travel times on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h).
 
-Thresholds: per stage, the max_minutes of the table, else the default threshold (30 minutes). The shipped table gives 30 minutes for mills and dairies and 60 minutes for abattoirs, and the default of 30 minutes follows them: defaults to confirm (given as examples, not taken from a sourced norm); set your own in 'Thresholds per stage'.
+Thresholds: per stage, the max_minutes of the table, else the default threshold (30 minutes). The shipped table gives 30 minutes for mills and dairies and 60 minutes for abattoirs (the examples of ReTerr's reference notes), 60 minutes for collection, wholesale, feed and oil mills (a département-size reach), 45 minutes for the other processing stages and 15 minutes for bakeries and food shops (the everyday reach of the services basket). These are ReTerr defaults: no published norm fixes a distance to a mill, a dairy or an abattoir; set your own in 'Thresholds per stage' or in the table.
 
 Outputs. Territories: per chain, &lt;chain&gt;_st the stages present, &lt;chain&gt;_jb the jobs in the chain's establishments, &lt;chain&gt;_ml the missing links; n_links and links (every missing link, 'chain:stage'). Missing links layer: one line per territory and missing stage, from the territory's point to the nearest establishment of that stage, with minutes, threshold, link (1: beyond the threshold, a missing link; 0: absent but within reach) and that establishment's siret, commune and NAF code. Optional stage table: establishments, jobs, presence and time per territory and stage.</source>
-        <translation>Les maillons des filières locales (céréales → meunerie → boulangerie, lait → laiterie, élevage → abattoir → boucherie, forêt → scierie → menuiserie…) présents dans chaque territoire, et les maillons manquants : maillons absents du territoire alors qu'un maillon amont de la même filière y est présent, et dont l'établissement le plus proche est trop loin.
+        <translation>Quels maillons des filières locales (céréales → moulin → boulangerie, lait → laiterie, élevage → abattoir → boucherie, forêt → scierie → menuiserie…) chaque territoire possède, et les maillons manquants : maillons absents du territoire alors qu&apos;un maillon amont de la même filière y est présent, et dont l&apos;établissement le plus proche est trop loin.
 
-Filières : une table modifiable de maillons, chacun défini par une liste de sous-classes de la NAF rév. 2 (resources/supply/value_chains.csv, colonnes chain_id; stage_order; stage_id; naf_codes; max_minutes…). Un établissement appartient à tous les maillons qui mentionnent son code NAF. Les établissements sont des points dotés d'un code NAF et d'un nombre d'emplois, par ex. la sortie de « Importer les établissements SIRENE » ; chacun compte dans le territoire qui le contient (un point situé juste en dehors de tous les territoires compte dans le territoire de sa commune).
+Filières : une table modifiable de maillons, chacun défini par une liste de sous-classes NAF rév. 2 (resources/supply/value_chains.csv, colonnes chain_id ; stage_order ; stage_id ; naf_codes ; max_minutes…). Un établissement appartient à tous les maillons qui citent son code NAF. Les établissements sont des points dotés d&apos;un code NAF et d&apos;emplois, par ex. la sortie de « Importer les établissements SIRENE » ; chacun compte dans le territoire qui le contient (un point situé juste en dehors de tous les territoires compte dans le territoire de sa commune).
 
-Méthode. Un maillon est présent dans un territoire quand celui-ci compte au moins un établissement de ce maillon ; il est absent quand un maillon amont de sa filière est présent mais pas le maillon lui-même. Pour un maillon absent, t = le temps de parcours (minutes) du territoire à l'établissement le plus proche de ce maillon parmi TOUS les établissements fournis (ils peuvent se trouver hors des territoires : fournissez aussi ceux des départements voisins). Un maillon manquant est un maillon absent avec t &gt; seuil. L'origine du territoire est un point situé à l'intérieur, ou les points qui le représentent (par ex. les mairies de ses communes, ou des carreaux de population), t étant alors leur moyenne pondérée par le champ de population. Temps de parcours sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h).
+Méthode. Un maillon est présent dans un territoire quand celui-ci compte au moins un établissement de ce maillon ; il est absent quand un maillon amont de sa filière est présent mais pas le maillon lui-même. Pour un maillon absent, t = le temps de parcours (en minutes) du territoire à l&apos;établissement le plus proche de ce maillon parmi TOUS les établissements fournis (ils peuvent se trouver au-delà des territoires : fournissez aussi les départements voisins). Un maillon manquant est un maillon absent avec t &gt; seuil. L&apos;origine du territoire est un point situé à l&apos;intérieur, ou les points qui le représentent (par ex. les mairies de ses communes, ou des carreaux de population), t étant alors leur moyenne pondérée par le champ de population. Temps de parcours sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h).
 
-Seuils : pour chaque maillon, la valeur max_minutes de la table, sinon le seuil par défaut (30 minutes). La table fournie donne 30 minutes pour les meuneries et les laiteries et 60 minutes pour les abattoirs, et le seuil par défaut de 30 minutes s'aligne sur elles : valeurs par défaut à confirmer (données à titre d'exemple, non tirées d'une norme sourcée) ; fixez les vôtres dans « Seuils par maillon ».
+Seuils : pour chaque maillon, la valeur max_minutes de la table, sinon le seuil par défaut (30 minutes). La table fournie donne 30 minutes pour les moulins et les laiteries et 60 minutes pour les abattoirs (les exemples des notes de référence de ReTerr), 60 minutes pour la collecte, le commerce de gros, les usines d&apos;aliments pour animaux et les huileries (une portée à l&apos;échelle d&apos;un département), 45 minutes pour les autres maillons de transformation et 15 minutes pour les boulangeries et les commerces alimentaires (la portée quotidienne du panier de services de la vie courante). Ce sont des valeurs par défaut de ReTerr : aucune norme publiée ne fixe de distance à un moulin, une laiterie ou un abattoir ; fixez les vôtres dans « Seuils par maillon » ou dans la table.
 
-Sorties. Territoires : pour chaque filière, &lt;chain&gt;_st les maillons présents, &lt;chain&gt;_jb les emplois des établissements de la filière, &lt;chain&gt;_ml les maillons manquants ; n_links et links (tous les maillons manquants, « filière:maillon »). Couche des maillons manquants : une ligne par territoire et par maillon absent, du point du territoire à l'établissement le plus proche de ce maillon, avec minutes, threshold (seuil), link (1 : au-delà du seuil, maillon manquant ; 0 : absent mais à portée) et le siret, la commune et le code NAF de cet établissement. Table facultative des maillons : établissements, emplois, présence et temps par territoire et par maillon.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="155"/>
-        <source>NAF code field</source>
-        <translation>Champ du code NAF</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="155"/>
-        <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
-        <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="163"/>
-        <source>Jobs field</source>
-        <translation>Champ des emplois</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="163"/>
-        <source>Jobs of each establishment (from the SIRENE size class).</source>
-        <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="172"/>
-        <source>Establishment identifier field (SIRET)</source>
-        <translation>Champ de l'identifiant d'établissement (SIRET)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="172"/>
-        <source>Written in the missing links layer for the nearest establishment.</source>
-        <translation>Inscrit dans la couche des maillons manquants pour l'établissement le plus proche.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="180"/>
-        <source>Establishment commune field</source>
-        <translation>Champ de la commune de l'établissement</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="180"/>
-        <source>Commune code of each establishment: places the points lying just outside every territory, and is written for the nearest establishment.</source>
-        <translation>Code commune de chaque établissement : sert à placer les points situés juste en dehors de tous les territoires, et est inscrit pour l'établissement le plus proche.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="191"/>
-        <source>Value chain table (CSV)</source>
-        <translation>Table des filières (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="191"/>
-        <source>Chains and their stages as NAF codes (&apos;;&apos;-separated, UTF-8). Empty: the table shipped with the plugin (resources/supply/value_chains.csv), which can be copied and edited.</source>
-        <translation>Filières et leurs maillons sous forme de codes NAF (séparateur « ; », UTF-8). Vide : la table fournie avec l'extension (resources/supply/value_chains.csv), que l'on peut copier et modifier.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="206"/>
-        <source>Chains to include</source>
-        <translation>Filières à inclure</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="206"/>
-        <source>Chain ids separated by &apos;;&apos; (e.g. lait; viande); empty: every chain of the table.</source>
-        <translation>Identifiants des filières séparés par « ; » (par ex. lait; viande) ; vide : toutes les filières de la table.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="217"/>
-        <source>Thresholds per stage (minutes)</source>
-        <translation>Seuils par maillon (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="217"/>
-        <source>&apos;chain:stage:minutes&apos; separated by &apos;;&apos; (e.g. viande:abattage:45; lait:transformation:20); they replace the table&apos;s values.</source>
-        <translation>« filière:maillon:minutes » séparés par « ; » (par ex. viande:abattage:45; lait:transformation:20) ; ils remplacent les valeurs de la table.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="231"/>
-        <source>Default threshold (minutes)</source>
-        <translation>Seuil par défaut (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="231"/>
-        <source>Threshold of the stages that have none in the table.</source>
-        <translation>Seuil des maillons qui n'en ont pas dans la table.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="244"/>
-        <source>Points standing for the territories (e.g. town halls)</source>
-        <translation>Points représentant les territoires (par ex. les mairies)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="244"/>
-        <source>Origins of the trips: the points inside each territory (town halls of its communes, population grid cells); a territory without any starts from a point inside it.</source>
-        <translation>Origines des trajets : les points situés dans chaque territoire (mairies de ses communes, carreaux de population) ; un territoire qui n'en contient aucun part d'un point situé à l'intérieur.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="259"/>
-        <source>Population field of the points</source>
-        <translation>Champ de population des points</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="259"/>
-        <source>Weights of the points in their territory&apos;s mean time; empty or absent: equal weights.</source>
-        <translation>Poids des points dans le temps moyen de leur territoire ; vide ou absent : poids égaux.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="607"/>
-        <source>Value chains by territory</source>
-        <translation>Filières par territoire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="272"/>
-        <source>The territories with, per chain, the stages present, the jobs and the missing links.</source>
-        <translation>Les territoires avec, pour chaque filière, les maillons présents, les emplois et les maillons manquants.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="709"/>
-        <source>Missing links</source>
-        <translation>Maillons manquants</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="283"/>
-        <source>One line per territory and missing stage, to the nearest establishment of that stage.</source>
-        <translation>Une ligne par territoire et par maillon absent, vers l'établissement le plus proche de ce maillon.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="298"/>
-        <source>Stages by territory (table)</source>
-        <translation>Maillons par territoire (table)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="298"/>
-        <source>One row per territory and stage: establishments, jobs, present, missing, minutes, link.</source>
-        <translation>Une ligne par territoire et par maillon : établissements (n_estab), emplois (jobs), présent (present), absent (missing), minutes, maillon manquant (link).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="324"/>
-        <source>Unknown chains: {unknown}. The table has: {known}.</source>
-        <translation>Filières inconnues : {unknown}. La table contient : {known}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="330"/>
-        <source>{n} value chains ({chains}), {s} stages, from {path}.</source>
-        <translation>{n} filières ({chains}), {s} maillons, lues dans {path}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="349"/>
-        <source>Thresholds per stage: &apos;{item}&apos; is not of the form chain:stage:minutes (e.g. viande:abattage:45).</source>
-        <translation>Seuils par maillon : « {item} » n'est pas de la forme filière:maillon:minutes (par ex. viande:abattage:45).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="357"/>
-        <source>Thresholds per stage: unknown stages {unknown}; the stages are: {keys}.</source>
-        <translation>Seuils par maillon : maillons inconnus {unknown} ; les maillons sont : {keys}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="364"/>
-        <source>Thresholds per stage: the threshold of {stages} must be a positive number of minutes.</source>
-        <translation>Seuils par maillon : le seuil de {stages} doit être un nombre positif de minutes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="392"/>
-        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: its points weigh the same.</source>
-        <translation>La couche « {layer} » n'a pas de champ « {field} » : ses points ont tous le même poids.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="420"/>
-        <source>{n} points of &apos;{layer}&apos; stand for {t} territories; {lone} territories without any start from a point inside them.</source>
-        <translation>{n} points de « {layer} » représentent {t} territoires ; {lone} territoires qui n'en contiennent aucun partent d'un point situé à l'intérieur.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="460"/>
-        <source>Stages present per territory…</source>
-        <translation>Maillons présents par territoire…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="467"/>
-        <source>{n} of the {total} establishments belong to a stage of the chains.</source>
-        <translation>{n} établissements sur {total} appartiennent à un maillon des filières.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="475"/>
-        <source>Searching the nearest establishment of each stage…</source>
-        <translation>Recherche de l'établissement le plus proche de chaque maillon…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="484"/>
-        <source>Territories whose points are more than {d} m from the road network (their missing stages count as out of reach): {features}.</source>
-        <translation>Territoires dont les points sont à plus de {d} m du réseau routier (leurs maillons absents sont comptés comme hors de portée) : {features}.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="536"/>
-        <source>{n} missing links (stage absent, nearest establishment beyond its threshold) in {t} of the {total} territories; {m} missing stages in all.</source>
-        <translation>{n} maillons manquants (maillon absent, établissement le plus proche au-delà de son seuil) dans {t} territoires sur {total} ; {m} maillons absents en tout.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="607"/>
-        <source>Stages of the value chains present in each territory of &apos;{layer}&apos; and missing links (nearest establishment of an absent stage beyond its threshold), from the establishments of &apos;{est}&apos;.</source>
-        <translation>Maillons des filières présents dans chaque territoire de « {layer} » et maillons manquants (établissement le plus proche d'un maillon absent au-delà de son seuil), d'après les établissements de « {est} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="709"/>
-        <source>Stages absent from the territories of &apos;{layer}&apos; while an earlier stage is present: line to the nearest establishment of the stage; link = 1 when it is beyond the stage&apos;s threshold.</source>
-        <translation>Maillons absents des territoires de « {layer} » alors qu'un maillon amont est présent : ligne vers l'établissement le plus proche du maillon ; link = 1 quand il est au-delà du seuil du maillon.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="769"/>
-        <source>Stages by territory</source>
-        <translation>Maillons par territoire</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="769"/>
-        <source>Establishments, jobs and presence of each value-chain stage per territory of &apos;{layer}&apos;.</source>
-        <translation>Établissements, emplois et présence de chaque maillon de filière par territoire de « {layer} ».</translation>
+Sorties. Territoires : pour chaque filière, &lt;chain&gt;_st les maillons présents, &lt;chain&gt;_jb les emplois des établissements de la filière, &lt;chain&gt;_ml les maillons manquants ; n_links et links (tous les maillons manquants, « filière:maillon »). Couche des maillons manquants : une ligne par territoire et par maillon absent, du point du territoire à l&apos;établissement le plus proche de ce maillon, avec minutes, threshold (seuil), link (1 : au-delà du seuil, maillon manquant ; 0 : absent mais à portée) ainsi que le siret, la commune et le code NAF de cet établissement. Table facultative des maillons par territoire : établissements, emplois, présence et temps par territoire et par maillon.</translation>
     </message>
 </context>
 </TS>

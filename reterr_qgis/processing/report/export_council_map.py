@@ -276,7 +276,7 @@ class ExportCouncilMap(ReterrAlgorithm):
                 ),
                 self.tr(
                     "Drawn as arrows above the choropleth, their width growing with the volume, "
-                    "e.g. the flows of 'Local sourcing between territories'."
+                    "e.g. the flows of 'Local sourcing flows (surplus → deficit)'."
                 ),
             )
         )

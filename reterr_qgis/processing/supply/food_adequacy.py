@@ -60,7 +60,7 @@ class FoodAdequacy(SupplyAlgorithm):
 
     ALG_ID = "food_adequacy"
     IN_MENU = True
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Food autonomy…")
+    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Food adequacy…")
 
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"

@@ -216,7 +216,7 @@ class FoodNeeds(SupplyAlgorithm):
             "relocalised: 20.9 Mha ≈ 0.32 ha per inhabitant); −25 % and −50 % animal products "
             "total 0.259 and 0.197 ha. The split between crop groups and the diet factors are "
             "ReTerr defaults derived from PARCEL's totals (PARCEL does not publish its per-group "
-            "figures openly); each row of resources/supply/README.md says how it was derived, "
+            "figures openly); the table's notes and resources/supply/README.md say how each was derived, "
             "and you can replace the table. Organic yield ratio 0.75: mean of the "
             "meta-analysis of Seufert, Ramankutty & Foley (2012, Nature 485:229). Age "
             "weighting: consumption index 0.86 for the youngest band (ENNS 2006 energy intakes "
