@@ -73,6 +73,7 @@ def run_alg(qgis_app):
         context = QgsProcessingContext()
         result = processing.run(alg_id, params, feedback=feedback, context=context)
         result["_feedback"] = feedback
+        result["_context"] = context
         return result
 
     return run
