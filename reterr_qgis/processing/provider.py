@@ -15,6 +15,11 @@ def algorithm_classes() -> tuple[type, ...]:
     A new algorithm is added here; it then appears in the menu too unless its class says
     ``IN_MENU = False``.
     """
+    from .complementarity.complementarity import Complementarity
+    from .complementarity.flow_indicators import FlowIndicators
+    from .complementarity.functional_areas import FunctionalAreas
+    from .complementarity.import_flows import ImportFlows
+    from .complementarity.specialisation import Specialisation
     from .index.resilience_index import ResilienceIndex
     from .network.build_network import BuildNetwork
     from .profile.territory_profile import TerritoryProfile
@@ -53,6 +58,11 @@ def algorithm_classes() -> tuple[type, ...]:
         ImportSirene,
         ValueChains,
         EndogenousEconomy,
+        Specialisation,
+        Complementarity,
+        ImportFlows,
+        FlowIndicators,
+        FunctionalAreas,
     )
 
 

@@ -43,8 +43,8 @@ DIMENSION_LABELS: dict[str, tuple[str, str]] = {
         "Economic diversity and endogenous economy",
     ),
     Dimension.COMPLEMENTARITY.value: (
-        "Complémentarité et dépendance",
-        "Complementarity and dependency",
+        "Complémentarité et ouverture",
+        "Complementarity and openness",
     ),
     Dimension.VULNERABILITY.value: ("Vulnérabilité de la population", "Population vulnerability"),
     Dimension.CONTEXT.value: ("Contexte", "Context"),
@@ -86,6 +86,10 @@ _SUGGEST = "reterr:suggest_locations"
 _ADEQUACY = "reterr:food_adequacy"
 _CHAINS = "reterr:value_chains"
 _ENDOGENOUS = "reterr:endogenous_economy"
+_SPECIALISATION = "reterr:specialisation"
+_COMPLEMENTARITY = "reterr:complementarity"
+_FLOWS = "reterr:flow_indicators"
+_AREAS = "reterr:functional_areas"
 
 INDICATORS: dict[str, Indicator] = {
     ind.id: ind
@@ -406,6 +410,10 @@ INDICATORS: dict[str, Indicator] = {
             "−Σ_s p_s ln p_s / ln N over the NAF sectors s of the chosen level (N sectors), p_s the "
             "share of jobs.",
         ),
+        # -- complementarity: specialisation (reterr:specialisation) --
+        # -- complementarity: complementarity (reterr:complementarity) --
+        # -- complementarity: flows (reterr:flow_indicators) --
+        # -- complementarity: functional areas (reterr:functional_areas) --
     )
 }
 
