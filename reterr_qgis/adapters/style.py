@@ -168,12 +168,16 @@ def _symbol_layer_property(name: str):
     return value if value is not None else getattr(QgsSymbolLayer, "Property" + name)
 
 
-def flow_symbol(color: str, width_expression: str):
-    """A straight arrow whose width follows ``width_expression`` (millimetres), head at the end."""
+def flow_symbol(color: str, width_expression: str, *, curved: bool = False):
+    """An arrow whose width follows ``width_expression`` (millimetres), head at the end.
+
+    ``curved``: the arrow follows a curve through the line's vertices (QGIS's curved arrow: a
+    3-vertex line, bent at its middle vertex, draws as an arc) instead of straight segments.
+    """
     from qgis.core import QgsArrowSymbolLayer, QgsLineSymbol, QgsProperty
 
     arrow = QgsArrowSymbolLayer()
-    arrow.setIsCurved(False)
+    arrow.setIsCurved(bool(curved))
     arrow.setIsRepeated(False)
     arrow.setArrowWidth(0.6)
     arrow.setArrowStartWidth(0.6)
@@ -208,9 +212,12 @@ def style_flow_layer(
     volume_field: str,
     category_field: str = "",
     labels: dict[str, str] | None = None,
+    *,
+    curved: bool = False,
 ) -> None:
     """Arrows from origin to destination, width growing with the square root of ``volume_field``
     (0.5–4 mm over the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
+    ``curved``: curved arrows through the lines' vertices (:func:`flow_symbol`).
 
     Built with the QGIS 3.22 API and Qt-neutral calls; an empty layer gets a usable style too.
     """
@@ -245,9 +252,11 @@ def style_flow_layer(
                 others += 1
             color = FLOW_COLORS[slot % len(FLOW_COLORS)]
             label = (labels or {}).get(value, value)
-            categories.append(QgsRendererCategory(value, flow_symbol(color, width), label))
+            categories.append(
+                QgsRendererCategory(value, flow_symbol(color, width, curved=curved), label)
+            )
         renderer = QgsCategorizedSymbolRenderer(category_field, categories)
     else:
-        renderer = QgsSingleSymbolRenderer(flow_symbol(FLOW_COLORS[0], width))
+        renderer = QgsSingleSymbolRenderer(flow_symbol(FLOW_COLORS[0], width, curved=curved))
     layer.setRenderer(renderer)
     set_aliases(layer)

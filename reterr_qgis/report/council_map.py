@@ -225,7 +225,9 @@ def flow_layer(
     """``layer`` (lines, e.g. the flows of ``reterr:local_sourcing``) as arrows whose width grows
     with ``volume_field``, one colour per value of ``category_field``, named ``name``."""
     flows = copy_layer(layer, name)
-    style_flow_layer(flows, volume_field, category_field, dict(labels or {}))
+    # Curved: lines with a middle vertex (commuting flows, both directions apart) are drawn as
+    # arcs; two-vertex lines (local sourcing) stay straight.
+    style_flow_layer(flows, volume_field, category_field, dict(labels or {}), curved=True)
     return flows
 
 
