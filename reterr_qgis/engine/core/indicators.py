@@ -411,9 +411,135 @@ INDICATORS: dict[str, Indicator] = {
             "share of jobs.",
         ),
         # -- complementarity: specialisation (reterr:specialisation) --
+        Indicator(
+            "krugman",
+            "Spécialisation (indice de Krugman)",
+            "Specialisation (Krugman index)",
+            "indice 0-2",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.COMPLEMENTARITY,
+            _SPECIALISATION,
+            "Σ_i |s_i − R_i| over the NAF sectors i, s_i the territory's share of jobs (or "
+            "establishments) in sector i, R_i the reference share (study area or reference "
+            "table): 0 = the reference structure, 2 = nothing in common.",
+        ),
+        Indicator(
+            "hhi_n",
+            "Concentration sectorielle (Herfindahl normalisé)",
+            "Sector concentration (normalised Herfindahl)",
+            "indice 0-1",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.COMPLEMENTARITY,
+            _SPECIALISATION,
+            "(Σ_i s_i² − 1/N) / (1 − 1/N), N the number of sectors of the NAF level: 0 = jobs "
+            "spread evenly over every sector, 1 = one sector.",
+        ),
+        Indicator(
+            "var_unrel",
+            "Variété non liée",
+            "Unrelated variety",
+            "nats",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _SPECIALISATION,
+            "−Σ_g P_g ln P_g over the sector groups g (e.g. NAF sections), P_g the share of jobs "
+            "in g (Frenken, Van Oort & Verburg 2007): spreads the risk of a sector shock.",
+        ),
+        Indicator(
+            "var_rel",
+            "Variété liée",
+            "Related variety",
+            "nats",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _SPECIALISATION,
+            "Σ_g P_g H_g, H_g the Shannon entropy of the sectors within group g (Frenken, Van "
+            "Oort & Verburg 2007); related + unrelated variety = Shannon entropy.",
+        ),
         # -- complementarity: complementarity (reterr:complementarity) --
+        Indicator(
+            "ic_max",
+            "Complémentarité avec le meilleur voisin",
+            "Complementarity with the best neighbour",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _COMPLEMENTARITY,
+            "Highest symmetric trade complementarity index with a neighbour: 100 × (1 − ½ Σ_k "
+            "|s_k − d_k|) of one's surplus shares against the other's deficit shares, both "
+            "directions weighted by their matchable volumes (pairs with a volume > 0).",
+        ),
+        Indicator(
+            "n_parten",
+            "Voisins complémentaires",
+            "Complementary neighbours",
+            "territoires",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _COMPLEMENTARITY,
+            "Neighbours with a matchable volume > 0: one has a surplus of a family the other "
+            "lacks.",
+        ),
         # -- complementarity: flows (reterr:flow_indicators) --
+        Indicator(
+            "auto_off",
+            "Actifs travaillant dans leur territoire (autonomie, côté offre)",
+            "Residents working in their territory (self-containment, supply side)",
+            "%",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _FLOWS,
+            "100 × T_ii / (T_ii + O_i): share of the employed residents seen in the flows who "
+            "work in the territory (INSEE's 'taux d'actifs stables'; LabourMarketAreas' "
+            "supply-side self-containment).",
+        ),
+        Indicator(
+            "auto_dem",
+            "Emplois occupés par des résidents (autonomie, côté demande)",
+            "Jobs held by residents (self-containment, demand side)",
+            "%",
+            Polarity.NEUTRAL,
+            Dimension.COMPLEMENTARITY,
+            _FLOWS,
+            "100 × T_ii / (T_ii + I_i): share of the territory's jobs seen in the flows that are "
+            "held by its residents (LabourMarketAreas' demand-side self-containment).",
+        ),
+        Indicator(
+            "ratio_emp",
+            "Indicateur de concentration d'emploi",
+            "Job ratio (jobs per 100 employed residents)",
+            "emplois pour 100 actifs",
+            Polarity.NEUTRAL,
+            Dimension.COMPLEMENTARITY,
+            _FLOWS,
+            "100 × (T_ii + I_i) / (T_ii + O_i): jobs per 100 employed residents, from the flows "
+            "(< 100 residential, > 100 employment pole; France 98.3 in 2018).",
+        ),
+        Indicator(
+            "dep_max",
+            "Dépendance à la première destination des actifs sortants",
+            "Dependence on the main destination of out-commuters",
+            "%",
+            Polarity.HIGHER_IS_WORSE,
+            Dimension.COMPLEMENTARITY,
+            _FLOWS,
+            "100 × T_ij / O_i for the destination territory j ≠ i receiving the most of the "
+            "territory's out-commuters (flows to outside count in O_i, never as a destination).",
+        ),
         # -- complementarity: functional areas (reterr:functional_areas) --
+        Indicator(
+            "validite",
+            "Validité de l'aire fonctionnelle (règle des zones d'emploi)",
+            "Functional area validity (travel-to-work area rule)",
+            "indice",
+            Polarity.HIGHER_IS_BETTER,
+            Dimension.COMPLEMENTARITY,
+            _AREAS,
+            "LabourMarketAreas validity of the area: min(msc / tarSC, 1) × (1 − (1 − minSC / "
+            "tarSC) × max((tarSZ − L) / (tarSZ − minSZ), 0)) × tarSC / minSC, msc = min(internal "
+            "/ employed residents, internal / jobs), L the employed residents; ≥ 1: a valid area "
+            "(Istat 2011 parameters by default).",
+        ),
     )
 }
 
