@@ -74,14 +74,15 @@ def fail(message: str) -> None:
 
 
 def read_tables(wheel: Path) -> dict[str, list[list[str]]]:
-    """Every CSV of ``naf2008/`` as rows of stripped cells (Latin-1, ``;``)."""
+    """Every CSV of ``naf2008/`` as rows of stripped cells (``;``). INSEE wrote them in
+    Windows-1252 (its apostrophes are byte 0x92, a control character in Latin-1)."""
     with zipfile.ZipFile(wheel) as whl:
         inner = io.BytesIO(whl.read(NAF_ZIP))
     tables = {}
     with zipfile.ZipFile(inner) as naf:
         for name in naf.namelist():
             if name.startswith(FOLDER) and name.endswith(".csv"):
-                text = naf.read(name).decode("latin-1")
+                text = naf.read(name).decode("cp1252")
                 rows = csv.reader(io.StringIO(text, newline=""), delimiter=";")
                 tables[name[len(FOLDER) :]] = [[c.strip() for c in r] for r in rows]
     return tables
