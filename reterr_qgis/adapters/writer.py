@@ -9,13 +9,23 @@ and raises :class:`WriteError` naming the feature. Closing checks that a file ou
 feature written (writers that buffer meet a refusal only then). Used as a context manager, any
 other error raised while writing discards the output too.
 
+Outputs are written to a temporary destination and moved into place only when the whole run
+succeeded (issue 13): :class:`Staging` is that destination. A file output (GeoPackage, shapefile,
+CSV…) is written into a hidden folder ``.<name>.reterr-tmp`` next to the final file (same
+filesystem; inside it the file keeps its final name, so that the GeoPackage table QGIS names after
+the file is right) and moved with ``os.replace``; a table written into an existing GeoPackage is
+written as ``<table>__reterr_tmp`` in that file, then the old table is dropped and the new one
+renamed in one transaction. Until then the previous output at that path stays intact.
+
 Plain errors only (no ``QgsProcessingException``): the Processing layer turns them into messages.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 from qgis.core import QgsFeature, QgsFeatureSink, QgsVectorLayer
@@ -45,9 +55,10 @@ class WriteError(InputError):
         )
 
 
-def discard_output(dest_id: str) -> None:
+def discard_output(dest_id: str, *, remove_empty: bool = True) -> None:
     """Remove a partly written output so that nothing half-done remains: its GeoPackage table
-    (and the GeoPackage itself when no other table is left in it), or its file."""
+    (and the GeoPackage itself when no other table is left in it, unless ``remove_empty`` is
+    False), or its file."""
     loc = provenance.gpkg_location(dest_id) if dest_id else None
     if loc is not None:
         from osgeo import ogr
@@ -60,12 +71,191 @@ def discard_output(dest_id: str) -> None:
                     break
             empty = ds.GetLayerCount() == 0
             ds = None
-            if empty:
+            if empty and remove_empty:
                 os.remove(loc[0])
         return
     path = dest_id.split("|")[0]
     if path and os.path.isfile(path):
         os.remove(path)
+
+
+# -- staged outputs: written aside, moved into place on success ---------------------------------
+
+#: Marks the hidden folder (file outputs) and the table (GeoPackage tables) of a staged output.
+TMP_FOLDER_MARK = ".reterr-tmp"
+TMP_TABLE_SUFFIX = "__reterr_tmp"
+
+#: Files that belong to a shapefile besides the ``.shp`` (a stale one would describe old data).
+SHAPEFILE_SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj", ".qmd")
+#: SQLite files that belong to a GeoPackage (a stale journal would be replayed on the new file).
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def staging_folder(final_path: str) -> str:
+    """The hidden folder, next to ``final_path``, where that file output is written first."""
+    folder, name = os.path.split(os.path.abspath(final_path))
+    return os.path.join(folder, f".{name}{TMP_FOLDER_MARK}")
+
+
+def staging_table(table: str) -> str:
+    """The temporary table a table of an existing GeoPackage is written to first."""
+    return f"{table}{TMP_TABLE_SUFFIX}"
+
+
+def _sidecars(path: str) -> list[str]:
+    stem, ext = os.path.splitext(path)
+    if ext.lower() == ".shp":
+        return [stem + s for s in SHAPEFILE_SIDECARS] + [
+            stem + s.upper() for s in SHAPEFILE_SIDECARS
+        ]
+    if ext.lower() == ".gpkg":
+        return [path + s for s in SQLITE_SIDECARS]
+    return []
+
+
+def _gpkg_table_index(ds: Any, table: str) -> Optional[int]:
+    for i in range(ds.GetLayerCount()):
+        if ds.GetLayer(i).GetName().casefold() == table.casefold():
+            return i
+    return None
+
+
+def replace_gpkg_table(gpkg: str, tmp_table: str, table: str) -> None:
+    """Drop ``table`` of ``gpkg`` (if any) and rename ``tmp_table`` to it, in one transaction.
+
+    GDAL's GeoPackage driver carries the rename over to ``gpkg_contents``,
+    ``gpkg_geometry_columns``, ``gpkg_extensions``, the R-tree index and its triggers,
+    ``gpkg_metadata_reference`` and QGIS's ``layer_styles``; the styles of the replaced table are
+    deleted with it. Raises OSError when it fails (the file is then as it was).
+    """
+    from osgeo import gdal, ogr
+
+    ds = ogr.Open(gpkg, update=1)
+    if ds is None:
+        raise OSError(f"cannot open {gpkg} for update")
+    try:
+        if _gpkg_table_index(ds, tmp_table) is None:
+            raise OSError(f"{gpkg}: the table {tmp_table} written by the run is missing")
+        if ds.StartTransaction() != 0:
+            raise OSError(f"{gpkg}: {gdal.GetLastErrorMsg()}")
+        try:
+            old = _gpkg_table_index(ds, table)
+            if old is not None and ds.DeleteLayer(old) != 0:
+                raise OSError(f"{gpkg}: cannot replace {table}: {gdal.GetLastErrorMsg()}")
+            gdal.ErrorReset()
+            if _gpkg_table_index(ds, "layer_styles") is not None:
+                # The replaced table's styles go with it (GDAL leaves them; QGIS 3.22 would
+                # then ask, in a dialog, whether to overwrite the style saved after the run).
+                ds.ExecuteSQL(
+                    "DELETE FROM layer_styles WHERE lower(f_table_name) = lower('{}')".format(
+                        table.replace("'", "''")
+                    )
+                )
+            ds.ExecuteSQL(
+                'ALTER TABLE "{}" RENAME TO "{}"'.format(
+                    tmp_table.replace('"', '""'), table.replace('"', '""')
+                )
+            )
+            if gdal.GetLastErrorType() >= gdal.CE_Failure:
+                raise OSError(f"{gpkg}: cannot rename {tmp_table}: {gdal.GetLastErrorMsg()}")
+        except BaseException:
+            ds.RollbackTransaction()
+            raise
+        if ds.CommitTransaction() != 0:
+            raise OSError(f"{gpkg}: {gdal.GetLastErrorMsg()}")
+    finally:
+        ds = None
+
+
+def replace_file(tmp_path: str, final_path: str) -> None:
+    """Move a file output and its sidecars from its staging folder over ``final_path``.
+
+    Sidecars of the previous output that the new one does not have (a shapefile's ``.qix``, a
+    GeoPackage's stale ``-wal``) are removed first; the staging folder is removed last.
+    """
+    folder = os.path.dirname(tmp_path)
+    dest = os.path.dirname(os.path.abspath(final_path))
+    names = sorted(os.listdir(folder))
+    for old in _sidecars(final_path):
+        if os.path.basename(old) not in names and os.path.isfile(old):
+            os.remove(old)
+    main = os.path.basename(tmp_path)
+    # The main file last: readers that find it find its sidecars already in place.
+    for name in [n for n in names if n != main] + ([main] if main in names else []):
+        os.replace(os.path.join(folder, name), os.path.join(dest, name))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Staging:
+    """Where an output is written during the run, and where it goes when the run succeeded.
+
+    ``final_id`` is the destination id QGIS loads after the run; ``tmp_id`` the one the sink
+    writes to. A file output has its ``folder`` (hidden, next to the final file); a table of an
+    existing GeoPackage has ``gpkg``, ``table`` and ``tmp_table``. Use :meth:`for_file` and
+    :meth:`for_table`, then set ``tmp_id`` (or let :meth:`set_written` derive ``final_id``).
+    """
+
+    final_id: str
+    tmp_id: str = ""
+    folder: str = ""
+    gpkg: str = ""
+    table: str = ""
+    tmp_table: str = ""
+    #: A table written into the staged file of another output of the run: moved in with it.
+    shared: bool = False
+    done: bool = False
+
+    @classmethod
+    def for_file(cls, final_path: str) -> tuple[Staging, str]:
+        """A staging folder for a file output (emptied of any leftover of a killed run) and the
+        path to write in it. Raises OSError when the folder cannot be created."""
+        folder = staging_folder(final_path)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.mkdir(folder)
+        tmp_path = os.path.join(folder, os.path.basename(final_path))
+        return cls(final_id=os.path.abspath(final_path), folder=folder), tmp_path
+
+    @classmethod
+    def for_table(cls, gpkg: str, table: str) -> Staging:
+        """A temporary table for ``table`` of the existing GeoPackage ``gpkg`` (a leftover of a
+        killed run is dropped)."""
+        tmp_table = staging_table(table)
+        discard_output(f"{gpkg}|layername={tmp_table}", remove_empty=False)
+        return cls(
+            final_id=f"{gpkg}|layername={table}", gpkg=gpkg, table=table, tmp_table=tmp_table
+        )
+
+    def set_written(self, tmp_id: str) -> None:
+        """Record the id of what the sink writes; a file output's final id follows from it
+        (QGIS may have added an extension or a layer name)."""
+        self.tmp_id = tmp_id
+        if self.folder and tmp_id.startswith(self.folder + os.sep):
+            rest = tmp_id[len(self.folder) + 1 :]
+            self.final_id = os.path.join(os.path.dirname(self.folder), rest)
+
+    def commit(self) -> None:
+        """Move the output into place (replacing the previous one). Raises OSError."""
+        if self.done:
+            return
+        if self.folder:
+            tmp_path = self.tmp_id.split("|")[0]
+            replace_file(tmp_path, self.final_id.split("|")[0])
+        elif self.gpkg:
+            replace_gpkg_table(self.gpkg, self.tmp_table, self.table)
+        self.done = True
+
+    def discard(self) -> None:
+        """Remove what was written; the previous output stays as it was."""
+        if self.done:
+            return
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        elif self.gpkg:
+            discard_output(f"{self.gpkg}|layername={self.tmp_table}", remove_empty=False)
+        elif self.shared and self.tmp_id and os.path.isfile(self.tmp_id.split("|")[0]):
+            discard_output(self.tmp_id, remove_empty=False)
+        self.done = True
 
 
 def stored_count(dest_id: str) -> Optional[int]:
@@ -90,6 +280,9 @@ class SafeSink:
         Number of features to be written, for the progress (0: no progress reported).
     progress_span
         Progress (%) at the first and after the last feature.
+    staging
+        The output is written to ``staging.tmp_id`` and moved into place by :meth:`commit`
+        (:class:`Staging`); ``dest_id`` is then the final id.
 
     Examples
     --------
@@ -107,9 +300,14 @@ class SafeSink:
         *,
         total: int = 0,
         progress_span: tuple[float, float] = (0.0, 100.0),
+        staging: Optional[Staging] = None,
     ) -> None:
         self._sink: Optional[QgsFeatureSink] = sink
-        self.dest_id = dest_id
+        self.staging = staging
+        #: What QGIS loads after the run (the final destination).
+        self.dest_id = staging.final_id if staging is not None else dest_id
+        #: What the sink writes to (a temporary destination when staged).
+        self.written_id = dest_id
         self.count = 0
         self._feedback = feedback
         self._total = max(int(total), 0)
@@ -161,11 +359,11 @@ class SafeSink:
         """
         self.check_canceled()
         self._sink = None  # the sink's destructor writes and closes the output
-        stored = stored_count(self.dest_id)
+        stored = stored_count(self.written_id)
         if stored is not None and stored < self.count:
             # Some writers (a table added to an existing GeoPackage) buffer the features and
             # only meet the refusal when the sink closes: the feature cannot be named then.
-            discard_output(self.dest_id)
+            self._discard_written()
             raise WriteError(
                 translate(
                     "ReterrAlgorithm",
@@ -176,9 +374,23 @@ class SafeSink:
         return self.dest_id
 
     def discard(self) -> None:
-        """Close the sink and delete the partial output."""
+        """Close the sink and delete the partial output (the previous output stays when the
+        output is staged)."""
         self._sink = None
-        discard_output(self.dest_id)
+        self._discard_written()
+
+    def _discard_written(self) -> None:
+        if self.staging is not None:
+            self.staging.discard()
+        else:
+            discard_output(self.written_id)
+
+    def commit(self) -> None:
+        """Move a staged output into place (nothing to do otherwise). Raises OSError."""
+        if self._sink is not None:
+            raise RuntimeError("SafeSink.commit before close")
+        if self.staging is not None:
+            self.staging.commit()
 
     def __enter__(self) -> SafeSink:
         return self

@@ -37,11 +37,14 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define ``ALG_ID``, the usual Processing methods and :meth:`execute`.
 
     :meth:`checkParameterValues` and :meth:`processAlgorithm` refuse a run whose output would
-    overwrite the file of one of its inputs (:func:`~.common.outputs.output_overwrites_input`).
+    overwrite the file of one of its inputs (:func:`~.common.outputs.output_overwrites_input`)
+    or whose output folder is missing (:func:`~.common.outputs.output_folder_problem`).
     :meth:`processAlgorithm` calls :meth:`execute` and turns the two errors every layer below
     raises into Processing errors: :class:`InputError` (engine, adapters and kits: bad input, the
     message naming the features) and :class:`Canceled` (the user stopped the run; outputs were
-    discarded).
+    discarded). The outputs of a run are atomic (:class:`~.common.outputs.OutputRun`): written
+    aside during :meth:`execute`, moved into place together once it returned, or all discarded
+    when it raised — the previous outputs at those paths stay intact until then.
 
     ``IN_MENU``: the algorithm has an entry in the plugin's "ReTerr" menu, in the order of the
     provider's list, reading ``MENU_TEXT`` (a source string of the ``ReterrPlugin`` translation
@@ -71,27 +74,47 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
         return self.ALG_ID
 
     def checkParameterValues(self, parameters, context):
-        """QGIS's checks, then: no output may overwrite the file an input reads."""
+        """QGIS's checks, then: no output may overwrite the file an input reads, and every file
+        output goes to an existing folder."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        clash = outputs.output_overwrites_input(self, parameters, context)
-        if clash:
-            return False, clash
+        problem = outputs.output_overwrites_input(
+            self, parameters, context
+        ) or outputs.output_folder_problem(self, parameters, context)
+        if problem:
+            return False, problem
         return ok, message
 
     def processAlgorithm(self, parameters, context, feedback):
         # Checked again before any sink is created: a run that skips checkParameterValues (a
         # model's child, QgsProcessingAlgorithm.run) must not wipe its input either.
-        clash = outputs.output_overwrites_input(self, parameters, context)
-        if clash:
-            raise QgsProcessingException(clash)
+        problem = outputs.output_overwrites_input(
+            self, parameters, context
+        ) or outputs.output_folder_problem(self, parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        run = outputs.OutputRun()
+        outputs.set_output_run(self, run)
         try:
-            return self.execute(parameters, context, feedback)
+            results = self.execute(parameters, context, feedback)
         except Canceled as err:
+            run.discard()
             raise canceled_error() from err
         except InputError as err:
+            run.discard()
             raise engine_error(err) from err
+        except BaseException:
+            run.discard()
+            raise
+        finally:
+            outputs.set_output_run(self, None)
+        if feedback is not None and feedback.isCanceled():
+            # Canceled after the last output was closed: no output is left (issue 13, item 13).
+            run.discard()
+            raise canceled_error()
+        run.commit()
+        return results
 
     def execute(self, parameters, context, feedback) -> dict[str, Any]:
         """The algorithm's work (what ``processAlgorithm`` is in a plain Processing algorithm)."""

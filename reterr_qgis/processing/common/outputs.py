@@ -14,6 +14,17 @@ not ask for opens as None. Usage::
     out.finalize("share_65p", title, abstract)  # style, metadata, provenance
     return {self.OUTPUT: out.dest_id}
 
+Outputs are atomic (issue 13): a file or GeoPackage-table output is written to a temporary
+destination (:class:`~reterr_qgis.adapters.writer.Staging`) and every output of a run is moved into
+place together when the run succeeded — :class:`OutputRun`, which ``ReterrAlgorithm`` opens around
+``execute()``: it commits them all after ``execute()`` returned, then styles them and records their
+provenance (the ``finalize`` calls made during the run are carried out then, on the final
+destinations), or discards them all when the run failed or was canceled. ``out.dest_id`` is the
+final destination from the start, so that it can be returned to QGIS. A file output the algorithm
+writes itself (a CSV) goes through :func:`open_file_output` the same way.
+:func:`output_folder_problem` refuses, in ``checkParameterValues`` and before the run, an output
+whose folder is missing.
+
 :func:`write_units` writes the features of an input layer with new columns (the access
 algorithms' demand layer), :func:`cell` makes an attribute of a number.
 
@@ -23,6 +34,7 @@ overwrite the file an input of the same run reads (``ReterrAlgorithm`` checks ev
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -39,6 +51,8 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -49,7 +63,7 @@ from ...about import PROVIDER_ID
 from ...adapters import compat, provenance
 from ...adapters.layers import FeatureTable
 from ...adapters.style import save_default_style, style_indicator_layer
-from ...adapters.writer import SafeSink
+from ...adapters.writer import SafeSink, Staging, staging_folder
 
 #: Post-processors must outlive the algorithm run: QGIS only keeps a pointer to them.
 _POST_PROCESSORS: list[QgsProcessingLayerPostProcessorInterface] = []
@@ -109,7 +123,8 @@ def finalize_vector_output(
     rec = provenance.record(algorithm_id, parameters)
     loc = provenance.gpkg_location(dest_id)
     if loc is not None:
-        layer = QgsVectorLayer(dest_id, loc[1], "ogr")
+        # Named by its table: QGIS stores no metadata for a plain path (a whole-file output).
+        layer = QgsVectorLayer(f"{loc[0]}|layername={loc[1]}", loc[1], "ogr")
         if layer.isValid():
             if styler is not None:
                 styler(layer)
@@ -144,16 +159,45 @@ class VectorOutput(SafeSink):
         *,
         total: int = 0,
         progress_span: tuple[float, float] = (0.0, 100.0),
+        staging: Optional[Staging] = None,
+        run: Optional[OutputRun] = None,
     ) -> None:
-        super().__init__(sink, dest_id, feedback, total=total, progress_span=progress_span)
+        super().__init__(
+            sink, dest_id, feedback, total=total, progress_span=progress_span, staging=staging
+        )
         self.algorithm_id = algorithm_id
         self.parameters = parameters
         self.context = context
+        self.run = run
+        self._finalize_args: Optional[tuple] = None
+        if run is not None:
+            run.add(self)
+
+    def close(self) -> str:
+        """Close the sink; outside an :class:`OutputRun` the output is moved into place now."""
+        dest = super().close()
+        if self.run is None:
+            self.commit()
+        return dest
 
     def finalize(
         self, style_field: str, title: str, abstract: str, style: Optional[Styler] = None
     ) -> str:
-        """Style and provenance of the closed output (:func:`finalize_vector_output`); its id."""
+        """Style and provenance of the closed output (:func:`finalize_vector_output`); its id.
+
+        Within an :class:`OutputRun`, done when the run commits, on the final destination.
+        """
+        self._finalize_args = (style_field, title, abstract, style)
+        if self.run is None or self.run.committed:
+            self.finalize_now()
+        return self.dest_id
+
+    def finalize_now(self) -> None:
+        """Carry out the :meth:`finalize` asked for, if any (once)."""
+        if self._finalize_args is None:
+            return
+        style_field, title, abstract, style = self._finalize_args
+        self._finalize_args = None
         finalize_vector_output(
             self.algorithm_id,
             self.dest_id,
@@ -165,7 +209,131 @@ class VectorOutput(SafeSink):
             abstract,
             style,
         )
-        return self.dest_id
+
+
+class FileOutput:
+    """A file the algorithm writes itself (e.g. a CSV), staged like the vector outputs.
+
+    Write to :attr:`path` (in the hidden staging folder); :attr:`dest` is the final path, to return
+    to QGIS. Committed and discarded with the run's other outputs (see :func:`open_file_output`).
+    """
+
+    def __init__(self, staging: Optional[Staging], path: str, run: Optional[OutputRun]) -> None:
+        self.staging, self.path = staging, path
+        self.dest = path
+        if staging is not None:
+            staging.set_written(path)
+            self.dest = staging.final_id
+        self.run = run
+        if run is not None:
+            run.add(self)
+
+    def commit(self) -> None:
+        if self.staging is None:
+            return
+        if not os.path.isfile(self.path):
+            # Nothing was written: the run did not produce this file (keep the previous one).
+            self.staging.discard()
+            return
+        self.staging.commit()
+
+    def discard(self) -> None:
+        if self.staging is not None:
+            self.staging.discard()
+
+    def finalize_now(self) -> None:
+        pass
+
+
+class OutputRun:
+    """The outputs of one run: moved into place together when the run succeeded, or none.
+
+    ``ReterrAlgorithm.processAlgorithm`` opens one around ``execute()`` (:func:`output_run`
+    finds it from the algorithm); :meth:`commit` moves every staged output into place, then
+    styles them and records their provenance; :meth:`discard` removes them all, leaving the
+    previous outputs at those paths as they were.
+    """
+
+    def __init__(self) -> None:
+        self.outputs: list[Any] = []
+        self.committed = False
+
+    def add(self, output: Any) -> None:
+        self.outputs.append(output)
+
+    def commit(self) -> None:
+        """Move every output into place, then finalize them. Raises QgsProcessingException
+        (naming the output) when one cannot be moved; the others not yet moved are discarded."""
+        for k, out in enumerate(self.outputs):
+            try:
+                out.commit()
+            except (OSError, RuntimeError) as err:
+                for rest in self.outputs[k:]:
+                    rest.discard()
+                raise QgsProcessingException(
+                    QCoreApplication.translate(
+                        "ReterrAlgorithm",
+                        "The output {dest} could not be put in place: {error}",
+                    ).format(dest=getattr(out, "dest_id", getattr(out, "dest", "")), error=err)
+                ) from err
+        self.committed = True
+        for out in self.outputs:
+            out.finalize_now()
+
+    def discard(self) -> None:
+        """Remove what every output of the run wrote; previous outputs stay as they were."""
+        for out in reversed(self.outputs):
+            with contextlib.suppress(Exception):  # discard every other output whatever happens
+                out.discard()
+
+
+#: Attribute of a running algorithm holding its :class:`OutputRun`.
+_RUN_ATTR = "_reterr_output_run"
+
+
+def output_run(alg: Any) -> Optional[OutputRun]:
+    """The :class:`OutputRun` of ``alg``'s current run (None outside ``ReterrAlgorithm``)."""
+    return getattr(alg, _RUN_ATTR, None)
+
+
+def set_output_run(alg: Any, run: Optional[OutputRun]) -> None:
+    setattr(alg, _RUN_ATTR, run)
+
+
+_NOT_STAGED = ("memory:", "TEMPORARY_OUTPUT")
+
+
+def _destination(parameters: dict[str, Any], name: str, context: QgsProcessingContext):
+    """(destination string, output definition or None) of a destination parameter's value, or
+    None when it is not a plain value (an expression, …): the output is then written directly."""
+    value = parameters.get(name)
+    definition = None
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        definition = value
+        if definition.useRemapping():
+            return None  # appends to an existing layer: nothing to replace
+        value = definition.sink
+    if isinstance(value, QgsProperty):
+        if value.propertyType() != QgsProperty.StaticProperty:
+            return None
+        value = value.staticValue()
+    if not isinstance(value, str):
+        return None
+    return value, definition
+
+
+def _staged_parameters(parameters, name, definition, tmp_dest: str) -> dict[str, Any]:
+    """``parameters`` with ``name`` writing to ``tmp_dest``, not loaded into a project."""
+    staged = QgsProcessingOutputLayerDefinition(tmp_dest)
+    if definition is not None:
+        staged.createOptions = definition.createOptions
+        staged.destinationName = definition.destinationName
+    return {**parameters, name: staged}
+
+
+def _sink_folder_error(alg, name: str, folder: str) -> QgsProcessingException:
+    d = alg.parameterDefinition(name)
+    return QgsProcessingException(_folder_message(_label(d) if d else name, folder))
 
 
 def open_output(
@@ -184,12 +352,25 @@ def open_output(
     """The sink parameter ``name`` opened for writing, or None for an optional output not asked for.
 
     ``total`` (number of features to write) and ``progress_span`` (%) drive the progress bar.
+    A file or GeoPackage-table destination is written to a temporary destination first (see the
+    module's docstring); the output's ``dest_id`` is the final one.
     """
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    staging, sink_parameters = _stage_sink(alg, parameters, name, context)
+    try:
+        sink, dest_id = alg.parameterAsSink(sink_parameters, name, context, fields, wkb_type, crs)
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
     if sink is None:
+        if staging is not None:
+            staging.discard()
         if not parameters.get(name):
             return None
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    if staging is not None:
+        staging.set_written(dest_id)
+        _load_on_completion(alg, parameters, name, context, staging.final_id)
     return VectorOutput(
         sink,
         dest_id,
@@ -199,7 +380,120 @@ def open_output(
         feedback,
         total=total,
         progress_span=progress_span,
+        staging=staging,
+        run=output_run(alg),
     )
+
+
+def _stage_sink(alg, parameters, name, context):
+    """(staging or None, the parameters to open the sink with)."""
+    found = _destination(parameters, name, context)
+    if found is None:
+        return None, parameters
+    dest, definition = found
+    if not dest or dest.startswith(_NOT_STAGED):
+        return None, parameters
+    if dest.startswith("ogr:"):
+        loc = _ogr_table(dest)
+        if loc is None or not loc[0].lower().endswith(".gpkg"):
+            return None, parameters  # QGIS refuses it, or not a GeoPackage: written directly
+        if not os.path.exists(loc[0]):
+            path = os.path.abspath(os.path.expanduser(loc[0]))
+            shared = _staged_file_of_run(alg, path)
+            if shared is not None:
+                # Another output of this run creates that GeoPackage: a table of its staged
+                # file, moved in with it.
+                staging = Staging(final_id=f"{path}|layername={loc[1]}", shared=True)
+                tmp_dest = _DBNAME_RE.sub(
+                    lambda m: "dbname='{}'".format(shared.replace("'", "\\'")), dest, count=1
+                )
+                return staging, _staged_parameters(parameters, name, definition, tmp_dest)
+            # A new GeoPackage: written whole in the staging folder, moved in as a file.
+            if not os.path.isdir(os.path.dirname(path)):
+                raise _sink_folder_error(alg, name, os.path.dirname(path))
+            staging, tmp_path = _staging_for_file(alg, name, path)
+            tmp_dest = _DBNAME_RE.sub(
+                lambda m: "dbname='{}'".format(tmp_path.replace("'", "\\'")), dest, count=1
+            )
+            return staging, _staged_parameters(parameters, name, definition, tmp_dest)
+        staging = Staging.for_table(loc[0], loc[1])
+        tmp_dest = _TABLE_RE.sub(
+            lambda m: 'table="{}"'.format(staging.tmp_table.replace('"', '\\"')), dest, count=1
+        )
+        return staging, _staged_parameters(parameters, name, definition, tmp_dest)
+    if re.match(r"^[A-Za-z]\w+:", dest) or "|" in dest:
+        return None, parameters  # another provider (postgres:…) or options: written directly
+    path = os.path.abspath(os.path.expanduser(dest))
+    if not os.path.isdir(os.path.dirname(path)):
+        raise _sink_folder_error(alg, name, os.path.dirname(path))
+    staging, tmp_path = _staging_for_file(alg, name, path)
+    return staging, _staged_parameters(parameters, name, definition, tmp_path)
+
+
+def _staged_file_of_run(alg, path: str) -> Optional[str]:
+    """The staged file another output of the current run writes for ``path``, if any."""
+    run = output_run(alg)
+    folder = staging_folder(path)
+    for out in run.outputs if run is not None else ():
+        staging = getattr(out, "staging", None)
+        if staging is not None and staging.folder == folder and not staging.done:
+            tmp_path = staging.tmp_id.split("|")[0]
+            return tmp_path if os.path.isfile(tmp_path) else None
+    return None
+
+
+def _staging_for_file(alg, name: str, path: str) -> tuple[Staging, str]:
+    try:
+        return Staging.for_file(path)
+    except OSError as err:
+        d = alg.parameterDefinition(name)
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "ReterrAlgorithm", "The output {output} cannot be written to {path}: {error}"
+            ).format(output=_label(d) if d else name, path=path, error=err.strerror or err)
+        ) from err
+
+
+def _load_on_completion(alg, parameters, name, context, final_id: str) -> None:
+    """Ask QGIS to load the final destination after the run, as ``parameterAsSink`` would have
+    done for it (the temporary one was opened without a project)."""
+    found = _destination(parameters, name, context)
+    definition = found[1] if found else None
+    if definition is None or definition.destinationProject is None:
+        return
+    d = alg.parameterDefinition(name)
+    details = QgsProcessingContext.LayerDetails(
+        definition.destinationName or (d.description() if d else name),
+        definition.destinationProject,
+        name,
+        QgsProcessingUtils.LayerHint.Vector,
+    )
+    context.addLayerToLoadOnCompletion(final_id, details)
+
+
+def open_file_output(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+) -> Optional[FileOutput]:
+    """A file destination parameter (``fileDestination``) opened for writing by the algorithm,
+    or None when it was not asked for. Write to ``out.path``, return ``out.dest`` to QGIS: the
+    file is moved into place with the run's other outputs when the run succeeded.
+
+    Raises QgsProcessingException, naming the output, when its folder is missing.
+    """
+    dest = alg.parameterAsFileOutput(parameters, name, context)
+    if not dest:
+        return None
+    path = os.path.abspath(os.path.expanduser(dest))
+    if not os.path.isdir(os.path.dirname(path)):
+        raise _sink_folder_error(alg, name, os.path.dirname(path))
+    run = output_run(alg)
+    if run is None:  # no run to commit it: written in place
+        return FileOutput(None, path, None)
+    staging, tmp_path = _staging_for_file(alg, name, path)
+    return FileOutput(staging, tmp_path, run)
 
 
 def cell(value: object, field_type: Any) -> object:
@@ -349,10 +643,16 @@ def _input_files(
     return found
 
 
+_TABLE_RE = re.compile(r"""table=(?:"((?:[^"\\]|\\.)*)"|(\S+))""")
+
+
+_DBNAME_RE = re.compile(r"""dbname=(?:'((?:[^'\\]|\\.)*)'|(\S+))""")
+
+
 def _ogr_table(dest: str) -> Optional[tuple[str, str]]:
     """(dbname, table) of an ``ogr:dbname='a.gpkg' table="t" (geom)`` destination."""
-    db = re.search(r"""dbname=(?:'((?:[^'\\]|\\.)*)'|(\S+))""", dest)
-    table = re.search(r"""table=(?:"((?:[^"\\]|\\.)*)"|(\S+))""", dest)
+    db = _DBNAME_RE.search(dest)
+    table = _TABLE_RE.search(dest)
     if not db or not table:
         return None
     return (db.group(1) or db.group(2)), (table.group(1) or table.group(2))
@@ -427,4 +727,45 @@ def output_overwrites_input(
                 "The output {output} would overwrite {path}, the file the input {input} reads: "
                 "write the output to another file.",
             ).format(output=_label(d), path=path, input=_label(src))
+    return ""
+
+
+# -- outputs whose folder is missing ------------------------------------------------------------
+
+
+def _folder_message(output: str, folder: str) -> str:
+    return QCoreApplication.translate(
+        "ReterrAlgorithm",
+        "The folder of the output {output} does not exist: {folder}. Create it, or choose a file "
+        "in an existing folder.",
+    ).format(output=output, folder=folder)
+
+
+def output_folder_problem(
+    alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext
+) -> str:
+    """Why an output of this run cannot be written (its folder is missing), or "" when none.
+
+    Checked for file destinations (a layer file, a CSV, a PDF…) and for the GeoPackage of an
+    ``ogr:dbname=... table=...`` destination; memory outputs and other providers are left to QGIS.
+    """
+    for d in alg.parameterDefinitions():
+        if not d.isDestination() or parameters.get(d.name()) in (None, ""):
+            continue
+        if d.type() in _FILE_OUTPUTS:
+            found = _destination(parameters, d.name(), context)
+            dest = found[0] if found else ""
+        elif d.type() in _LAYER_OUTPUTS:
+            found = _destination(parameters, d.name(), context)
+            dest = found[0] if found else ""
+            if dest.startswith("ogr:"):
+                loc = _ogr_table(dest)
+                dest = loc[0] if loc else ""
+        else:
+            continue
+        if not dest or dest.startswith(_NOT_STAGED) or re.match(r"^[A-Za-z]\w+:", dest):
+            continue
+        folder = os.path.dirname(os.path.abspath(os.path.expanduser(dest.split("|")[0])))
+        if not os.path.isdir(folder):
+            return _folder_message(_label(d), folder)
     return ""

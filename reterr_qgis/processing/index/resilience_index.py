@@ -34,7 +34,7 @@ from ...engine.index.composite import composite_index, rank_uncertainty
 from ..base import ReterrAlgorithm
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import feature_source
-from ..common.outputs import open_output
+from ..common.outputs import open_file_output, open_output
 from ..common.params import ParseError, parse_pairs, to_number
 
 #: Engine names of the NORMALIZATION and AGGREGATION options, in the order of the enums.
@@ -499,7 +499,8 @@ class ResilienceIndex(ReterrAlgorithm):
             total=n,
             progress_span=(70, 95),
         )
-        csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context)
+        # Written aside and moved into place with OUTPUT when the run succeeded (issue 13).
+        csv_out = open_file_output(self, parameters, self.OUTPUT_CSV, context)
 
         feedback.setProgressText(self.tr("Writing output…"))
         values = [v for _, v in columns.values()]
@@ -523,9 +524,9 @@ class ResilienceIndex(ReterrAlgorithm):
                 out.add(feat, lambda i=i: table.describe([i]))
 
         results = {self.OUTPUT: out.dest_id}
-        if csv_path:
-            self._write_csv(csv_path, table, name_field, result.normalized)
-            results[self.OUTPUT_CSV] = csv_path
+        if csv_out is not None:
+            self._write_csv(csv_out.path, table, name_field, result.normalized)
+            results[self.OUTPUT_CSV] = csv_out.dest
 
         style_field = "score" if overall else dimension_field(result.dimensions[0])
         out.finalize(
