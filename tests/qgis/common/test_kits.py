@@ -244,4 +244,7 @@ def test_menu_comes_from_the_provider(qgis_app):
         ("service_gaps", "Service gaps…"),
         ("suggest_locations", "Where to add a facility…"),
         ("service_areas", "Service areas (isochrones)…"),
+        ("food_adequacy", "Food adequacy…"),
+        ("value_chains", "Missing links in value chains…"),
+        ("endogenous_economy", "Endogenous economy…"),
     ]
