@@ -78,6 +78,253 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
     </message>
 </context>
 <context>
+    <name>Complementarity</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="124"/>
+        <source>Complementarity between neighbouring territories</source>
+        <translation>Complémentarité entre territoires voisins</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="127"/>
+        <source>Which neighbours have what a territory lacks, and lack what it has? For each pair of neighbouring territories, how well one's surpluses match the other's deficits (the complementarity index) and how much could be exchanged at most (the matchable volume), family by family: a 'solidarity links' layer and each territory's best partners.
+
+Input: territories with a signed balance per family (surplus &gt; 0, deficit &lt; 0), in one unit: by default the crop-group balances of 'Food adequacy' (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut: farmland − need, hectares), or any fields (e.g. jobs above or below the reference share per sector). Neighbours: territories sharing a border (or a corner; a gap narrower than the tolerance, 1 m by default, counts as shared), or whose interior points lie within a distance (default 40 km, the short-chain radius of 'Local sourcing flows').
+
+Method (METHODS §3.2; Michaely's and the World Bank's trade complementarity index on surplus and deficit structures; Ullman's complementarity). With S_ak = max(balance, 0), D_bk = max(−balance, 0), s_a the shares of a's surpluses over the families and d_b those of b's deficits: ic_ab = 100 × (1 − ½ Σ_k |s_ak − d_bk|) (100 = a's surpluses have exactly the structure of b's deficits, 0 = no family in common; NULL when a has no surplus or b no deficit); vol_ab = Σ_k min(S_ak, D_bk), what a could at most supply to b; ic_ba and vol_ba the other way; vol = vol_ab + vol_ba; ic_sym = (vol_ab ic_ab + vol_ba ic_ba) / vol (both directions weighted by their volumes); fam_ab, fam_ba the family of the largest matchable volume of each direction; dist_km between the interior points. Read the index with the volume: 100 % between tiny volumes means little. Pairs with no matchable volume are dropped by default (counted in the log).
+
+Optional: dissim = bilateral Krugman dissimilarity Σ_k |p_ak − p_bk| (0 … 2) of two structures given in other fields (e.g. farmland per crop group, jobs per sector): how different two territories are, which is not complementarity (dissimilar territories need not have anything to exchange).
+
+Territories output: code_ic, nom_ic, ic_max (best partner by index, ties by volume), code_vol, nom_vol, vol_max (best partner by matchable volume, ties by index), n_parten (neighbours with a matchable volume &gt; 0), vol_tot (matchable volume with all of them, both directions).</source>
+        <translation>Quels voisins ont ce qui manque à un territoire, et manquent de ce qu&apos;il a ? Pour chaque paire de territoires voisins, dans quelle mesure les excédents de l&apos;un correspondent aux déficits de l&apos;autre (l&apos;indice de complémentarité) et combien pourrait au plus être échangé (le volume échangeable), famille par famille : une couche « liens de solidarité » et les meilleurs partenaires de chaque territoire.
+
+Entrée : des territoires portant un solde signé par famille (excédent &gt; 0, déficit &lt; 0), dans une même unité : par défaut les soldes par groupe de cultures de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut : surfaces agricoles − besoins, en hectares), ou n&apos;importe quels champs (par ex. les emplois au-dessus ou au-dessous de la part de référence, par secteur). Voisins : les territoires partageant une frontière (ou un coin ; un écart plus étroit que la tolérance, 1 m par défaut, compte comme partagé), ou dont les points intérieurs sont à moins d&apos;une distance donnée (40 km par défaut, le rayon des circuits courts de « Flux d&apos;approvisionnement local »).
+
+Méthode (METHODS §3.2 ; indice de complémentarité commerciale de Michaely et de la Banque mondiale, appliqué aux structures d&apos;excédents et de déficits ; complémentarité d&apos;Ullman). Avec S_ak = max(solde, 0), D_bk = max(−solde, 0), s_a les parts des excédents de a entre les familles et d_b celles des déficits de b : ic_ab = 100 × (1 − ½ Σ_k |s_ak − d_bk|) (100 = les excédents de a ont exactement la structure des déficits de b, 0 = aucune famille en commun ; NULL quand a n&apos;a aucun excédent ou b aucun déficit) ; vol_ab = Σ_k min(S_ak, D_bk), ce que a pourrait au plus fournir à b ; ic_ba et vol_ba dans l&apos;autre sens ; vol = vol_ab + vol_ba ; ic_sym = (vol_ab ic_ab + vol_ba ic_ba) / vol (les deux sens pondérés par leurs volumes) ; fam_ab, fam_ba la famille du plus grand volume échangeable dans chaque sens ; dist_km la distance entre les points intérieurs. Lisez l&apos;indice avec le volume : 100 % entre de très petits volumes ne signifie pas grand-chose. Les paires sans volume échangeable sont écartées par défaut (comptées dans le journal).
+
+Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| (0 … 2) de deux structures données dans d&apos;autres champs (par ex. surfaces agricoles par groupe de cultures, emplois par secteur) : à quel point deux territoires diffèrent, ce qui n&apos;est pas la complémentarité (des territoires dissemblables n&apos;ont pas forcément quelque chose à échanger).
+
+Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l&apos;indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l&apos;indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l&apos;ensemble d&apos;entre eux, dans les deux sens).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="164"/>
+        <source>Territories with a balance per family</source>
+        <translation>Territoires avec un solde par famille</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="164"/>
+        <source>E.g. the output of &apos;Food adequacy&apos;, in a projected CRS in metres (Lambert-93 in metropolitan France).</source>
+        <translation>Par ex. la sortie de « Adéquation alimentaire », dans un SCR projeté en mètres (Lambert-93 en France métropolitaine).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="177"/>
+        <source>Balance fields (one per family)</source>
+        <translation>Champs de solde (un par famille)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="177"/>
+        <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per family, all in one unit. Empty: the balance fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</source>
+        <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille, tous dans la même unité. Vide : les champs de solde de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <source>Territory code field</source>
+        <translation>Champ du code des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <source>Code of each territory, written on the links and in the outputs.</source>
+        <translation>Code de chaque territoire, écrit sur les liens et dans les sorties.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <source>Name of each territory, written on the links and used in messages.</source>
+        <translation>Nom de chaque territoire, écrit sur les liens et utilisé dans les messages.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <source>Neighbours</source>
+        <translation>Voisins</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <source>Sharing a border</source>
+        <translation>Partageant une frontière</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <source>Within a distance (between interior points)</source>
+        <translation>À moins d&apos;une distance (entre points intérieurs)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <source>Which pairs are compared: territories sharing a border (or a corner), or whose interior points lie within the distance below.</source>
+        <translation>Quelles paires sont comparées : les territoires partageant une frontière (ou un coin), ou dont les points intérieurs sont à moins de la distance ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="234"/>
+        <source>Distance (km, straight line)</source>
+        <translation>Distance (km, à vol d&apos;oiseau)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="234"/>
+        <source>With &apos;Within a distance&apos;: the largest straight-line distance between two territories&apos; interior points (default 40 km, the short-chain radius of &apos;Local sourcing flows&apos;).</source>
+        <translation>Avec « À moins d&apos;une distance » : la plus grande distance à vol d&apos;oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d&apos;approvisionnement local »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="250"/>
+        <source>Border tolerance (m)</source>
+        <translation>Tolérance de frontière (m)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="250"/>
+        <source>With &apos;Sharing a border&apos;: two territories closer than this still share a border (slivers and gaps of digitising).</source>
+        <translation>Avec « Partageant une frontière » : deux territoires plus proches que cette valeur partagent tout de même une frontière (interstices et écarts de numérisation).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="265"/>
+        <source>Keep the pairs without matchable volume</source>
+        <translation>Garder les paires sans volume échangeable</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="265"/>
+        <source>Write a link also between neighbours that have nothing to exchange (vol = 0); by default they are left out and counted in the log.</source>
+        <translation>Écrire un lien aussi entre les voisins qui n&apos;ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="278"/>
+        <source>Structure fields for the dissimilarity (optional)</source>
+        <translation>Champs de structure pour la dissimilarité (optionnel)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="278"/>
+        <source>Counts ≥ 0 describing each territory's structure (e.g. farmland per crop group sau_cer…, jobs per sector): adds dissim, the bilateral Krugman dissimilarity of the two structures (not a complementarity).</source>
+        <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n&apos;est pas une complémentarité).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="586"/>
+        <source>Solidarity links</source>
+        <translation>Liens de solidarité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="296"/>
+        <source>One line per pair of neighbours, between their interior points: indices (%), matchable volumes, main families, distance.</source>
+        <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="642"/>
+        <source>Best partners by territory</source>
+        <translation>Meilleurs partenaires par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="307"/>
+        <source>The territories with their best partner by index and by volume, and their number of partners.</source>
+        <translation>Les territoires avec leur meilleur partenaire selon l&apos;indice et selon le volume, et leur nombre de partenaires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="331"/>
+        <source>The distance must be a positive number of kilometres.</source>
+        <translation>La distance doit être un nombre positif de kilomètres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="347"/>
+        <source>Finding the neighbours…</source>
+        <translation>Recherche des voisins…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="349"/>
+        <source>Finding the territories sharing a border</source>
+        <translation>Recherche des territoires partageant une frontière</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="359"/>
+        <source>{m} pairs of neighbours among {n} territories.</source>
+        <translation>{m} paires de voisins parmi {n} territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="363"/>
+        <source>{n} territories have no neighbour: {features}.</source>
+        <translation>{n} territoires n&apos;ont aucun voisin : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="371"/>
+        <source>Computing the complementarity of each pair…</source>
+        <translation>Calcul de la complémentarité de chaque paire…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="395"/>
+        <source>{n} pairs of neighbours have no matchable volume (neither has a surplus of a family the other lacks): no link is drawn between them.</source>
+        <translation>{n} paires de voisins n&apos;ont aucun volume échangeable (aucun des deux n&apos;a d&apos;excédent dans une famille où l&apos;autre est en déficit) : aucun lien n&apos;est tracé entre eux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="413"/>
+        <source>{m} solidarity links; the largest matchable volume: {a} – {b}, {vol} (index {ic} %).</source>
+        <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="437"/>
+        <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
+        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n&apos;a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="444"/>
+        <source>Balance fields used: {fields}.</source>
+        <translation>Champs de solde utilisés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="449"/>
+        <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
+        <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="465"/>
+        <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
+        <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="477"/>
+        <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
+        <translation>{n} territoires de « {layer} » n&apos;ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s&apos;ils sont à l&apos;équilibre) ou retirez-les.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="504"/>
+        <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
+        <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="579"/>
+        <source>sharing a border</source>
+        <translation>partageant une frontière</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="579"/>
+        <source>within {d} km</source>
+        <translation>à moins de {d} km</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="586"/>
+        <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
+        <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l&apos;un face aux déficits de l&apos;autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="642"/>
+        <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
+        <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplementarityAlgorithm</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/base.py" line="16"/>
+        <source>Complementarity</source>
+        <translation>Complémentarité</translation>
+    </message>
+</context>
+<context>
     <name>EndogenousEconomy</name>
     <message>
         <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="97"/>
@@ -543,37 +790,37 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
         <translation>Sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="354"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="356"/>
         <source>{territory} — {date}</source>
         <translation>{territory} — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="385"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="387"/>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="363"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="365"/>
         <source>quantiles</source>
         <translation>quantiles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="364"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="366"/>
         <source>natural breaks (Jenks)</source>
         <translation>seuils naturels (Jenks)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="365"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="367"/>
         <source>equal intervals</source>
         <translation>intervalles égaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="366"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="368"/>
         <source>pretty breaks</source>
         <translation>seuils arrondis</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="368"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="370"/>
         <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
         <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
     </message>
@@ -583,12 +830,12 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="502"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="504"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="519"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="521"/>
         <source>The PNG could not be written to {path}.</source>
         <translation>Impossible d'écrire le PNG dans {path}.</translation>
     </message>
@@ -623,47 +870,47 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
         <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="410"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="412"/>
         <source>Territories mapped</source>
         <translation>Territoires cartographiés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="423"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="425"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="429"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="431"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="435"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="437"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="435"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="437"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="442"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="444"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="451"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="453"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="457"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="459"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="464"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="466"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
@@ -698,7 +945,7 @@ Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplo
         <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="362"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="364"/>
         <source>manual limits</source>
         <translation>limites choisies</translation>
     </message>
@@ -820,22 +1067,22 @@ Profile page: give a territory (its name or code) and a second page shows its re
 Flows: a line layer (e.g. the flows of local sourcing between territories) is drawn as arrows above the map, their width growing with the volume and one colour per family.
 
 Runs without an open project (qgis_process).</source>
-        <translation>Représente un champ numérique d&apos;une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d&apos;éléments) et l&apos;exporte en PDF et, en option, en PNG.
+        <translation>Représente un champ numérique d'une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d'éléments) et l'exporte en PDF et, en option, en PNG.
 
-La page comporte un titre (par défaut, le libellé de l&apos;indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d&apos;échelle, une flèche du nord, un tableau de chiffres clés et les sources.
+La page comporte un titre (par défaut, le libellé de l'indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d'échelle, une flèche du nord, un tableau de chiffres clés et les sources.
 
-Les chiffres clés d&apos;un indicateur ReTerr sont recalculés pour l&apos;ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l&apos;indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
+Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l'indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
 
-Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d&apos;un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l&apos;indice de résilience.
+Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d'un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l'indice de résilience.
 
-Flux : une couche de lignes (par ex. les flux d&apos;approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
+Flux : une couche de lignes (par ex. les flux d'approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
 
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
         <source>Flow lines to overlay (e.g. local sourcing flows)</source>
-        <translation>Lignes de flux à superposer (par ex. flux d&apos;approvisionnement local)</translation>
+        <translation>Lignes de flux à superposer (par ex. flux d'approvisionnement local)</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
@@ -845,7 +1092,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
         <source>Numeric field giving the width of the arrows (vol_ha for sourcing flows).</source>
-        <translation>Champ numérique donnant l&apos;épaisseur des flèches (vol_ha pour les flux d&apos;approvisionnement).</translation>
+        <translation>Champ numérique donnant l'épaisseur des flèches (vol_ha pour les flux d'approvisionnement).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
@@ -855,7 +1102,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
         <source>Field giving one colour per value (famille: the crop group of sourcing flows). Empty: one colour.</source>
-        <translation>Champ donnant une couleur par valeur (famille : le groupe de cultures des flux d&apos;approvisionnement). Vide : une seule couleur.</translation>
+        <translation>Champ donnant une couleur par valeur (famille : le groupe de cultures des flux d'approvisionnement). Vide : une seule couleur.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="313"/>
@@ -875,12 +1122,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="571"/>
         <source>The flow layer &apos;{layer}&apos; is empty: no flow drawn.</source>
-        <translation>La couche de flux « {layer} » est vide : aucun flux n&apos;est dessiné.</translation>
+        <translation>La couche de flux « {layer} » est vide : aucun flux n'est dessiné.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
         <source>Drawn as arrows above the choropleth, their width growing with the volume, e.g. the flows of 'Local sourcing flows (surplus → deficit)'.</source>
-        <translation>Dessinées en flèches au-dessus de la carte choroplèthe, leur épaisseur croissant avec le volume, par ex. les flux de « Flux d&apos;approvisionnement local (excédent → déficit) ».</translation>
+        <translation>Dessinées en flèches au-dessus de la carte choroplèthe, leur épaisseur croissant avec le volume, par ex. les flux de « Flux d'approvisionnement local (excédent → déficit) ».</translation>
     </message>
 </context>
 <context>
@@ -1136,15 +1383,15 @@ RPG: each parcel gets a group from its CODE_CULTU (crop code) when the mapping t
 Raster: one band of class codes in a projected CRS; a pixel belongs to the territory containing its centre; pixel area from the raster's resolution. The territories are reprojected to the raster's CRS when they differ. The rasterised territories are kept in memory for the next run on the same territories and raster.
 
 Mapping tables (editable CSV, every row with its source; resources/supply): RPG groups 11 (fallow), 17 (summer pastures and heath) and 28 (divers) and CRATer's low-productivity crop codes are excluded as in CRATer; the other group assignments are ReTerr defaults following the families of CRATer and Territoires Fertiles (the table's status column says which rows a source confirms). Land-cover classes that mix groups (OSO maize, CORINE arable land) go to one group by default (give shares in the table to split them); natural grassland and heath are excluded like RPG group 17.</source>
-        <translation>Hectares de surfaces agricoles par groupe de cultures dans chaque territoire, à partir SOIT des parcelles du Registre parcellaire graphique (RPG, tel que publié par l&apos;IGN), SOIT d&apos;un raster d&apos;occupation du sol (OSO, CORINE Land Cover) : donnez exactement l&apos;une des deux sources.
+        <translation>Hectares de surfaces agricoles par groupe de cultures dans chaque territoire, à partir SOIT des parcelles du Registre parcellaire graphique (RPG, tel que publié par l'IGN), SOIT d'un raster d'occupation du sol (OSO, CORINE Land Cover) : donnez exactement l'une des deux sources.
 
-Champs en sortie (ajoutés aux territoires), en hectares : sau_cer (céréales), sau_olp (oléoprotéagineux), sau_fou (fourrages et prairies), sau_flg (fruits et légumes), sau_aut (autres cultures), sau_total (les cinq groupes : la SAU prise en compte pour l&apos;adéquation alimentaire), sau_exclu (surfaces agricoles comptées comme non productives : jachères, estives et landes, « divers »), non_agri (surfaces non agricoles ; raster seulement), non_classe (codes ou classes absents de la table de correspondance : comptés et listés dans le journal, jamais écartés).
+Champs en sortie (ajoutés aux territoires), en hectares : sau_cer (céréales), sau_olp (oléoprotéagineux), sau_fou (fourrages et prairies), sau_flg (fruits et légumes), sau_aut (autres cultures), sau_total (les cinq groupes : la SAU prise en compte pour l'adéquation alimentaire), sau_exclu (surfaces agricoles comptées comme non productives : jachères, estives et landes, « divers »), non_agri (surfaces non agricoles ; raster seulement), non_classe (codes ou classes absents de la table de correspondance : comptés et listés dans le journal, jamais écartés).
 
-RPG : chaque parcelle reçoit un groupe d&apos;après son CODE_CULTU (code de culture) quand la table de correspondance le contient, sinon d&apos;après son CODE_GROUP (groupe RPG 1–28). Une parcelle à cheval sur une limite est partagée au prorata de la surface ; les surfaces sont planimétriques, dans le SCR projeté des territoires. Les parcelles situées hors de tout territoire, les parcelles qui se chevauchent et les codes inconnus sont signalés dans le journal.
+RPG : chaque parcelle reçoit un groupe d'après son CODE_CULTU (code de culture) quand la table de correspondance le contient, sinon d'après son CODE_GROUP (groupe RPG 1–28). Une parcelle à cheval sur une limite est partagée au prorata de la surface ; les surfaces sont planimétriques, dans le SCR projeté des territoires. Les parcelles situées hors de tout territoire, les parcelles qui se chevauchent et les codes inconnus sont signalés dans le journal.
 
-Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartient au territoire qui contient son centre ; la surface d&apos;un pixel est tirée de la résolution du raster. Les territoires sont reprojetés dans le SCR du raster s&apos;ils n&apos;ont pas le même. Les territoires rastérisés sont gardés en mémoire pour le traitement suivant sur les mêmes territoires et le même raster.
+Raster : une bande de codes de classes dans un SCR projeté ; un pixel appartient au territoire qui contient son centre ; la surface d'un pixel est tirée de la résolution du raster. Les territoires sont reprojetés dans le SCR du raster s'ils n'ont pas le même. Les territoires rastérisés sont gardés en mémoire pour le traitement suivant sur les mêmes territoires et le même raster.
 
-Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut de ReTerr qui suivent les familles de CRATer et de Territoires Fertiles (la colonne status de la table indique les lignes qu&apos;une source confirme). Les classes d&apos;occupation du sol qui mêlent plusieurs groupes (maïs d&apos;OSO, terres arables de CORINE) vont par défaut à un seul groupe (indiquez des parts dans la table pour les répartir) ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
+Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resources/supply) : les groupes RPG 11 (gel), 17 (estives et landes) et 28 (divers) et les codes de culture peu productifs retenus par CRATer sont exclus comme dans CRATer ; les autres affectations aux groupes sont des valeurs par défaut de ReTerr qui suivent les familles de CRATer et de Territoires Fertiles (la colonne status de la table indique les lignes qu'une source confirme). Les classes d'occupation du sol qui mêlent plusieurs groupes (maïs d'OSO, terres arables de CORINE) vont par défaut à un seul groupe (indiquez des parts dans la table pour les répartir) ; les prairies naturelles et les landes sont exclues comme le groupe RPG 17.</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1605,261 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
     </message>
 </context>
 <context>
+    <name>FlowIndicators</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="96"/>
+        <source>Flow indicators and flow lines</source>
+        <translation>Indicateurs de flux et lignes de flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="99"/>
+        <source>How each territory works with the others through commuting: how many of its working residents leave it, how many come in to work, how many live and work there, whether it is a job pole or residential, and how much it depends on one destination; and a map of the main flows between territories.
+
+Input: the territories (communes, EPCI, zones…) and a flow table with an origin code, a destination code and a number of persons, e.g. the output of 'Import INSEE commuting flows' at the same level (its ZONING field set to the territories' code). A row whose origin or destination is not a territory (HORS, ETRANGER, another commune) counts as leaving for, or coming from, outside.
+
+Method (METHODS §3.3; INSEE, Observatoire des territoires). For territory i, with T_ij the persons living in i and working in j: internes = T_ii; sortants O_i = Σ_{j≠i} T_ij + the flows to outside; entrants I_i = Σ_{j≠i} T_ji + the flows from outside; brut = O_i + I_i; net = I_i − O_i (&gt; 0: more come in than go out); auto_off = 100 · T_ii / (T_ii + O_i), supply-side self-containment, the share of the working residents who work in the territory (INSEE's 'taux d'actifs stables'); auto_dem = 100 · T_ii / (T_ii + I_i), demand-side self-containment, the share of the jobs held by residents (LabourMarketAreas uses the smaller of the two); ratio_emp = 100 · jobs / working residents = 100 · (T_ii + I_i) / (T_ii + O_i), INSEE's job ratio (indicateur de concentration d'emploi: &lt; 100 residential, &gt; 100 employment pole; France 98.3 in 2018); dep_max = 100 · T_ij / O_i for the destination j ≠ i with the largest flow (dest_max, nom_dmax: its code and name), the dependence on the main destination. A territory without any flow gets empty values and is named in the log.
+
+Flow lines: one line per pair of territories between points inside them (never the internal flows): directed (one line per direction), gross (both directions summed, from the territory that sends more) or net (the difference, in its direction). Kept: volumes of at least the threshold (default 100 persons; Géoclip and the Observatoire des territoires keep flows above 50 for communes) and, per origin, the k largest (default 5; 0 keeps all). Fields: orig, dest, noms, flux, fiable (INSEE reliability: 0 below 200 persons, use with caution; 1 from 200 to 500; 2 above 500), part (% of the origin's out-commuters, or exchanges for gross lines), rang (rank among the origin's lines). Drawn with QGIS's arrow symbol layer, curved, width growing with the square root of the volume.</source>
+        <translation>Comment chaque territoire fonctionne avec les autres à travers les déplacements domicile-travail : combien de ses actifs résidents le quittent pour travailler, combien y viennent travailler, combien y vivent et y travaillent, s&apos;il est un pôle d&apos;emploi ou un territoire résidentiel, et à quel point il dépend d&apos;une seule destination ; et une carte des principaux flux entre territoires.
+
+Entrée : les territoires (communes, EPCI, zones…) et une table de flux avec un code d&apos;origine, un code de destination et un nombre de personnes, par ex. la sortie de « Import des flux domicile-travail INSEE » au même niveau (son champ ZONING réglé sur le code des territoires). Une ligne dont l&apos;origine ou la destination n&apos;est pas un territoire (HORS, ETRANGER, une autre commune) compte comme un départ vers l&apos;extérieur ou une arrivée depuis l&apos;extérieur.
+
+Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoire i, avec T_ij les personnes résidant en i et travaillant en j : internes = T_ii ; sortants O_i = Σ_{j≠i} T_ij + les flux vers l&apos;extérieur ; entrants I_i = Σ_{j≠i} T_ji + les flux depuis l&apos;extérieur ; brut = O_i + I_i ; net = I_i − O_i (&gt; 0 : plus d&apos;entrants que de sortants) ; auto_off = 100 · T_ii / (T_ii + O_i), la part des actifs travaillant sur place, c&apos;est-à-dire des actifs résidents qui travaillent dans le territoire (le « taux d&apos;actifs stables » de l&apos;INSEE) ; auto_dem = 100 · T_ii / (T_ii + I_i), la part des emplois occupés par des résidents (LabourMarketAreas retient la plus petite des deux) ; ratio_emp = 100 · emplois / actifs résidents = 100 · (T_ii + I_i) / (T_ii + O_i), l&apos;indicateur de concentration d&apos;emploi de l&apos;INSEE (&lt; 100 : résidentiel, &gt; 100 : pôle d&apos;emploi ; France : 98,3 en 2018) ; dep_max = 100 · T_ij / O_i pour la destination j ≠ i du plus grand flux (dest_max, nom_dmax : son code et son nom), la dépendance à la destination principale. Un territoire sans aucun flux reçoit des valeurs vides et est nommé dans le journal.
+
+Lignes de flux : une ligne par paire de territoires, entre des points situés à l&apos;intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d&apos;au moins le seuil (100 personnes par défaut ; Géoclip et l&apos;Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l&apos;origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l&apos;origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d&apos;une épaisseur croissant avec la racine carrée du volume.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="137"/>
+        <source>Territories (polygons)</source>
+        <translation>Territoires (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="137"/>
+        <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France), with the codes used in the flow table.</source>
+        <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine), avec les codes utilisés dans la table de flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <source>Territory code field</source>
+        <translation>Champ du code des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <source>Code of each territory, as in the flow table&apos;s origins and destinations.</source>
+        <translation>Code de chaque territoire, tel qu&apos;il figure dans les origines et destinations de la table de flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <source>Name of each territory, used in messages and the lines&apos; names.</source>
+        <translation>Nom de chaque territoire, utilisé dans les messages et dans les noms des lignes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="170"/>
+        <source>Flow table (e.g. from &apos;Import INSEE commuting flows&apos;)</source>
+        <translation>Table de flux (par ex. issue de « Import des flux domicile-travail INSEE »)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="170"/>
+        <source>One row per origin–destination pair with a number of persons.</source>
+        <translation>Une ligne par paire origine–destination, avec un nombre de personnes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Origin code field</source>
+        <translation>Champ du code d&apos;origine</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Code of the territory of residence.</source>
+        <translation>Code du territoire de résidence.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Destination code field</source>
+        <translation>Champ du code de destination</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Code of the territory of work (or study).</source>
+        <translation>Code du territoire de travail (ou d&apos;études).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Flow field</source>
+        <translation>Champ du flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <source>Number of persons of the pair.</source>
+        <translation>Nombre de personnes de la paire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
+        <source>Flow lines</source>
+        <translation>Lignes de flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <source>Directed (one line per direction)</source>
+        <translation>Orientées (une ligne par sens)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <source>Gross (both directions summed)</source>
+        <translation>Brutes (les deux sens additionnés)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <source>Net (difference of the two directions)</source>
+        <translation>Nettes (différence des deux sens)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <source>What each line carries.</source>
+        <translation>Ce que représente chaque ligne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="231"/>
+        <source>Smallest flow drawn (persons)</source>
+        <translation>Plus petit flux dessiné (personnes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="231"/>
+        <source>Lines carrying fewer persons are not drawn (they still count in the indicators). Below 200 INSEE advises caution.</source>
+        <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l&apos;INSEE recommande la prudence.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="246"/>
+        <source>Largest lines kept per origin (0: all)</source>
+        <translation>Nombre maximal de lignes gardées par origine (0 : toutes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="246"/>
+        <source>Keeps the map readable: the k largest lines leaving each territory.</source>
+        <translation>Garde la carte lisible : les k plus grandes lignes partant de chaque territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <source>Curved lines</source>
+        <translation>Lignes courbes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <source>Bend each line at its middle so that the two directions of a pair do not overlap; off: straight lines.</source>
+        <translation>Courbe chaque ligne en son milieu pour que les deux sens d&apos;une paire ne se superposent pas ; désactivé : lignes droites.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="267"/>
+        <source>Flow indicators</source>
+        <translation>Indicateurs de flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="267"/>
+        <source>The territories with sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</source>
+        <translation>Les territoires avec sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
+        <source>The flows between territories kept by the threshold and per origin.</source>
+        <translation>Les flux entre territoires retenus par le seuil et par origine.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="296"/>
+        <source>The field &apos;{field}&apos; is not in the flow table &apos;{layer}&apos; (its fields: {fields}): choose it in the parameter &apos;{param}&apos;.</source>
+        <translation>Le champ « {field} » n&apos;est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="315"/>
+        <source>Reading the flows…</source>
+        <translation>Lecture des flux…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="327"/>
+        <source>The flow table &apos;{layer}&apos; has no rows.</source>
+        <translation>La table de flux « {layer} » n&apos;a aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="333"/>
+        <source>{n} rows of '{layer}' have an empty or negative '{field}' (fid {fids}): give each pair a number of persons ≥ 0.</source>
+        <translation>{n} lignes de « {layer} » ont un « {field} » vide ou négatif (fid {fids}) : donnez à chaque paire un nombre de personnes ≥ 0.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="368"/>
+        <source>Several territories of &apos;{layer}&apos; have the same code in &apos;{field}&apos;: {features}. Give each territory its own code (or dissolve them first).</source>
+        <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d&apos;abord).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="379"/>
+        <source>{n} territories have no code: no flow can be theirs ({features}).</source>
+        <translation>{n} territoires n&apos;ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="395"/>
+        <source>No origin or destination of &apos;{flows}&apos; is a territory code of &apos;{layer}&apos; (flows: {fcodes}; territories: {tcodes}). Use flows at the territories&apos; level: in &apos;Import INSEE commuting flows&apos;, set the zoning field to the field of the territories&apos; codes (e.g. siren_epci).</source>
+        <translation>Aucune origine ni destination de « {flows} » n&apos;est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="418"/>
+        <source>{n} rows of &apos;{flows}&apos; ({w} persons) have neither end in the territories and are not counted.</source>
+        <translation>{n} lignes de « {flows} » ({w} personnes) n&apos;ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="425"/>
+        <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {features}.</source>
+        <translation>{n} territoires n&apos;ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="466"/>
+        <source>Commuting flow indicators</source>
+        <translation>Indicateurs de flux domicile-travail</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="466"/>
+        <source>Out-, in- and internal commuters, self-containment, job ratio and dependence on the main destination of the territories of &apos;{layer}&apos;, from the flows of &apos;{flows}&apos;.</source>
+        <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d&apos;emploi et dépendance à la destination principale des territoires de « {layer} », d&apos;après les flux de « {flows} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="479"/>
+        <source>{n} territories: {pole} job poles (ratio_emp &gt; 100); supply-side self-containment from {lo} % to {hi} %.</source>
+        <translation>{n} territoires : {pole} pôles d&apos;emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="578"/>
+        <source>{n} flow lines of {c} pairs with a flow ({mode}, ≥ {t} persons, {k} per origin): they carry {share} % of the flows between territories.</source>
+        <translation>{n} lignes de flux pour {c} paires avec un flux ({mode}, ≥ {t} personnes, {k} par origine) : elles portent {share} % des flux entre territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="592"/>
+        <source>No flow between territories reaches the threshold: the flow lines layer is empty (lower the smallest flow drawn).</source>
+        <translation>Aucun flux entre territoires n&apos;atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="601"/>
+        <source>{n} lines carry fewer than 200 persons: INSEE advises using them with caution (fiable = 0).</source>
+        <translation>{n} lignes portent moins de 200 personnes : l&apos;INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <source>Commuting flow lines</source>
+        <translation>Lignes de flux domicile-travail</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <source>Flows between the territories of &apos;{layer}&apos; from &apos;{flows}&apos; ({mode}, at least {t} persons, the {k} largest per origin).</source>
+        <translation>Flux entre les territoires de « {layer} » d&apos;après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
+    </message>
+</context>
+<context>
     <name>FoodAdequacy</name>
     <message>
         <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="75"/>
@@ -1495,9 +1997,9 @@ Output fields, in % unless stated: adq_bru (raw adequacy) = Σ farmland / Σ nee
 Territories without population (or without any need) get empty ratios and are named in a warning. Default needs per inhabitant: the shipped table (0.321 ha, current diet, calibrated on PARCEL; the split per group is a ReTerr default, see 'Food needs').</source>
         <translation>Compare les surfaces agricoles de chaque territoire aux surfaces nécessaires pour nourrir sa population, par groupe de cultures : le « potentiel nourricier » de PARCEL et de CRATer.
 
-Entrée : UNE couche contenant les surfaces agricoles par groupe de cultures (champs sau_cer … sau_aut écrits par « Surfaces agricoles par groupe de cultures ») et soit les besoins par groupe (champs bes_cer … bes_aut écrits par « Besoins alimentaires »), soit, quand des scénarios de régime alimentaire sont choisis, la population seule : les besoins sont alors recalculés pour chaque scénario avec les leviers ci-dessous (sans pondération par âge). Joignez d&apos;abord les deux sorties, ou enchaînez les algorithmes dans un modèle.
+Entrée : UNE couche contenant les surfaces agricoles par groupe de cultures (champs sau_cer … sau_aut écrits par « Surfaces agricoles par groupe de cultures ») et soit les besoins par groupe (champs bes_cer … bes_aut écrits par « Besoins alimentaires »), soit, quand des scénarios de régime alimentaire sont choisis, la population seule : les besoins sont alors recalculés pour chaque scénario avec les leviers ci-dessous (sans pondération par âge). Joignez d'abord les deux sorties, ou enchaînez les algorithmes dans un modèle.
 
-Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ surfaces agricoles / Σ besoins ; adq_cap (adéquation plafonnée) = Σ min(surface_g, besoin_g) / Σ besoins — l&apos;excédent d&apos;un groupe ne compense jamais le déficit d&apos;un autre, elle ne dépasse donc jamais 100 % ni l&apos;adéquation brute ; pour chaque groupe g (cer céréales, olp oléoprotéagineux, fou fourrages, flg fruits et légumes, aut autres cultures) : adq_g = surface / besoin, cap_g = min(surface, besoin) / besoin, sol_g = surface − besoin (ha, &gt; 0 excédent, &lt; 0 déficit) ; nourris (personnes nourries) = la plus grande population, avec le régime alimentaire et les besoins par habitant du territoire, dont les besoins de chaque groupe sont couverts par ses surfaces agricoles (minimum sur les groupes de surface_g / besoin par habitant_g). Avec plusieurs scénarios, chaque champ reçoit un suffixe : _ac régime actuel, _25 et _50 pour 25 % et 50 % de produits animaux en moins.
+Champs en sortie, en % sauf mention contraire : adq_bru (adéquation brute) = Σ surfaces agricoles / Σ besoins ; adq_cap (adéquation plafonnée) = Σ min(surface_g, besoin_g) / Σ besoins — l'excédent d'un groupe ne compense jamais le déficit d'un autre, elle ne dépasse donc jamais 100 % ni l'adéquation brute ; pour chaque groupe g (cer céréales, olp oléoprotéagineux, fou fourrages, flg fruits et légumes, aut autres cultures) : adq_g = surface / besoin, cap_g = min(surface, besoin) / besoin, sol_g = surface − besoin (ha, &gt; 0 excédent, &lt; 0 déficit) ; nourris (personnes nourries) = la plus grande population, avec le régime alimentaire et les besoins par habitant du territoire, dont les besoins de chaque groupe sont couverts par ses surfaces agricoles (minimum sur les groupes de surface_g / besoin par habitant_g). Avec plusieurs scénarios, chaque champ reçoit un suffixe : _ac régime actuel, _25 et _50 pour 25 % et 50 % de produits animaux en moins.
 
 Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vides et sont nommés dans un avertissement. Besoins par habitant par défaut : la table fournie (0,321 ha, régime actuel, calé sur PARCEL ; la répartition par groupe est une valeur par défaut de ReTerr, voir « Besoins alimentaires »).</translation>
     </message>
@@ -1707,13 +2209,434 @@ Defaults and sources: the shipped table's current diet totals 0.321 ha per inhab
 Territories without population get zero needs; a missing or negative population is an error naming the territories.</source>
         <translation>Surface agricole dont chaque territoire aurait besoin pour nourrir sa propre population, par groupe de cultures, en hectares, comme dans PARCEL (BASIC, Terre de Liens, FNAB).
 
-Champs en sortie (ajoutés aux territoires) : bes_cer (céréales), bes_olp (oléoprotéagineux), bes_fou (fourrages et prairies), bes_flg (fruits et légumes), bes_aut (autres cultures), bes_total (tous groupes), en hectares ; bes_hab (hectares nécessaires par habitant) ; fact_age (facteur d&apos;âge, seulement avec la pondération par âge).
+Champs en sortie (ajoutés aux territoires) : bes_cer (céréales), bes_olp (oléoprotéagineux), bes_fou (fourrages et prairies), bes_flg (fruits et légumes), bes_aut (autres cultures), bes_total (tous groupes), en hectares ; bes_hab (hectares nécessaires par habitant) ; fact_age (facteur d'âge, seulement avec la pondération par âge).
 
-Méthode : besoin_g = population × a × s_g(régime) × r × (1 − w) × ((1 − b) + b / ρ), où s_g est le nombre d&apos;hectares par habitant du groupe de cultures g dans la table des besoins pour le scénario de régime alimentaire, r la part de l&apos;alimentation produite localement, w la réduction du gaspillage, b la part de bio, ρ le rapport de rendement bio/conventionnel et a le facteur d&apos;âge (1 sans pondération par âge).
+Méthode : besoin_g = population × a × s_g(régime) × r × (1 − w) × ((1 − b) + b / ρ), où s_g est le nombre d'hectares par habitant du groupe de cultures g dans la table des besoins pour le scénario de régime alimentaire, r la part de l'alimentation produite localement, w la réduction du gaspillage, b la part de bio, ρ le rapport de rendement bio/conventionnel et a le facteur d'âge (1 sans pondération par âge).
 
-Valeurs par défaut et sources : le régime actuel de la table fournie totalise 0,321 ha par habitant, calé sur PARCEL (France, régime actuel, non bio, alimentation entièrement relocalisée : 20,9 Mha ≈ 0,32 ha par habitant) ; les scénarios −25 % et −50 % de produits animaux totalisent 0,259 et 0,197 ha. La répartition entre groupes de cultures et les facteurs de régime sont des valeurs par défaut de ReTerr dérivées des totaux de PARCEL (PARCEL ne publie pas ses chiffres par groupe en accès libre) ; resources/supply/README.md indique, ligne par ligne, comment chaque valeur a été obtenue, et vous pouvez remplacer la table. Rapport de rendement bio de 0,75 : moyenne de la méta-analyse de Seufert, Ramankutty et Foley (2012, Nature 485:229). Pondération par âge : indice de consommation de 0,86 pour la tranche la plus jeune (apports énergétiques des enfants rapportés à ceux des adultes, ENNS 2006), 1 pour les adultes, 0,90 pour les 65 ans et plus (valeur par défaut de ReTerr, aucun indice publié), normalisé par une structure par âge de référence 21 % / 57 % / 22 % (France, valeurs arrondies) de sorte qu&apos;un territoire ayant la structure nationale garde a = 1 ; l&apos;indice a été établi pour les tranches 0–17 / 18–64 / 65+ et s&apos;applique aux champs d&apos;âge fournis (par défaut les 0–19 / 20–64 / 65+ de l&apos;INSEE).
+Valeurs par défaut et sources : le régime actuel de la table fournie totalise 0,321 ha par habitant, calé sur PARCEL (France, régime actuel, non bio, alimentation entièrement relocalisée : 20,9 Mha ≈ 0,32 ha par habitant) ; les scénarios −25 % et −50 % de produits animaux totalisent 0,259 et 0,197 ha. La répartition entre groupes de cultures et les facteurs de régime sont des valeurs par défaut de ReTerr dérivées des totaux de PARCEL (PARCEL ne publie pas ses chiffres par groupe en accès libre) ; resources/supply/README.md indique, ligne par ligne, comment chaque valeur a été obtenue, et vous pouvez remplacer la table. Rapport de rendement bio de 0,75 : moyenne de la méta-analyse de Seufert, Ramankutty et Foley (2012, Nature 485:229). Pondération par âge : indice de consommation de 0,86 pour la tranche la plus jeune (apports énergétiques des enfants rapportés à ceux des adultes, ENNS 2006), 1 pour les adultes, 0,90 pour les 65 ans et plus (valeur par défaut de ReTerr, aucun indice publié), normalisé par une structure par âge de référence 21 % / 57 % / 22 % (France, valeurs arrondies) de sorte qu'un territoire ayant la structure nationale garde a = 1 ; l'indice a été établi pour les tranches 0–17 / 18–64 / 65+ et s'applique aux champs d'âge fournis (par défaut les 0–19 / 20–64 / 65+ de l'INSEE).
 
 Les territoires sans population ont des besoins nuls ; une population manquante ou négative provoque une erreur qui nomme les territoires.</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionalAreas</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="290"/>
+        <source>Functional areas from flows</source>
+        <translation>Aires fonctionnelles d&apos;après les flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="293"/>
+        <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
+
+Method
+Flows between two communes of the layer make the graph; a row whose destination is not a commune of the layer (e.g. 'HORS…', outside the communes) is left out of the graph but counts as leaving its commune in the self-containment; a row from a commune outside the layer to one inside counts as a job of the latter.
+Community detection (Leiden, the default, Traag, Waltman &amp; van Eck 2019; or Louvain, Blondel et al. 2008; implementation: the igraph package, optional) maximises the modularity Q = Σ_c [S_cc / 2m − γ (k_c / 2m)²] of the undirected graph S = T + Tᵀ (flows within a commune left out), γ the resolution (default 1: above, more and smaller areas; below, fewer and larger). The seed fixes the random draws: the same seed gives the same areas.
+LabourMarketAreas regrouping (the method of the British travel-to-work areas and of INSEE's zones d'emploi 2020, ported from Istat's R package LabourMarketAreas 3.4; needs no extra package): starting from one area per commune, the least valid area gives a commune to the area it is most linked with, until every area is valid. An area with residents in work L (actifs), jobs W (emplois) and flows within it T is valid when validity = min(msc / tarSC, 1) × (1 − (1 − minSC / tarSC) × max((tarSZ − L) / (tarSZ − minSZ), 0)) × tarSC / minSC ≥ 1, with msc = min(T / L, T / W): at the target size it needs the minimum self-containment, at the minimum size the target one. Defaults are Istat 2011's: minimum size 1,000 and target size 10,000 employed residents, minimum self-containment 66.67 % and target 75 % (the British ONS uses 3,500 / 66.7 % / 25,000 / 75 %; INSEE does not publish its values). 'Leiden then regrouping' starts the regrouping from Leiden's areas. The regrouping sees the flows between the layer's communes only.
+Contiguity (default on): a part of an area that does not touch its main part (communes sharing a border) joins the neighbouring area it exchanges most flows with.
+Official zoning (optional field of the communes, e.g. ZE2020 or siren_epci): adjusted Rand index (Hubert &amp; Arabie 1985; 1 identical, about 0 no better than chance) and normalised mutual information (MI / mean of the two entropies; 1 identical, 0 independent), in the log and as outputs ARI and NMI; per area the zones it cuts (zones whose communes fall in several areas), and per commune whether it lies outside its zone's main area (hors_zone).
+
+Output: one polygon per area, dissolved from its communes: aire (number, largest first), nom (its most populated commune, or the one with most jobs without a population field), n_communes, population, actifs (employed residents), emplois (jobs), internes (living and working in the area), auto_off = 100 × internes / actifs and auto_dem = 100 × internes / emplois (self-containment, supply and demand side, %), validite and valide (1 when the LabourMarketAreas rule holds), zones_cut. Optional: the communes with their area (aire, aire_nom, hors_zone).</source>
+        <translation>Quelles communes fonctionnent ensemble ? Regroupe les communes en aires où les habitants, pour l&apos;essentiel, vivent et travaillent, d&apos;après les flux domicile-travail (par ex. la sortie de « Import des flux domicile-travail INSEE »), et indique dans quelle mesure ces aires correspondent à un zonage officiel (zones d&apos;emploi, EPCI…) et où elles le découpent.
+
+Méthode
+Les flux entre deux communes de la couche forment le graphe ; une ligne dont la destination n&apos;est pas une commune de la couche (par ex. « HORS… », hors des communes) est écartée du graphe mais compte comme un départ de sa commune dans la part des actifs travaillant sur place ; une ligne allant d&apos;une commune hors de la couche vers une commune de la couche compte comme un emploi de cette dernière.
+Détection de communautés (Leiden, par défaut, Traag, Waltman &amp; van Eck 2019 ; ou Louvain, Blondel et al. 2008 ; implémentation : le paquet igraph, optionnel) : maximise la modularité Q = Σ_c [S_cc / 2m − γ (k_c / 2m)²] du graphe non orienté S = T + Tᵀ (flux internes à une commune exclus), γ étant la résolution (1 par défaut ; au-dessus, des aires plus nombreuses et plus petites ; en dessous, moins nombreuses et plus grandes). La graine fixe les tirages aléatoires : la même graine donne les mêmes aires.
+Regroupement LabourMarketAreas (la méthode des travel-to-work areas britanniques et des zones d&apos;emploi 2020 de l&apos;INSEE, portée depuis le paquet R LabourMarketAreas 3.4 de l&apos;Istat ; ne demande aucun paquet supplémentaire) : en partant d&apos;une aire par commune, l&apos;aire la moins valide cède une commune à l&apos;aire avec laquelle elle est le plus liée, jusqu&apos;à ce que toutes les aires soient valides. Une aire avec des actifs occupés résidents L (actifs), des emplois W (emplois) et des flux internes T est valide quand validité = min(msc / tarSC, 1) × (1 − (1 − minSC / tarSC) × max((tarSZ − L) / (tarSZ − minSZ), 0)) × tarSC / minSC ≥ 1, avec msc = min(T / L, T / W), la part interne (la plus petite de la part des actifs travaillant sur place et de la part des emplois occupés par des résidents) : à la taille cible, il lui faut la part interne minimale ; à la taille minimale, la part interne cible. Les valeurs par défaut sont celles de l&apos;Istat 2011 : taille minimale 1 000 et taille cible 10 000 actifs occupés résidents, part interne minimale 66,67 % et cible 75 % (l&apos;ONS britannique utilise 3 500 / 66,7 % / 25 000 / 75 % ; l&apos;INSEE ne publie pas ses valeurs). « Leiden puis regroupement » lance le regroupement à partir des aires de Leiden. Le regroupement ne voit que les flux entre les communes de la couche.
+Contiguïté (activée par défaut) : une partie d&apos;aire qui ne touche pas sa partie principale (communes partageant une frontière) rejoint l&apos;aire voisine avec laquelle elle échange le plus de flux.
+Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : indice de Rand ajusté (Hubert &amp; Arabie 1985 ; 1 : identique, environ 0 : pas mieux que le hasard) et information mutuelle normalisée (IM / moyenne des deux entropies ; 1 : identique, 0 : indépendant), dans le journal et en sorties ARI et NMI ; par aire, les zones qu&apos;elle découpe (zones dont les communes tombent dans plusieurs aires) et, par commune, si elle se trouve hors de l&apos;aire principale de sa zone (hors_zone).
+
+Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d&apos;emplois en l&apos;absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l&apos;aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <source>Communes (polygons)</source>
+        <translation>Communes (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
+        <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Commune code field</source>
+        <translation>Champ du code commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
+        <translation>Code de chaque commune, tel qu&apos;il figure dans les champs d&apos;origine et de destination des flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Commune name field</source>
+        <translation>Champ du nom de commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Name of each commune: the areas take the name of their main commune.</source>
+        <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
+        <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d&apos;emplois).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <source>Commuting flows (table)</source>
+        <translation>Flux domicile-travail (table)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
+        <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Origin (residence) code field</source>
+        <translation>Champ du code d&apos;origine (résidence)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Commune of residence of each flow.</source>
+        <translation>Commune de résidence de chaque flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Destination (place of work) code field</source>
+        <translation>Champ du code de destination (lieu de travail)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
+        <translation>Commune de travail de chaque flux ; un code qui n&apos;est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Flow field</source>
+        <translation>Champ du flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <source>Number of persons of each flow.</source>
+        <translation>Nombre de personnes de chaque flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>Community detection: Leiden (needs igraph)</source>
+        <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>Community detection: Louvain (needs igraph)</source>
+        <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
+        <translation>Regroupement LabourMarketAreas (méthode des zones d&apos;emploi)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
+        <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
+        <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu&apos;attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d&apos;emploi).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="438"/>
+        <source>Resolution (community detection)</source>
+        <translation>Résolution (détection de communautés)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="438"/>
+        <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
+        <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <source>Random seed</source>
+        <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <source>The same seed gives the same areas (community detection).</source>
+        <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Minimum size (employed residents, regrouping)</source>
+        <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
+        <translation>Une aire de cette taille doit atteindre l&apos;autonomie cible (Istat 2011 : 1 000).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Target size (employed residents, regrouping)</source>
+        <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
+        <translation>Une aire de cette taille n&apos;a besoin que de l&apos;autonomie minimale (Istat 2011 : 10 000).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Minimum self-containment (%, regrouping)</source>
+        <translation>Autonomie minimale (%, regroupement)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Istat 2011: 66.67 %.</source>
+        <translation>Istat 2011 : 66,67 %.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Target self-containment (%, regrouping)</source>
+        <translation>Autonomie cible (%, regroupement)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <source>Istat 2011: 75 %.</source>
+        <translation>Istat 2011 : 75 %.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="506"/>
+        <source>Make the areas contiguous</source>
+        <translation>Rendre les aires d&apos;un seul tenant</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="506"/>
+        <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
+        <translation>Une partie d&apos;aire qui ne touche pas le reste de l&apos;aire rejoint l&apos;aire voisine avec laquelle elle échange le plus de flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="517"/>
+        <source>Official zoning to compare with (field of the communes)</source>
+        <translation>Zonage officiel à comparer (champ des communes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="517"/>
+        <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
+        <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d&apos;emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="760"/>
+        <source>Functional areas</source>
+        <translation>Aires fonctionnelles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="528"/>
+        <source>One polygon per area with its size and self-containment.</source>
+        <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="536"/>
+        <source>Communes with their functional area</source>
+        <translation>Communes avec leur aire fonctionnelle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="536"/>
+        <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
+        <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l&apos;aire principale de sa zone.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <source>Adjusted Rand index with the zoning</source>
+        <translation>Indice de Rand ajusté avec le zonage</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <source>Normalised mutual information with the zoning</source>
+        <translation>Information mutuelle normalisée avec le zonage</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <source>Number of functional areas</source>
+        <translation>Nombre d&apos;aires fonctionnelles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="595"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
+        <translation>La couche « {layer} » n&apos;a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="604"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
+        <translation>La couche « {layer} » n&apos;a pas de champ « {field} » : population laissée vide, aires nommées d&apos;après la commune qui a le plus d&apos;emplois.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="617"/>
+        <source>Reading the communes…</source>
+        <translation>Lecture des communes…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="639"/>
+        <source>Finding the communes' neighbours…</source>
+        <translation>Recherche des voisines des communes…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="653"/>
+        <source>Making the areas contiguous…</source>
+        <translation>Mise d&apos;un seul tenant des aires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="659"/>
+        <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
+        <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="698"/>
+        <source>Dissolving the communes into areas…</source>
+        <translation>Fusion des communes en aires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="755"/>
+        <source>Leiden community detection</source>
+        <translation>Détection de communautés Leiden</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="756"/>
+        <source>Louvain community detection</source>
+        <translation>Détection de communautés Louvain</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="757"/>
+        <source>LabourMarketAreas regrouping</source>
+        <translation>Regroupement LabourMarketAreas</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="758"/>
+        <source>Leiden then LabourMarketAreas regrouping</source>
+        <translation>Leiden puis regroupement LabourMarketAreas</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="760"/>
+        <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
+        <translation>Aires fonctionnelles des communes de « {layer} » d&apos;après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="794"/>
+        <source>Communes by functional area</source>
+        <translation>Communes par aire fonctionnelle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="794"/>
+        <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
+        <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l&apos;aire principale de sa zone.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="814"/>
+        <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
+        <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="836"/>
+        <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
+        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="851"/>
+        <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
+        <translation>{n} communes de la couche « {layer} » n&apos;ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="862"/>
+        <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
+        <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d&apos;abord les entités répétées).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="888"/>
+        <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
+        <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="920"/>
+        <source>Reading the flows…</source>
+        <translation>Lecture des flux…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="932"/>
+        <source>The flow table &apos;{layer}&apos; has no rows.</source>
+        <translation>La table de flux « {layer} » n&apos;a aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="938"/>
+        <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
+        <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d&apos;entités {fids}) : corrigez-les ou supprimez-les.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="976"/>
+        <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
+        <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d&apos;origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
+        <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
+        <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l&apos;extérieur, {inside} venant de l&apos;extérieur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
+        <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
+        <translation>{n} lignes de « {layer} » ({weight} personnes) n&apos;ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1015"/>
+        <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
+        <translation>{n} communes n&apos;ont aucun flux : chacune reste une aire à part ({codes}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1030"/>
+        <source>Detecting communities…</source>
+        <translation>Détection des communautés…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1042"/>
+        <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
+        <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1049"/>
+        <source>Regrouping into valid areas…</source>
+        <translation>Regroupement en aires valides…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1061"/>
+        <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
+        <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1114"/>
+        <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
+        <translation>{n} communes n&apos;ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1123"/>
+        <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
+        <translation>Aucune commune n&apos;a de zone dans le champ « {field} » : pas de comparaison.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1144"/>
+        <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
+        <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l&apos;aire principale de leur zone.</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2739,284 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <location filename="../reterr_qgis/processing/services/import_bpe.py" line="234"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlows</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="100"/>
+        <source>Import INSEE commuting flows (MOBPRO, MOBSCO)</source>
+        <translation>Import des flux domicile-travail INSEE (MOBPRO, MOBSCO)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="103"/>
+        <source>Who lives where and works (or studies) where: the home–work (MOBPRO) and home–study (MOBSCO) flows of the INSEE census, as INSEE publishes them, summed for the communes of your study area — per commune pair, or per pair of zones (EPCI, zones d'emploi…) when a zoning field is chosen. The table feeds 'Flow indicators and flow lines'.
+
+Files read (recognised from their header, ';'-separated): the detail files FD_MOBPRO_&lt;year&gt;.csv (one row per person of the census sample: residence COMMUNE and ARM, place of work DCLT, weight IPONDI) and FD_MOBSCO_&lt;year&gt;.csv (place of study DCETUF), and the aggregated 'base flux' files (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P for MOBPRO; DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P for MOBSCO), or an extract in the same layout. The file is streamed: a national detail file (8 million rows) takes a few seconds.
+
+Method. flux = the sum of the weights (IPONDI, or the NBFLUX values) of the rows of each pair: an estimate of the number of persons. Kept: the flows whose residence or place of work is one of the communes (default; or the residence only, the place of work only, or both). With a zoning field (e.g. siren_epci), communes are replaced by their zone, flows within a zone become internal flows (orig = dest), and the communes outside the zoning (outside the study area, or without a zone: named in the log) are grouped as HORS. The arrondissements of Paris, Lyon and Marseille are counted in their city (75056, 69123, 13055) by default, as in the commune layers of the COG.
+
+Nothing is dropped: a place of work that is not a French commune goes to a row of its origin with dest = ETRANGER (abroad: a country code 99…, or a foreign border commune), NONRENS (not given) or INCONNU (a code that is not a commune); the rows whose residence is not a commune are summed in one row orig = INCONNU; so the sum of flux equals the file's total weight minus the flows left out by the choice of communes, which the log checks.
+
+fiable: INSEE's reliability rule for census flows: 0 below 200 persons (to be used with caution: sampling), 1 from 200 to 500 (comparisons fragile), 2 above 500 (reliable).
+
+Output: a table (no geometry) orig, orig_nom, dest, dest_nom, flux, fiable, sorted by origin and destination.</source>
+        <translation>Qui habite où et travaille (ou étudie) où : les flux domicile-travail (MOBPRO) et domicile-études (MOBSCO) du recensement de l&apos;INSEE, tels que l&apos;INSEE les publie, additionnés pour les communes de votre zone d&apos;étude, par couple de communes, ou par couple de zones (EPCI, zones d&apos;emploi…) quand un champ de zonage est choisi. La table alimente « Indicateurs de flux et lignes de flux ».
+
+Fichiers lus (reconnus d&apos;après leur en-tête, séparateur « ; ») : les fichiers détail FD_MOBPRO_&lt;année&gt;.csv (une ligne par personne de l&apos;échantillon du recensement : résidence COMMUNE et ARM, lieu de travail DCLT, poids IPONDI) et FD_MOBSCO_&lt;année&gt;.csv (lieu d&apos;études DCETUF), et les fichiers agrégés « base flux » (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;aa&gt;_ACTOCC15P pour MOBPRO ; DCETU, L_DCETU, NBFLUX_C&lt;aa&gt;_SCOL02P pour MOBSCO), ou un extrait de même format. Le fichier est lu en flux continu : un fichier détail national (8 millions de lignes) prend quelques secondes.
+
+Méthode. flux = la somme des poids (IPONDI, ou les valeurs NBFLUX) des lignes de chaque couple : une estimation du nombre de personnes. Sont conservés les flux dont la résidence ou le lieu de travail est l&apos;une des communes (par défaut ; ou la résidence seule, le lieu de travail seul, ou les deux). Avec un champ de zonage (par ex. siren_epci), les communes sont remplacées par leur zone, les flux au sein d&apos;une zone deviennent des flux internes (orig = dest), et les communes hors du zonage (hors de la zone d&apos;étude, ou sans zone : citées dans le journal) sont regroupées sous HORS. Les arrondissements de Paris, Lyon et Marseille sont comptés par défaut dans leur ville (75056, 69123, 13055), comme dans les couches de communes du COG.
+
+Rien n&apos;est perdu : un lieu de travail qui n&apos;est pas une commune française va dans une ligne de sa commune d&apos;origine avec dest = ETRANGER (étranger : un code pays 99…, ou une commune frontalière étrangère), NONRENS (non renseigné) ou INCONNU (un code qui n&apos;est pas une commune) ; les lignes dont la résidence n&apos;est pas une commune sont additionnées dans une seule ligne orig = INCONNU ; ainsi la somme des flux est égale au poids total du fichier moins les flux écartés par le choix des communes, ce que le journal vérifie.
+
+fiable : la règle de fiabilité de l&apos;INSEE pour les flux du recensement : 0 en dessous de 200 personnes (à utiliser avec précaution : échantillonnage), 1 de 200 à 500 (comparaisons fragiles), 2 au-dessus de 500 (fiable).
+
+Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiable, triée par origine et destination.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
+        <source>INSEE flow file (MOBPRO or MOBSCO, CSV)</source>
+        <translation>Fichier de flux INSEE (MOBPRO ou MOBSCO, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
+        <source>FD_MOBPRO_&lt;year&gt;.csv or FD_MOBSCO_&lt;year&gt;.csv (detail), or the aggregated base flux file, as downloaded from insee.fr, or an extract in the same layout.</source>
+        <translation>FD_MOBPRO_&lt;année&gt;.csv ou FD_MOBSCO_&lt;année&gt;.csv (fichier détail), ou le fichier agrégé « base flux », tels que téléchargés sur insee.fr, ou un extrait de même format.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
+        <source>Communes of the study area</source>
+        <translation>Communes de la zone d&apos;étude</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
+        <source>The communes whose flows are kept; their names label the output, and one of their fields may give the zoning.</source>
+        <translation>Les communes dont les flux sont conservés ; leurs noms servent d&apos;étiquettes en sortie, et l&apos;un de leurs champs peut fournir le zonage.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
+        <source>Commune code field</source>
+        <translation>Champ du code commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
+        <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
+        <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
+        <source>Commune name field</source>
+        <translation>Champ du nom de commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
+        <source>Names written in orig_nom and dest_nom (absent: the aggregated files&apos; own labels, or none).</source>
+        <translation>Noms écrits dans orig_nom et dest_nom (absent : les libellés propres des fichiers agrégés, ou aucun).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Flows kept</source>
+        <translation>Flux conservés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Residence or place of work in the communes</source>
+        <translation>Résidence ou lieu de travail dans les communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Residence in the communes</source>
+        <translation>Résidence dans les communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Place of work (or study) in the communes</source>
+        <translation>Lieu de travail (ou d&apos;études) dans les communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Both in the communes</source>
+        <translation>Les deux dans les communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <source>Which flows of the file are kept. The default keeps every flow touching the study area, so that out-commuters and in-commuters are both counted.</source>
+        <translation>Quels flux du fichier sont conservés. Par défaut, tout flux touchant la zone d&apos;étude est conservé, afin de compter à la fois les actifs qui en sortent et ceux qui y entrent.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
+        <source>Zoning field (aggregate the communes to zones)</source>
+        <translation>Champ de zonage (agréger les communes en zones)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
+        <source>A field of the communes giving their zone (e.g. siren_epci, or a zone d&apos;emploi code): the flows are summed per pair of zones. Empty: commune pairs.</source>
+        <translation>Un champ des communes donnant leur zone (par ex. siren_epci, ou un code de zone d&apos;emploi) : les flux sont additionnés par couple de zones. Vide : couples de communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
+        <source>Zone name field</source>
+        <translation>Champ du nom de zone</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
+        <source>Name of each commune&apos;s zone (e.g. nom_epci), written in the output.</source>
+        <translation>Nom de la zone de chaque commune (par ex. nom_epci), écrit dans la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
+        <source>Count the arrondissements of Paris, Lyon and Marseille in their city</source>
+        <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur ville</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
+        <source>On: 75101…75120 are counted in 75056, 69381…69389 in 69123, 13201…13216 in 13055, as the commune layers of the COG have one code per city. Off: the arrondissements are kept (give a communes layer with arrondissements).</source>
+        <translation>Activé : 75101…75120 sont comptés dans 75056, 69381…69389 dans 69123, 13201…13216 dans 13055, car les couches communales du COG ont un seul code par ville. Désactivé : les arrondissements sont conservés (fournissez une couche de communes avec arrondissements).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <source>Commuting flows</source>
+        <translation>Flux domicile-travail</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="255"/>
+        <source>One row per origin–destination pair: orig, orig_nom, dest, dest_nom, flux (persons), fiable (INSEE reliability class). No geometry.</source>
+        <translation>Une ligne par couple origine–destination : orig, orig_nom, dest, dest_nom, flux (personnes), fiable (classe de fiabilité INSEE). Sans géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="276"/>
+        <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field in the parameter &apos;{param}&apos;.</source>
+        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ dans le paramètre « {param} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="304"/>
+        <source>Reading the communes…</source>
+        <translation>Lecture des communes…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="315"/>
+        <source>Layer &apos;{layer}&apos; has no features.</source>
+        <translation>La couche « {layer} » ne contient aucune entité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="321"/>
+        <source>{n} communes of &apos;{layer}&apos; have no code and are ignored (fid {fids}).</source>
+        <translation>{n} communes de « {layer} » n&apos;ont pas de code et sont ignorées (fid {fids}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="350"/>
+        <source>Commune {code} of &apos;{layer}&apos; has two zones in &apos;{field}&apos;: {a} and {b}. Give each commune one zone.</source>
+        <translation>La commune {code} de « {layer} » a deux zones dans « {field} » : {a} et {b}. Donnez une seule zone à chaque commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="361"/>
+        <source>{n} codes of the field &apos;{field}&apos; of &apos;{layer}&apos; are not INSEE commune codes (5 letters or digits, e.g. 12202, 2A004): {codes}. Choose the field holding the commune codes.</source>
+        <translation>{n} codes du champ « {field} » de « {layer} » ne sont pas des codes communaux INSEE (5 lettres ou chiffres, par ex. 12202, 2A004) : {codes}. Choisissez le champ qui contient les codes des communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="369"/>
+        <source>Layer &apos;{layer}&apos; has no commune code to keep flows for.</source>
+        <translation>La couche « {layer} » n&apos;a aucun code communal pour lequel garder des flux.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="387"/>
+        <source>Reading {path}…</source>
+        <translation>Lecture de {path}…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="410"/>
+        <source>Summing the flows…</source>
+        <translation>Sommation des flux…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="412"/>
+        <source>abroad</source>
+        <translation>étranger</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="413"/>
+        <source>place not given</source>
+        <translation>lieu non renseigné</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="414"/>
+        <source>code that is not a commune</source>
+        <translation>code qui n&apos;est pas une commune</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="415"/>
+        <source>communes outside the zoning</source>
+        <translation>communes hors du zonage</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="435"/>
+        <source>residence that is not a known commune</source>
+        <translation>résidence qui n&apos;est pas une commune connue</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="467"/>
+        <source>{rows} rows read from {path} ({layout}), total weight {total} persons; {malformed} malformed rows skipped.</source>
+        <translation>{rows} lignes lues dans {path} ({layout}), poids total {total} personnes ; {malformed} lignes mal formées ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <source>Kept: {kept} persons in {n} rows ({units}); left out by the choice of communes: {left}. Weight outside French communes kept: {outside} (abroad {abroad}, not given {missing}, unknown code {unknown}); residences that are not a commune: {unusable}.</source>
+        <translation>Conservé : {kept} personnes en {n} lignes ({units}) ; écarté par le choix des communes : {left}. Poids hors communes françaises conservé : {outside} (étranger {abroad}, non renseigné {missing}, code inconnu {unknown}) ; résidences qui ne sont pas une commune : {unusable}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <source>zone pairs</source>
+        <translation>couples de zones</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <source>commune pairs</source>
+        <translation>couples de communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="499"/>
+        <source>Check failed: the table sums to {kept} persons, the file to {total} minus {left} left out. Please report this file.</source>
+        <translation>Échec du contrôle : la table totalise {kept} personnes, le fichier {total} moins {left} écartées. Merci de signaler ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="507"/>
+        <source>Check: the table's {kept} persons = the file's {total} − {left} left out.</source>
+        <translation>Contrôle : les {kept} personnes de la table = les {total} du fichier − {left} écartées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="514"/>
+        <source>{n} communes of &apos;{layer}&apos; have no flow in the file: {codes}.</source>
+        <translation>{n} communes de « {layer} » n&apos;ont aucun flux dans le fichier : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <source>Flows of &apos;{path}&apos; summed per {units} for the communes of &apos;{layer}&apos; (flux: persons; fiable: INSEE reliability class).</source>
+        <translation>Flux de « {path} » sommés par {units} pour les communes de « {layer} » (flux : personnes ; fiable : classe de fiabilité INSEE).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <source>pair of zones</source>
+        <translation>couple de zones</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <source>commune pair</source>
+        <translation>couple de communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="537"/>
+        <source>No commune of &apos;{layer}&apos; has a zone in the zoning field: choose another field, or leave it empty for commune pairs.</source>
+        <translation>Aucune commune de « {layer} » n&apos;a de zone dans le champ de zonage : choisissez un autre champ, ou laissez-le vide pour des couples de communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="544"/>
+        <source>{n} communes of &apos;{layer}&apos; have no zone: their flows are counted as {outside}: {codes}.</source>
+        <translation>{n} communes de « {layer} » n&apos;ont pas de zone : leurs flux sont comptés comme {outside} : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="563"/>
+        <source>{n} communes outside &apos;{layer}&apos; exchange flows with it: grouped as {outside}.</source>
+        <translation>{n} communes hors de « {layer} » échangent des flux avec elle : regroupées en {outside}.</translation>
     </message>
 </context>
 <context>
@@ -1991,15 +3192,15 @@ Location: the Lambert-93 coordinates of the file (placement = lambert). Rows wit
 Fields: siret, siren, commune, nom (usual name or sign), naf (NAF rév. 2 sub-class; empty when the row uses an older nomenclature, counted), naf25 (NAF 2025 when the file has it), tranche (size class), emplois (jobs), actif, siege (1 for the legal unit's head office), com_siege (commune of the head office, found in the same file), ess and categorie (from StockUniteLegale), placement.
 
 Jobs: the midpoint of the size class (0 employees → 1, 1–2 → 1.5, 3–5 → 4, 6–9 → 7.5, 10–19 → 14.5 … 10,000 and more → 15,000; non-employers and unknown classes → 1), the BASIC/SISTA method (METHODS §2.4), table editable in resources/supply/sirene_tranches.csv.</source>
-        <translation>Charge les établissements de votre territoire depuis le stock SIRENE tel que l&apos;INSEE le publie (StockEtablissement_utf8.csv : 54 colonnes, UTF-8, séparateur virgule ; un fichier national de plusieurs dizaines de millions de lignes est lu par blocs, jamais chargé en entier), avec en option la jointure de StockUniteLegale_utf8.csv pour la catégorie d&apos;entreprise (PME, ETI, GE) et l&apos;indicateur d&apos;appartenance à l&apos;économie sociale et solidaire (ESS) de chaque unité légale.
+        <translation>Charge les établissements de votre territoire depuis le stock SIRENE tel que l'INSEE le publie (StockEtablissement_utf8.csv : 54 colonnes, UTF-8, séparateur virgule ; un fichier national de plusieurs dizaines de millions de lignes est lu par blocs, jamais chargé en entier), avec en option la jointure de StockUniteLegale_utf8.csv pour la catégorie d'entreprise (PME, ETI, GE) et l'indicateur d'appartenance à l'économie sociale et solidaire (ESS) de chaque unité légale.
 
-Sont retenus : les établissements dont la commune (codeCommuneEtablissement ; les arrondissements de Paris, Lyon et Marseille comptent pour leur ville) figure parmi les codes de la couche des communes et, par défaut, seulement les établissements actifs (etatAdministratifEtablissement = A). Les établissements fermés, les lignes d&apos;autres communes et les lignes mal formées sont comptés dans le journal.
+Sont retenus : les établissements dont la commune (codeCommuneEtablissement ; les arrondissements de Paris, Lyon et Marseille comptent pour leur ville) figure parmi les codes de la couche des communes et, par défaut, seulement les établissements actifs (etatAdministratifEtablissement = A). Les établissements fermés, les lignes d'autres communes et les lignes mal formées sont comptés dans le journal.
 
-Localisation : les coordonnées Lambert-93 du fichier (placement = lambert). Les lignes sans coordonnées (vides, ou [ND] pour les établissements non diffusibles) ou hors de l&apos;emprise Lambert-93 métropolitaine sont placées à la mairie de leur commune si une couche de mairies est fournie (placement = mairie), sinon en un point à l&apos;intérieur du polygone de la commune (placement = commune) ; les deux cas sont comptés. Les départements d&apos;outre-mer (codes 97…, 98…) sont écartés avec un avertissement : SIRENE donne leurs coordonnées dans des projections locales, et cette couche est en Lambert-93 (EPSG:2154) pour la France métropolitaine.
+Localisation : les coordonnées Lambert-93 du fichier (placement = lambert). Les lignes sans coordonnées (vides, ou [ND] pour les établissements non diffusibles) ou hors de l'emprise Lambert-93 métropolitaine sont placées à la mairie de leur commune si une couche de mairies est fournie (placement = mairie), sinon en un point à l'intérieur du polygone de la commune (placement = commune) ; les deux cas sont comptés. Les départements d'outre-mer (codes 97…, 98…) sont écartés avec un avertissement : SIRENE donne leurs coordonnées dans des projections locales, et cette couche est en Lambert-93 (EPSG:2154) pour la France métropolitaine.
 
-Champs : siret, siren, commune, nom (nom usuel ou enseigne), naf (sous-classe NAF rév. 2 ; vide quand la ligne utilise une nomenclature plus ancienne, compté), naf25 (NAF 2025 si le fichier la contient), tranche (tranche d&apos;effectif), emplois (nombre d&apos;emplois estimé), actif, siege (1 pour le siège de l&apos;unité légale), com_siege (commune du siège, trouvée dans le même fichier), ess et categorie (issus de StockUniteLegale), placement.
+Champs : siret, siren, commune, nom (nom usuel ou enseigne), naf (sous-classe NAF rév. 2 ; vide quand la ligne utilise une nomenclature plus ancienne, compté), naf25 (NAF 2025 si le fichier la contient), tranche (tranche d'effectif), emplois (nombre d'emplois estimé), actif, siege (1 pour le siège de l'unité légale), com_siege (commune du siège, trouvée dans le même fichier), ess et categorie (issus de StockUniteLegale), placement.
 
-Emplois : le milieu de la tranche d&apos;effectif (0 salarié → 1, 1–2 → 1,5, 3–5 → 4, 6–9 → 7,5, 10–19 → 14,5 … 10 000 et plus → 15 000 ; unités non employeuses et tranches inconnues → 1), selon la méthode BASIC/SISTA (METHODS §2.4), table modifiable dans resources/supply/sirene_tranches.csv.</translation>
+Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3–5 → 4, 6–9 → 7,5, 10–19 → 14,5 … 10 000 et plus → 15 000 ; unités non employeuses et tranches inconnues → 1), selon la méthode BASIC/SISTA (METHODS §2.4), table modifiable dans resources/supply/sirene_tranches.csv.</translation>
     </message>
 </context>
 <context>
@@ -2307,15 +3508,15 @@ Territories: the input with, per family (suffix cer, olp, fou, flg, aut for the 
 Solver: a compiled network simplex when numba is installed, else scipy's HiGHS (both give the same optimum; the log says which ran). No surplus, no deficit or nothing within the radius is not an error: the flow layer is then empty and the log says why.</source>
         <translation>Quel excédent peut couvrir quel déficit à proximité ? Pour chaque famille de produits (un champ de solde par famille : excédent &gt; 0, déficit &lt; 0, par ex. les hectares par groupe de cultures écrits par « Adéquation alimentaire »), les excédents des territoires sont appariés aux déficits des autres territoires dans un rayon donné, et le résultat est dessiné en lignes de flux.
 
-Méthode (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4) : un appariement maximal à coût minimal par famille — d&apos;abord le plus grand volume qui peut circuler entre un territoire en excédent et un territoire en déficit plus proches que le rayon, puis, pour ce volume, le plus petit total volume × distance (ou × temps). Les familles ne se compensent jamais entre elles : un excédent de fourrages ne couvre jamais un déficit de céréales. Ce qui ne peut pas être apparié dans le rayon reste en excédent ou en déficit non apparié ; rien n&apos;est forcé.
+Méthode (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4) : un appariement maximal à coût minimal par famille — d'abord le plus grand volume qui peut circuler entre un territoire en excédent et un territoire en déficit plus proches que le rayon, puis, pour ce volume, le plus petit total volume × distance (ou × temps). Les familles ne se compensent jamais entre elles : un excédent de fourrages ne couvre jamais un déficit de céréales. Ce qui ne peut pas être apparié dans le rayon reste en excédent ou en déficit non apparié ; rien n'est forcé.
 
-Distances : à vol d&apos;oiseau entre les points qui représentent les territoires (un point à l&apos;intérieur de chaque polygone, ou sa mairie si une couche de points est fournie), en km, au plus RADIUS (40 km par défaut : le rayon d&apos;un circuit court à l&apos;échelle d&apos;un département retenu dans les notes de référence de ReTerr, un choix d&apos;aménagement à fixer pour chaque territoire). Avec un réseau routier, ce sont les temps de parcours routiers en minutes, au plus MAX_TIME (45 min par défaut, valeur par défaut de ReTerr du même ordre de grandeur).
+Distances : à vol d'oiseau entre les points qui représentent les territoires (un point à l'intérieur de chaque polygone, ou sa mairie si une couche de points est fournie), en km, au plus RADIUS (40 km par défaut : le rayon d'un circuit court à l'échelle d'un département retenu dans les notes de référence de ReTerr, un choix d'aménagement à fixer pour chaque territoire). Avec un réseau routier, ce sont les temps de parcours routiers en minutes, au plus MAX_TIME (45 min par défaut, valeur par défaut de ReTerr du même ordre de grandeur).
 
-Lignes de flux : famille, orig_code / orig_nom (territoire qui fournit), dest_code / dest_nom (territoire qui reçoit), vol_ha (volume, dans l&apos;unité des champs de solde : des hectares pour l&apos;adéquation alimentaire), dist_km (à vol d&apos;oiseau), time_min (temps routier, avec un réseau), ha_km = vol_ha × dist_km, et ha_min = vol_ha × time_min avec un réseau.
+Lignes de flux : famille, orig_code / orig_nom (territoire qui fournit), dest_code / dest_nom (territoire qui reçoit), vol_ha (volume, dans l'unité des champs de solde : des hectares pour l'adéquation alimentaire), dist_km (à vol d'oiseau), time_min (temps routier, avec un réseau), ha_km = vol_ha × dist_km, et ha_min = vol_ha × time_min avec un réseau.
 
-Territoires : la couche d&apos;entrée avec, pour chaque famille (suffixe cer, olp, fou, flg, aut pour les groupes de cultures, sinon le nom du champ) : couv_ = part du déficit couverte dans le rayon (%, vide en l&apos;absence de déficit), envoi_ et recu_ = volume envoyé et reçu, exc_ = excédent non apparié, def_ = déficit non apparié ; et, toutes familles confondues, ha_km (volume reçu × km à vol d&apos;oiseau) et dist_moy (distance moyenne en km du volume reçu).
+Territoires : la couche d'entrée avec, pour chaque famille (suffixe cer, olp, fou, flg, aut pour les groupes de cultures, sinon le nom du champ) : couv_ = part du déficit couverte dans le rayon (%, vide en l'absence de déficit), envoi_ et recu_ = volume envoyé et reçu, exc_ = excédent non apparié, def_ = déficit non apparié ; et, toutes familles confondues, ha_km (volume reçu × km à vol d'oiseau) et dist_moy (distance moyenne en km du volume reçu).
 
-Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L&apos;absence d&apos;excédent, de déficit ou de territoire à portée n&apos;est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
+Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de scipy (les deux donnent le même optimum ; le journal indique lequel a été utilisé). L'absence d'excédent, de déficit ou de territoire à portée n'est pas une erreur : la couche de flux est alors vide et le journal en donne la raison.</translation>
     </message>
 </context>
 <context>
@@ -2709,7 +3910,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrAlgorithm</name>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="363"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="367"/>
         <source>the output holds {stored} of the {count} features written, it refused the others (e.g. a repeated fid)</source>
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
@@ -2719,7 +3920,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="133"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="134"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -2739,34 +3940,34 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="682"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="705"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="696"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="719"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="702"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="725"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="273"/>
         <source>The output {dest} could not be put in place: {error}</source>
-        <translation>La sortie {dest} n&apos;a pas pu être enregistrée à son emplacement final : {error}</translation>
+        <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="428"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="450"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="714"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="737"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
-        <translation>Le dossier de la sortie {output} n&apos;existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
+        <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
 </context>
 <context>
@@ -2860,12 +4061,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le code de regroupement est manquant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="184"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="188"/>
         <source>{layer}: empty or missing geometries.</source>
         <translation>{layer} : géométries vides ou manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="193"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="197"/>
         <source>{layer}: invalid geometries (run &apos;Fix geometries&apos; first).</source>
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
@@ -3415,97 +4616,97 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le nombre de secteurs de référence ({given}) est inférieur aux {seen} secteurs présents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="181"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="185"/>
         <source>No territory given.</source>
         <translation>Aucun territoire fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="258"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="262"/>
         <source>{n} parcels had an invalid geometry and were repaired (make_valid) before their area was counted.</source>
         <translation>{n} parcelles avaient une géométrie invalide et ont été réparées (make_valid) avant le calcul de leur surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="270"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="274"/>
         <source>{n} parcels have no geometry and are not counted.</source>
         <translation>{n} parcelles n'ont pas de géométrie et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="392"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="396"/>
         <source>Unknown overlap check {method}.</source>
         <translation>Méthode de contrôle des chevauchements inconnue : {method}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="385"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="389"/>
         <source>Give the RPG crop codes: the CODE_GROUP field, the CODE_CULTU field or both.</source>
         <translation>Indiquez les codes de culture du RPG : le champ CODE_GROUP, le champ CODE_CULTU ou les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="475"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="479"/>
         <source>{n} parcels have a crop code absent from the mapping table; their {ha:,.1f} ha are counted as 'non classé': {codes}.</source>
         <translation>{n} parcelles ont un code de culture absent de la table de correspondance ; leurs {ha:,.1f} ha sont comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="491"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="495"/>
         <source>{n_out} parcels lie outside every territory and {n_part} partly; {ha:,.1f} ha are not counted.</source>
         <translation>{n_out} parcelles sont entièrement hors de tout territoire et {n_part} en partie ; {ha:,.1f} ha ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="508"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="512"/>
         <source>Territories overlap ({territories}): {n} parcels are counted in more than one territory.</source>
         <translation>Des territoires se chevauchent ({territories}) : {n} parcelles sont comptées dans plusieurs territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="530"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="534"/>
         <source>{n} pairs of parcels overlap ({ha:,.1f} ha); the overlapping area is counted twice.</source>
         <translation>{n} paires de parcelles se chevauchent ({ha:,.1f} ha) ; la surface commune est comptée deux fois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="577"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="581"/>
         <source>Reading a land-cover raster needs the Python package rasterio, built on the GDAL of QGIS (on Debian and Ubuntu: the python3-rasterio package).</source>
         <translation>La lecture d'un raster d'occupation du sol nécessite le paquet Python rasterio, compilé avec la GDAL de QGIS (sous Debian et Ubuntu : le paquet python3-rasterio).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="632"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="636"/>
         <source>Unknown coordinate reference system {crs}.</source>
         <translation>Système de coordonnées de référence inconnu : {crs}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1267"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1271"/>
         <source>Cannot read the raster {path}: {error}</source>
         <translation>Impossible de lire le raster {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1315"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1319"/>
         <source>The raster has {count} bands; band {band} asked.</source>
         <translation>Le raster a {count} bandes ; la bande {band} est demandée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1323"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1327"/>
         <source>The raster is in a geographic CRS ({crs}): pixel areas are not constant. Reproject it to a projected CRS in metres (Lambert-93 in France) first.</source>
         <translation>Le raster est dans un SCR géographique ({crs}) : la surface des pixels n'est pas constante. Reprojetez-le d'abord dans un SCR projeté en mètres (Lambert-93 en France).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1338"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1342"/>
         <source>The raster has no CRS: it is assumed to be in the territories&apos; CRS.</source>
         <translation>Le raster n'a pas de SCR : il est supposé être dans le SCR des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1357"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1361"/>
         <source>The territories were reprojected to the raster&apos;s CRS ({crs}) to be counted.</source>
         <translation>Les territoires ont été reprojetés dans le SCR du raster ({crs}) pour le décompte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1412"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1416"/>
         <source>Raster classes absent from the mapping table cover {ha:,.1f} ha, counted as 'non classé': {codes}.</source>
         <translation>Des classes du raster absentes de la table de correspondance couvrent {ha:,.1f} ha, comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1423"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1427"/>
         <source>{ha:,.1f} ha of the territories are &apos;no data&apos; in the raster.</source>
         <translation>{ha:,.1f} ha des territoires sont sans données (« no data ») dans le raster.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1432"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1436"/>
         <source>{n} territories are less than half covered by the raster&apos;s pixels (outside its extent, on no data, smaller than a pixel or overlapped by another territory): {rows}.</source>
         <translation>{n} territoires sont couverts à moins de la moitié par les pixels du raster (hors de son emprise, sur des pixels sans données, plus petits qu'un pixel ou chevauchés par un autre territoire) : {rows}.</translation>
     </message>
@@ -3732,7 +4933,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="72"/>
         <source>The adjacency must be a square table of territories: {shape}.</source>
-        <translation>La matrice d&apos;adjacence doit être un tableau carré territoires × territoires : {shape}.</translation>
+        <translation>La matrice d'adjacence doit être un tableau carré territoires × territoires : {shape}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="75"/>
@@ -3742,7 +4943,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="78"/>
         <source>{n} territories have no valid point (x, y): {which}.</source>
-        <translation>{n} territoires n&apos;ont pas de point (x, y) valide : {which}.</translation>
+        <translation>{n} territoires n'ont pas de point (x, y) valide : {which}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="81"/>
@@ -3752,17 +4953,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="82"/>
         <source>{n} pairs were given twice (in either order): counted once.</source>
-        <translation>{n} paires ont été données deux fois (dans un sens ou dans l&apos;autre) : comptées une seule fois.</translation>
+        <translation>{n} paires ont été données deux fois (dans un sens ou dans l'autre) : comptées une seule fois.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="85"/>
         <source>{n} territories have no surplus in any family: they supply no partner ({rows}).</source>
-        <translation>{n} territoires n&apos;ont d&apos;excédent dans aucune famille : ils n&apos;approvisionnent aucun partenaire ({rows}).</translation>
+        <translation>{n} territoires n'ont d'excédent dans aucune famille : ils n'approvisionnent aucun partenaire ({rows}).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="89"/>
         <source>{n} territories have no deficit in any family: they need nothing from a partner ({rows}).</source>
-        <translation>{n} territoires n&apos;ont de déficit dans aucune famille : ils n&apos;ont besoin de rien de la part d&apos;un partenaire ({rows}).</translation>
+        <translation>{n} territoires n'ont de déficit dans aucune famille : ils n'ont besoin de rien de la part d'un partenaire ({rows}).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="93"/>
@@ -3782,12 +4983,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="64"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {names}.</source>
-        <translation>{n} territoires n&apos;ont aucun flux (ni actifs résidents ni emplois dans les flux) : leurs indicateurs sont laissés vides : {names}.</translation>
+        <translation>{n} territoires n'ont aucun flux (ni actifs résidents ni emplois dans les flux) : leurs indicateurs sont laissés vides : {names}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="69"/>
         <source>Unknown flow line mode &apos;{mode}&apos;: use one of {modes}.</source>
-        <translation>Mode de lignes de flux inconnu « {mode} » : utilisez l&apos;un de {modes}.</translation>
+        <translation>Mode de lignes de flux inconnu « {mode} » : utilisez l'un de {modes}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="72"/>
@@ -3807,27 +5008,27 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="173"/>
         <source>The file {path} is not one of INSEE&apos;s flow layouts (columns found: {found}). Expected the detail file FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) or FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), or the aggregated base flux MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) or MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), separated by semicolons.</source>
-        <translation>Le fichier {path} n&apos;a pas l&apos;une des structures des fichiers de flux de l&apos;INSEE (colonnes trouvées : {found}). Attendu : le fichier détail FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) ou FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), ou la base flux agrégée MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) ou MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), séparés par des points-virgules.</translation>
+        <translation>Le fichier {path} n'a pas l'une des structures des fichiers de flux de l'INSEE (colonnes trouvées : {found}). Attendu : le fichier détail FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) ou FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), ou la base flux agrégée MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) ou MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), séparés par des points-virgules.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="181"/>
         <source>The weight {column} of line {line} of {path} is not a number ({value}): the file is damaged or not an INSEE flow file.</source>
-        <translation>La pondération {column} de la ligne {line} de {path} n&apos;est pas un nombre ({value}) : le fichier est endommagé ou n&apos;est pas un fichier de flux de l&apos;INSEE.</translation>
+        <translation>La pondération {column} de la ligne {line} de {path} n'est pas un nombre ({value}) : le fichier est endommagé ou n'est pas un fichier de flux de l'INSEE.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="186"/>
         <source>{n} rows of {path} have a wrong number of fields and were skipped (first at line {line}).</source>
-        <translation>{n} lignes de {path} n&apos;ont pas le bon nombre de champs et ont été ignorées (la première à la ligne {line}).</translation>
+        <translation>{n} lignes de {path} n'ont pas le bon nombre de champs et ont été ignorées (la première à la ligne {line}).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="190"/>
         <source>{weight} of {total} go to a place that is not a French commune: abroad {abroad}, not given {missing}, unknown code {unknown}{codes}. They are kept in the origin&apos;s outside flows.</source>
-        <translation>{weight} sur {total} vont vers un lieu qui n&apos;est pas une commune française : étranger {abroad}, non renseigné {missing}, code inconnu {unknown}{codes}. Ils restent comptés, pour leur commune de résidence, dans les flux vers l&apos;extérieur (hors communes françaises).</translation>
+        <translation>{weight} sur {total} vont vers un lieu qui n'est pas une commune française : étranger {abroad}, non renseigné {missing}, code inconnu {unknown}{codes}. Ils restent comptés, pour leur commune de résidence, dans les flux vers l'extérieur (hors communes françaises).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="195"/>
         <source>{weight} ({rows} rows) have a residence code that is not a known commune{codes}: counted, but in no commune pair.</source>
-        <translation>{weight} ({rows} lignes) ont un code de résidence qui n&apos;est pas une commune connue{codes} : comptés, mais dans aucun couple de communes.</translation>
+        <translation>{weight} ({rows} lignes) ont un code de résidence qui n'est pas une commune connue{codes} : comptés, mais dans aucun couple de communes.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="200"/>
@@ -3857,22 +5058,22 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="220"/>
         <source>{n} communes of the flows are in no zone of the zoning ({codes}): their {weight} of flows are counted as coming from or going to outside the zoning.</source>
-        <translation>{n} communes des flux ne sont dans aucune zone du zonage ({codes}) : leurs {weight} de flux sont comptés comme venant de l&apos;extérieur du zonage ou y allant.</translation>
+        <translation>{n} communes des flux ne sont dans aucune zone du zonage ({codes}) : leurs {weight} de flux sont comptés comme venant de l'extérieur du zonage ou y allant.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/flows.py" line="225"/>
         <source>The file holds more than {n} distinct codes that are not commune codes: it is not an INSEE flow file.</source>
-        <translation>Le fichier contient plus de {n} codes distincts qui ne sont pas des codes de commune : ce n&apos;est pas un fichier de flux de l&apos;INSEE.</translation>
+        <translation>Le fichier contient plus de {n} codes distincts qui ne sont pas des codes de commune : ce n'est pas un fichier de flux de l'INSEE.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="104"/>
         <source>Community detection needs the Python package igraph, which is not installed. Install it in the Python of QGIS (pip install igraph, or the python3-igraph package of your distribution) and run the algorithm again. The LabourMarketAreas regrouping method works without it.</source>
-        <translation>La détection de communautés a besoin du paquet Python igraph, qui n&apos;est pas installé. Installez-le dans le Python de QGIS (pip install igraph, ou le paquet python3-igraph de votre distribution) puis relancez l&apos;algorithme. La méthode de regroupement LabourMarketAreas (zones d&apos;emploi) fonctionne sans lui.</translation>
+        <translation>La détection de communautés a besoin du paquet Python igraph, qui n'est pas installé. Installez-le dans le Python de QGIS (pip install igraph, ou le paquet python3-igraph de votre distribution) puis relancez l'algorithme. La méthode de regroupement LabourMarketAreas (zones d'emploi) fonctionne sans lui.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="111"/>
         <source>Unknown community detection method &apos;{method}&apos;: use one of {methods}.</source>
-        <translation>Méthode de détection de communautés inconnue « {method} » : utilisez l&apos;une de {methods}.</translation>
+        <translation>Méthode de détection de communautés inconnue « {method} » : utilisez l'une de {methods}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="114"/>
@@ -3887,22 +5088,22 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="122"/>
         <source>The regrouping stopped after {n} steps without making every area valid: {invalid} areas are still below the validity threshold.</source>
-        <translation>Le regroupement s&apos;est arrêté après {n} étapes sans rendre toutes les aires valides : {invalid} aires restent sous le seuil de validité.</translation>
+        <translation>Le regroupement s'est arrêté après {n} étapes sans rendre toutes les aires valides : {invalid} aires restent sous le seuil de validité.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="127"/>
         <source>{n} units have no flow linking them to any area: each is left as an area of its own, flagged not valid: {names}.</source>
-        <translation>{n} unités n&apos;ont aucun flux les reliant à une aire : chacune forme une aire à part, marquée non valide : {names}.</translation>
+        <translation>{n} unités n'ont aucun flux les reliant à une aire : chacune forme une aire à part, marquée non valide : {names}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="132"/>
         <source>{n} units have no resident or no job in the flows (or only internal flows): left out of the regrouping, then attached to the area they are most linked with: {names}.</source>
-        <translation>{n} unités n&apos;ont aucun actif résident ou aucun emploi dans les flux (ou seulement des flux internes) : écartées du regroupement, puis rattachées à l&apos;aire avec laquelle elles sont le plus liées : {names}.</translation>
+        <translation>{n} unités n'ont aucun actif résident ou aucun emploi dans les flux (ou seulement des flux internes) : écartées du regroupement, puis rattachées à l'aire avec laquelle elles sont le plus liées : {names}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="137"/>
         <source>{n} detached parts of areas have no neighbour in another area (islands): they stay in their area: {names}.</source>
-        <translation>{n} parties détachées d&apos;aires n&apos;ont aucun voisin dans une autre aire (îles) : elles restent dans leur aire : {names}.</translation>
+        <translation>{n} parties détachées d'aires n'ont aucun voisin dans une autre aire (îles) : elles restent dans leur aire : {names}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="142"/>
@@ -3912,17 +5113,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="145"/>
         <source>{n} units have no area (a missing or negative label): {names}.</source>
-        <translation>{n} unités n&apos;ont pas d&apos;aire (étiquette manquante ou négative) : {names}.</translation>
+        <translation>{n} unités n'ont pas d'aire (étiquette manquante ou négative) : {names}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="101"/>
         <source>The NAF table {path} is not valid: {problem}.</source>
-        <translation>La table NAF {path} n&apos;est pas valide : {problem}.</translation>
+        <translation>La table NAF {path} n'est pas valide : {problem}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="102"/>
         <source>Unknown NAF level &apos;{level}&apos;: use one of {levels}.</source>
-        <translation>Niveau NAF inconnu « {level} » : utilisez l&apos;un de {levels}.</translation>
+        <translation>Niveau NAF inconnu « {level} » : utilisez l'un de {levels}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="103"/>
@@ -3932,7 +5133,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="108"/>
         <source>{n} rows have a code that is not a NAF rév. 2 code ({codes}): they are not counted in any sector.</source>
-        <translation>{n} lignes ont un code qui n&apos;est pas un code NAF rév. 2 ({codes}) : elles ne sont comptées dans aucun secteur.</translation>
+        <translation>{n} lignes ont un code qui n'est pas un code NAF rév. 2 ({codes}) : elles ne sont comptées dans aucun secteur.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="113"/>
@@ -3942,7 +5143,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="118"/>
         <source>{n} rows have no sector code: they are not counted in any sector.</source>
-        <translation>{n} lignes n&apos;ont pas de code de secteur : elles ne sont comptées dans aucun secteur.</translation>
+        <translation>{n} lignes n'ont pas de code de secteur : elles ne sont comptées dans aucun secteur.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/naf.py" line="121"/>
@@ -3972,7 +5173,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="76"/>
         <source>No territory has any count: the study area cannot serve as the reference; give a reference table.</source>
-        <translation>Aucun territoire n&apos;a d&apos;effectif : la zone d&apos;étude ne peut pas servir de référence ; donnez une table de référence.</translation>
+        <translation>Aucun territoire n'a d'effectif : la zone d'étude ne peut pas servir de référence ; donnez une table de référence.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="81"/>
@@ -3992,12 +5193,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="92"/>
         <source>{n} territories have no count in any sector: their indicators are left empty: {rows}.</source>
-        <translation>{n} territoires n&apos;ont d&apos;effectif dans aucun secteur : leurs indicateurs restent vides : {rows}.</translation>
+        <translation>{n} territoires n'ont d'effectif dans aucun secteur : leurs indicateurs restent vides : {rows}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="96"/>
         <source>{n} sectors are present in territories but absent from the reference ({sectors}): their location quotients and the Hachman index of those territories are left empty.</source>
-        <translation>{n} secteurs sont présents dans des territoires mais absents de la référence ({sectors}) : leurs indices de spécificité (quotients de localisation) et l&apos;indice de Hachman de ces territoires restent vides.</translation>
+        <translation>{n} secteurs sont présents dans des territoires mais absents de la référence ({sectors}) : leurs indices de spécificité (quotients de localisation) et l'indice de Hachman de ces territoires restent vides.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="101"/>
@@ -4215,7 +5416,7 @@ Champ : {field}
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="337"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="341"/>
         <source>feature {fid}</source>
         <translation>entité {fid}</translation>
     </message>
@@ -4515,7 +5716,7 @@ Champ : {field}
 <context>
     <name>ReterrProvider</name>
     <message>
-        <location filename="../reterr_qgis/processing/provider.py" line="69"/>
+        <location filename="../reterr_qgis/processing/provider.py" line="79"/>
         <source>ReTerr — territorial resilience ({version})</source>
         <translation>ReTerr — résilience territoriale ({version})</translation>
     </message>
@@ -5160,6 +6361,340 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
         <location filename="../reterr_qgis/processing/services/service_gaps.py" line="445"/>
         <source>All demand units</source>
         <translation>Toutes les unités de demande</translation>
+    </message>
+</context>
+<context>
+    <name>Specialisation</name>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="118"/>
+        <source>Specialisation and diversity of the economy</source>
+        <translation>Spécialisation et diversité de l&apos;économie</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="121"/>
+        <source>Is each territory's economy diverse, or does it depend on a few sectors? From jobs (or establishments) by NAF sector: location quotients, specialisation and diversity indices, related and unrelated variety, and the most over-represented sector of each territory.
+
+Input: the SIRENE establishments (points, e.g. the output of 'Import SIRENE establishments': fields commune, naf, emplois), each counted in the territory containing it (a point outside every territory: in the territory whose code is its commune, or that holds the other establishments of its commune); or a table without geometry with a territory code, a NAF code and a count per row (rows whose code is not a territory code are listed and left out). NAF codes of any level and spelling (10.71C, 1071C, 10.71, 10, C, or a code of an INSEE aggregation level) are brought to the chosen level; codes that are not NAF rév. 2 (NAF rév. 1, typos) or are too coarse for it are listed with the jobs they carry and left out. Weight: the count field (jobs, default emplois) or the number of establishments (each feature counts 1).
+
+Method (METHODS §3.1; EconGeo; Frenken, Van Oort &amp; Verburg 2007). With e_ij the count of sector i in territory j, s_ij = e_ij / e_j its share and R_i the reference share of sector i: LQ_ij = s_ij / R_i (&gt; 1.25 is often read as specialised); krugman = Σ_i |s_ij − R_i| (0 = the reference structure, 2 = nothing in common); hoover = krugman / 2; hhi = Σ_i s_ij², hhi_n = (hhi − 1/N) / (1 − 1/N); shannon = −Σ_i s_ij ln s_ij (natural logarithm), shannon_n = shannon / ln N, with N the number of positions of the level in the NAF (88 divisions by default; 732 sous-classes, 38 for A38…); hachman = 1 / Σ_i s_ij LQ_ij (1 = the reference structure). Related and unrelated variety: with the sectors grouped (default: sous-classes, classes and groups by division, divisions by section; the group level parameter), P_g the share of group g, var_unrel = −Σ_g P_g ln P_g (entropy between groups: spreads the risk of a shock over unrelated activities) and var_rel = Σ_g P_g H_g, H_g the entropy of the sectors within g (related variety: knowledge spill-overs); shannon = var_unrel + var_rel exactly.
+
+Reference: the study area by default (R_i = Σ_j e_ij / Σ_ij e_ij: the indices then say how each territory differs from the whole of the layer); or a reference table (CSV, ';', first column a NAF code, second a share or a count, e.g. national jobs by sector from INSEE), brought to the chosen level. A sector present in a territory but absent from the reference has no LQ (NULL).
+
+Outputs. Territories: total (jobs or establishments counted), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (sectors present), sect_spe, lib_spe, lq_spe, pct_spe (main specialisation: the sector whose share most exceeds its reference share, s_ij − R_i, i.e. that holds the most jobs above what the reference structure would give; its label, LQ and share of the territory in %; rather than the highest LQ, which a single small establishment of a rare sector can give). Territories without any count get NULL indices and are named. Optional table: one row per territory and sector present, with the count, the share (%), the reference share (%) and the LQ.</source>
+        <translation>L&apos;économie de chaque territoire est-elle diversifiée, ou dépend-elle de quelques secteurs ? À partir des emplois (ou des établissements) par secteur NAF : indices de spécificité, indices de spécialisation et de diversité, variété liée et non liée, et le secteur le plus surreprésenté de chaque territoire.
+
+Entrée : les établissements SIRENE (points, par ex. la sortie de « Importer les établissements SIRENE » : champs commune, naf, emplois), chacun compté dans le territoire qui le contient (un point hors de tout territoire : dans le territoire dont le code est sa commune, ou qui contient les autres établissements de sa commune) ; ou une table sans géométrie avec un code de territoire, un code NAF et un effectif par ligne (les lignes dont le code n&apos;est pas un code de territoire sont listées et écartées). Les codes NAF de tout niveau et de toute graphie (10.71C, 1071C, 10.71, 10, C, ou un code d&apos;un niveau d&apos;agrégation INSEE) sont ramenés au niveau choisi ; les codes qui ne sont pas de la NAF rév. 2 (NAF rév. 1, fautes de frappe) ou trop agrégés pour ce niveau sont listés avec les emplois qu&apos;ils portent et écartés. Pondération : le champ d&apos;effectif (emplois, par défaut emplois) ou le nombre d&apos;établissements (chaque entité compte pour 1).
+
+Méthode (METHODS §3.1 ; EconGeo ; Frenken, Van Oort &amp; Verburg 2007). Avec e_ij l&apos;effectif du secteur i dans le territoire j, s_ij = e_ij / e_j sa part et R_i la part de référence du secteur i : LQ_ij = s_ij / R_i (&gt; 1,25 est souvent lu comme une spécialisation) ; krugman = Σ_i |s_ij − R_i| (0 = la structure de référence, 2 = rien en commun) ; hoover = krugman / 2 ; hhi = Σ_i s_ij², hhi_n = (hhi − 1/N) / (1 − 1/N) ; shannon = −Σ_i s_ij ln s_ij (logarithme népérien), shannon_n = shannon / ln N, avec N le nombre de postes du niveau dans la NAF (88 divisions par défaut ; 732 sous-classes, 38 pour A38…) ; hachman = 1 / Σ_i s_ij LQ_ij (1 = la structure de référence). Variété liée et non liée : avec les secteurs regroupés (par défaut : sous-classes, classes et groupes par division, divisions par section ; paramètre du niveau des groupes), P_g la part du groupe g, var_unrel = −Σ_g P_g ln P_g (entropie entre groupes : répartit le risque d&apos;un choc sur des activités non liées) et var_rel = Σ_g P_g H_g, H_g l&apos;entropie des secteurs au sein de g (variété liée : diffusion des connaissances) ; shannon = var_unrel + var_rel exactement.
+
+Référence : la zone d&apos;étude par défaut (R_i = Σ_j e_ij / Σ_ij e_ij : les indices disent alors en quoi chaque territoire diffère de l&apos;ensemble de la couche) ; ou une table de référence (CSV, « ; », première colonne un code NAF, seconde une part ou un effectif, par ex. les emplois nationaux par secteur de l&apos;INSEE), ramenée au niveau choisi. Un secteur présent dans un territoire mais absent de la référence n&apos;a pas de LQ (NULL).
+
+Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (secteurs présents), sect_spe, lib_spe, lq_spe, pct_spe (spécialisation principale : le secteur dont la part dépasse le plus sa part de référence, s_ij − R_i, c&apos;est-à-dire celui qui porte le plus d&apos;emplois au-delà de ce que donnerait la structure de référence ; son libellé, son LQ et sa part dans le territoire en % ; plutôt que le LQ le plus élevé, qu&apos;un seul petit établissement d&apos;un secteur rare peut produire). Les territoires sans aucun effectif reçoivent des indices NULL et sont nommés. Table facultative : une ligne par territoire et secteur présent, avec l&apos;effectif, la part (%), la part de référence (%) et le LQ.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="170"/>
+        <source>Establishments (points) or table of counts by territory and sector</source>
+        <translation>Établissements (points) ou table des effectifs par territoire et secteur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="170"/>
+        <source>Points (e.g. the output of &apos;Import SIRENE establishments&apos;), counted in the territory containing them; or a table without geometry (e.g. a CSV) with a territory code, a NAF code and a count per row.</source>
+        <translation>Points (par ex. la sortie de « Importer les établissements SIRENE »), comptés dans le territoire qui les contient ; ou une table sans géométrie (par ex. un CSV) avec un code de territoire, un code NAF et un effectif par ligne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
+        <source>Commune or territory code field</source>
+        <translation>Champ du code de commune ou de territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
+        <source>Points: the commune code of each establishment, which places the points lying outside every territory (optional). Table: the territory code of each row, as in the territory code field (required).</source>
+        <translation>Points : le code communal de chaque établissement, qui place les points situés hors de tout territoire (facultatif). Table : le code de territoire de chaque ligne, comme dans le champ du code de territoire (obligatoire).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <source>NAF code field</source>
+        <translation>Champ du code NAF</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <source>NAF rév. 2 code of each row, at any level ('10.71C', '1071C', '10', 'C').</source>
+        <translation>Code NAF rév. 2 de chaque ligne, à n&apos;importe quel niveau (« 10.71C », « 1071C », « 10 », « C »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <source>Weight</source>
+        <translation>Pondération</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <source>Jobs (the count field)</source>
+        <translation>Emplois (le champ d&apos;effectif)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <source>Number of establishments (each feature counts 1)</source>
+        <translation>Nombre d&apos;établissements (chaque entité compte pour 1)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <source>What is counted per sector: the value of the count field (jobs, from the SIRENE size class), or one per establishment.</source>
+        <translation>Ce qui est compté par secteur : la valeur du champ d&apos;effectif (emplois, d&apos;après la tranche d&apos;effectif SIRENE), ou un par établissement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="221"/>
+        <source>Count field (jobs)</source>
+        <translation>Champ d&apos;effectif (emplois)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="221"/>
+        <source>Jobs (or any count ≥ 0) of each row, read when the weight is the count field.</source>
+        <translation>Emplois (ou tout effectif ≥ 0) de chaque ligne, lus quand la pondération est le champ d&apos;effectif.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="233"/>
+        <source>NAF sous-classe (A732)</source>
+        <translation>NAF sous-classe (A732)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="234"/>
+        <source>NAF classe (A615)</source>
+        <translation>NAF classe (A615)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="235"/>
+        <source>NAF groupe (A272)</source>
+        <translation>NAF groupe (A272)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
+        <source>INSEE A129</source>
+        <translation>INSEE A129</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="237"/>
+        <source>NAF division (A88)</source>
+        <translation>NAF division (A88)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="238"/>
+        <source>INSEE A64</source>
+        <translation>INSEE A64</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="239"/>
+        <source>INSEE A38</source>
+        <translation>INSEE A38</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="240"/>
+        <source>NAF section (A21)</source>
+        <translation>NAF section (A21)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="241"/>
+        <source>INSEE A17</source>
+        <translation>INSEE A17</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="242"/>
+        <source>INSEE A10</source>
+        <translation>INSEE A10</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="244"/>
+        <source>Sector level</source>
+        <translation>Niveau des secteurs</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="244"/>
+        <source>Level of the NAF rév. 2 or of INSEE's aggregation levels at which sectors are told apart (N of the normalised indices = its number of positions). Division by default; A38 reads well on a map of location quotients.</source>
+        <translation>Niveau de la NAF rév. 2 ou des niveaux d&apos;agrégation de l&apos;INSEE auquel les secteurs sont distingués (le N des indices normalisés = son nombre de postes). Division par défaut ; A38 se lit bien sur une carte des indices de spécificité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <source>Sector groups of related and unrelated variety</source>
+        <translation>Groupes de secteurs de la variété liée et non liée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <source>Automatic (next level of the NAF hierarchy)</source>
+        <translation>Automatique (niveau suivant de la hiérarchie NAF)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <source>Groups of sectors: variety between groups is unrelated, within them related. Automatic: divisions for finer levels (Frenken et al.), sections for divisions, A64 and A38, A10 for sections and A17. Must be coarser than the sector level.</source>
+        <translation>Groupes de secteurs : la variété entre groupes est non liée, la variété au sein d&apos;un groupe est liée. Automatique : divisions pour les niveaux plus fins (Frenken et al.), sections pour les divisions, A64 et A38, A10 pour les sections et A17. Doit être plus agrégé que le niveau des secteurs.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="276"/>
+        <source>Reference structure (CSV: NAF code; share or count)</source>
+        <translation>Structure de référence (CSV : code NAF ; part ou effectif)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="276"/>
+        <source>Shares or counts of the reference economy per NAF code (e.g. France&apos;s jobs by division), &apos;;&apos;-separated, an optional header line. Empty: the study area (all the territories together).</source>
+        <translation>Parts ou effectifs de l&apos;économie de référence par code NAF (par ex. les emplois de la France par division), séparés par « ; », avec une ligne d&apos;en-tête facultative. Vide : la zone d&apos;étude (tous les territoires ensemble).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="413"/>
+        <source>Specialisation and diversity</source>
+        <translation>Spécialisation et diversité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
+        <source>The territories with the specialisation and diversity indices.</source>
+        <translation>Les territoires avec les indices de spécialisation et de diversité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="299"/>
+        <source>Sectors by territory (table)</source>
+        <translation>Secteurs par territoire (table)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="299"/>
+        <source>One row per territory and sector present: count, share (%), reference share (%) and location quotient.</source>
+        <translation>Une ligne par territoire et secteur présent : effectif, part (%), part de référence (%) et indice de spécificité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="335"/>
+        <source>Counting per territory and sector…</source>
+        <translation>Comptage par territoire et secteur…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="346"/>
+        <source>No job or establishment of layer &apos;{layer}&apos; could be counted in a territory and a sector: check the NAF code field (&apos;{naf}&apos;), the count field and that the establishments lie in the territories.</source>
+        <translation>Aucun emploi ni établissement de la couche « {layer} » n&apos;a pu être compté dans un territoire et un secteur : vérifiez le champ du code NAF (« {naf} »), le champ d&apos;effectif et que les établissements sont situés dans les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="357"/>
+        <source>Computing the indices…</source>
+        <translation>Calcul des indices…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="408"/>
+        <source>the reference table {path}</source>
+        <translation>la table de référence {path}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="408"/>
+        <source>the study area</source>
+        <translation>la zone d&apos;étude</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="413"/>
+        <source>Per territory of &apos;{layer}&apos;: location quotients against {reference}, Krugman, Hoover, HHI, Shannon, Hachman, related and unrelated variety over the NAF sectors (level {level}, groups {groups}), from &apos;{est}&apos;.</source>
+        <translation>Par territoire de « {layer} » : indices de spécificité par rapport à {reference}, Krugman, Hoover, HHI, Shannon, Hachman, variété liée et non liée sur les secteurs NAF (niveau {level}, groupes {groups}), d&apos;après « {est} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="436"/>
+        <source>{n} territories, {total} counted in {s} sectors (level {level}); normalised Shannon from {lo} to {hi}, median {med}.</source>
+        <translation>{n} territoires, {total} comptés dans {s} secteurs (niveau {level}) ; Shannon normalisé de {lo} à {hi}, médiane {med}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="459"/>
+        <source>The sector groups ({groups}) must be a coarser level than the sectors ({level}): choose a coarser group level, or &apos;Automatic&apos;.</source>
+        <translation>Les groupes de secteurs ({groups}) doivent être un niveau plus agrégé que les secteurs ({level}) : choisissez un niveau de groupes plus agrégé, ou « Automatique ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="476"/>
+        <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
+        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="507"/>
+        <source>Reading the table of counts…</source>
+        <translation>Lecture de la table des effectifs…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="520"/>
+        <source>Layer &apos;{layer}&apos; has no rows.</source>
+        <translation>La couche « {layer} » ne contient aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="527"/>
+        <source>No code of field &apos;{field}&apos; of &apos;{layer}&apos; (e.g. {examples}) is a code of the territories (field &apos;{code}&apos;, e.g. {codes}): give the territory code of each row, as in the territories layer.</source>
+        <translation>Aucun code du champ « {field} » de « {layer} » (par ex. {examples}) n&apos;est un code des territoires (champ « {code} », par ex. {codes}) : donnez le code de territoire de chaque ligne, comme dans la couche des territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="542"/>
+        <source>{n} rows of &apos;{layer}&apos; name a territory code that is not in the territories ({codes}): they are left out.</source>
+        <translation>{n} lignes de « {layer} » désignent un code de territoire absent des territoires ({codes}) : elles sont écartées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="567"/>
+        <source>{n} features of &apos;{layer}&apos; have no count in field &apos;{field}&apos;: they are left out: {features}.</source>
+        <translation>{n} entités de « {layer} » n&apos;ont pas d&apos;effectif dans le champ « {field} » : elles sont écartées : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="588"/>
+        <source>{n} establishments lie in several overlapping territories; each counts in the first one only: {features}.</source>
+        <translation>{n} établissements sont situés dans plusieurs territoires qui se chevauchent ; chacun ne compte que dans le premier : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="602"/>
+        <source>{n} establishments outside every territory polygon were counted in the territory of their commune.</source>
+        <translation>{n} établissements situés hors de tout polygone de territoire ont été comptés dans le territoire de leur commune.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="610"/>
+        <source>{n} establishments lie outside every territory (and their commune is none of them): they are not counted: {features}.</source>
+        <translation>{n} établissements sont situés hors de tout territoire (et leur commune n&apos;en fait pas partie) : ils ne sont pas comptés : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="628"/>
+        <source>Reference table {name}: {message}</source>
+        <translation>Table de référence {name} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="633"/>
+        <source>The reference table {name} gives no value &gt; 0 to a NAF code of level {level}: give NAF codes in its first column and shares or counts in the second.</source>
+        <translation>La table de référence {name} ne donne aucune valeur &gt; 0 à un code NAF de niveau {level} : mettez des codes NAF dans sa première colonne et des parts ou des effectifs dans la seconde.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="640"/>
+        <source>Reference: {n} sectors of level {level} from {name}.</source>
+        <translation>Référence : {n} secteurs de niveau {level} d&apos;après {name}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="657"/>
+        <source>The reference table {name} cannot be read: {error}</source>
+        <translation>La table de référence {name} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="664"/>
+        <source>The reference table {name} is empty.</source>
+        <translation>La table de référence {name} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="673"/>
+        <source>The reference table {name}, line {line}: expected a NAF code and a share or a count separated by &apos;{sep}&apos;.</source>
+        <translation>Table de référence {name}, ligne {line} : un code NAF et une part ou un effectif séparés par « {sep} » étaient attendus.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="684"/>
+        <source>The reference table {name}, line {line}: &apos;{value}&apos; is not a number (share or count).</source>
+        <translation>Table de référence {name}, ligne {line} : « {value} » n&apos;est pas un nombre (part ou effectif).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="691"/>
+        <source>The reference table {name}, line {line}: the value of {code} is negative.</source>
+        <translation>Table de référence {name}, ligne {line} : la valeur de {code} est négative.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="699"/>
+        <source>The reference table {name} has no row of values.</source>
+        <translation>La table de référence {name} ne contient aucune ligne de valeurs.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="795"/>
+        <source>Sectors by territory</source>
+        <translation>Secteurs par territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="795"/>
+        <source>Count, share and location quotient of each NAF sector (level {level}) present in each territory of &apos;{layer}&apos;.</source>
+        <translation>Effectif, part et indice de spécificité de chaque secteur NAF (niveau {level}) présent dans chaque territoire de « {layer} ».</translation>
     </message>
 </context>
 <context>
@@ -5844,15 +7379,15 @@ Method. A stage is present in a territory when it has at least one establishment
 Thresholds: per stage, the max_minutes of the table, else the default threshold (30 minutes). The shipped table gives 30 minutes for mills and dairies and 60 minutes for abattoirs (the examples of ReTerr's reference notes), 60 minutes for collection, wholesale, feed and oil mills (a département-size reach), 45 minutes for the other processing stages and 15 minutes for bakeries and food shops (the everyday reach of the services basket). These are ReTerr defaults: no published norm fixes a distance to a mill, a dairy or an abattoir; set your own in 'Thresholds per stage' or in the table.
 
 Outputs. Territories: per chain, &lt;chain&gt;_st the stages present, &lt;chain&gt;_jb the jobs in the chain's establishments, &lt;chain&gt;_ml the missing links; n_links and links (every missing link, 'chain:stage'). Missing links layer: one line per territory and missing stage, from the territory's point to the nearest establishment of that stage, with minutes, threshold, link (1: beyond the threshold, a missing link; 0: absent but within reach) and that establishment's siret, commune and NAF code. Optional stage table: establishments, jobs, presence and time per territory and stage.</source>
-        <translation>Quels maillons des filières locales (céréales → moulin → boulangerie, lait → laiterie, élevage → abattoir → boucherie, forêt → scierie → menuiserie…) chaque territoire possède, et les maillons manquants : maillons absents du territoire alors qu&apos;un maillon amont de la même filière y est présent, et dont l&apos;établissement le plus proche est trop loin.
+        <translation>Quels maillons des filières locales (céréales → moulin → boulangerie, lait → laiterie, élevage → abattoir → boucherie, forêt → scierie → menuiserie…) chaque territoire possède, et les maillons manquants : maillons absents du territoire alors qu'un maillon amont de la même filière y est présent, et dont l'établissement le plus proche est trop loin.
 
-Filières : une table modifiable de maillons, chacun défini par une liste de sous-classes NAF rév. 2 (resources/supply/value_chains.csv, colonnes chain_id ; stage_order ; stage_id ; naf_codes ; max_minutes…). Un établissement appartient à tous les maillons qui citent son code NAF. Les établissements sont des points dotés d&apos;un code NAF et d&apos;emplois, par ex. la sortie de « Importer les établissements SIRENE » ; chacun compte dans le territoire qui le contient (un point situé juste en dehors de tous les territoires compte dans le territoire de sa commune).
+Filières : une table modifiable de maillons, chacun défini par une liste de sous-classes NAF rév. 2 (resources/supply/value_chains.csv, colonnes chain_id ; stage_order ; stage_id ; naf_codes ; max_minutes…). Un établissement appartient à tous les maillons qui citent son code NAF. Les établissements sont des points dotés d'un code NAF et d'emplois, par ex. la sortie de « Importer les établissements SIRENE » ; chacun compte dans le territoire qui le contient (un point situé juste en dehors de tous les territoires compte dans le territoire de sa commune).
 
-Méthode. Un maillon est présent dans un territoire quand celui-ci compte au moins un établissement de ce maillon ; il est absent quand un maillon amont de sa filière est présent mais pas le maillon lui-même. Pour un maillon absent, t = le temps de parcours (en minutes) du territoire à l&apos;établissement le plus proche de ce maillon parmi TOUS les établissements fournis (ils peuvent se trouver au-delà des territoires : fournissez aussi les départements voisins). Un maillon manquant est un maillon absent avec t &gt; seuil. L&apos;origine du territoire est un point situé à l&apos;intérieur, ou les points qui le représentent (par ex. les mairies de ses communes, ou des carreaux de population), t étant alors leur moyenne pondérée par le champ de population. Temps de parcours sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h).
+Méthode. Un maillon est présent dans un territoire quand celui-ci compte au moins un établissement de ce maillon ; il est absent quand un maillon amont de sa filière est présent mais pas le maillon lui-même. Pour un maillon absent, t = le temps de parcours (en minutes) du territoire à l'établissement le plus proche de ce maillon parmi TOUS les établissements fournis (ils peuvent se trouver au-delà des territoires : fournissez aussi les départements voisins). Un maillon manquant est un maillon absent avec t &gt; seuil. L'origine du territoire est un point situé à l'intérieur, ou les points qui le représentent (par ex. les mairies de ses communes, ou des carreaux de population), t étant alors leur moyenne pondérée par le champ de population. Temps de parcours sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h).
 
-Seuils : pour chaque maillon, la valeur max_minutes de la table, sinon le seuil par défaut (30 minutes). La table fournie donne 30 minutes pour les moulins et les laiteries et 60 minutes pour les abattoirs (les exemples des notes de référence de ReTerr), 60 minutes pour la collecte, le commerce de gros, les usines d&apos;aliments pour animaux et les huileries (une portée à l&apos;échelle d&apos;un département), 45 minutes pour les autres maillons de transformation et 15 minutes pour les boulangeries et les commerces alimentaires (la portée quotidienne du panier de services de la vie courante). Ce sont des valeurs par défaut de ReTerr : aucune norme publiée ne fixe de distance à un moulin, une laiterie ou un abattoir ; fixez les vôtres dans « Seuils par maillon » ou dans la table.
+Seuils : pour chaque maillon, la valeur max_minutes de la table, sinon le seuil par défaut (30 minutes). La table fournie donne 30 minutes pour les moulins et les laiteries et 60 minutes pour les abattoirs (les exemples des notes de référence de ReTerr), 60 minutes pour la collecte, le commerce de gros, les usines d'aliments pour animaux et les huileries (une portée à l'échelle d'un département), 45 minutes pour les autres maillons de transformation et 15 minutes pour les boulangeries et les commerces alimentaires (la portée quotidienne du panier de services de la vie courante). Ce sont des valeurs par défaut de ReTerr : aucune norme publiée ne fixe de distance à un moulin, une laiterie ou un abattoir ; fixez les vôtres dans « Seuils par maillon » ou dans la table.
 
-Sorties. Territoires : pour chaque filière, &lt;chain&gt;_st les maillons présents, &lt;chain&gt;_jb les emplois des établissements de la filière, &lt;chain&gt;_ml les maillons manquants ; n_links et links (tous les maillons manquants, « filière:maillon »). Couche des maillons manquants : une ligne par territoire et par maillon absent, du point du territoire à l&apos;établissement le plus proche de ce maillon, avec minutes, threshold (seuil), link (1 : au-delà du seuil, maillon manquant ; 0 : absent mais à portée) ainsi que le siret, la commune et le code NAF de cet établissement. Table facultative des maillons par territoire : établissements, emplois, présence et temps par territoire et par maillon.</translation>
+Sorties. Territoires : pour chaque filière, &lt;chain&gt;_st les maillons présents, &lt;chain&gt;_jb les emplois des établissements de la filière, &lt;chain&gt;_ml les maillons manquants ; n_links et links (tous les maillons manquants, « filière:maillon »). Couche des maillons manquants : une ligne par territoire et par maillon absent, du point du territoire à l'établissement le plus proche de ce maillon, avec minutes, threshold (seuil), link (1 : au-delà du seuil, maillon manquant ; 0 : absent mais à portée) ainsi que le siret, la commune et le code NAF de cet établissement. Table facultative des maillons par territoire : établissements, emplois, présence et temps par territoire et par maillon.</translation>
     </message>
 </context>
 </TS>

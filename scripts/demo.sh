@@ -10,6 +10,8 @@ OUT="$ROOT/out"
 SAMPLE="$ROOT/resources/sample/aveyron.gpkg"
 SIRENE="$ROOT/resources/sample/StockEtablissement_illustratif.csv"
 SIRENE_UL="$ROOT/resources/sample/StockUniteLegale_illustratif.csv"
+FLUX="$ROOT/resources/sample/flux_domicile_travail_illustratif.csv"
+ZONAGES="$ROOT/resources/sample/zonages_insee_aveyron.csv"
 mkdir -p "$OUT"
 # Outputs are written to a temporary GeoPackage and moved in place only when every step passed:
 # a failed run never leaves a half-written diagnostic behind.
@@ -21,7 +23,9 @@ WORK="$TMP/travail.gpkg"
 export LANG="${DEMO_LANG:-fr_FR.UTF-8}"
 QP=(scripts/qgis_process.sh run)
 # GDAL notes that it cannot open the PNG output for update (harmless): keep the log readable.
-exec 2> >(grep -v -e "PNG driver does not support update" -e "setapi() is deprecated" >&2)
+# GDAL also says "No geometry column" when a table without geometry (the flow tables) is closed.
+exec 2> >(grep -v -e "PNG driver does not support update" -e "setapi() is deprecated" \
+  -e "No geometry column" >&2)
 
 step() { echo; echo "== $*"; }
 
@@ -68,11 +72,21 @@ step "Économie endogène des communes (reterr:endogenous_economy)"
   INPUT="$WORK|layername=adequation_communes" ESTABLISHMENTS="$GPKG|layername=etablissements" \
   OUTPUT="ogr:dbname='$WORK' table=\"filieres_communes\" (geom)" | tail -n 3
 
+step "Flux domicile-travail illustratifs entre communes, au format INSEE (reterr:import_flows)"
+"${QP[@]}" reterr:import_flows -- \
+  FILE="$FLUX" COMMUNES="$SAMPLE|layername=communes" \
+  OUTPUT="ogr:dbname='$WORK' table=\"flux_communes\"" | tail -n 3
+
+step "Autonomie des communes en emplois (reterr:flow_indicators)"
+"${QP[@]}" reterr:flow_indicators -- \
+  INPUT="$WORK|layername=filieres_communes" FLOWS="$WORK|layername=flux_communes" \
+  OUTPUT="ogr:dbname='$WORK' table=\"flux_indic_communes\" (geom)" | tail -n 3
+
 step "Indice de résilience des communes, sans score global (reterr:resilience_index)"
 "${QP[@]}" reterr:resilience_index -- \
-  INPUT="$WORK|layername=filieres_communes" \
+  INPUT="$WORK|layername=flux_indic_communes" \
   FIELDS=share_65p FIELDS=share_0_19 FIELDS=vacancy_rate FIELDS=basket_share FIELDS=basket_mean_min \
-  FIELDS=adq_cap FIELDS=siege_terr FIELDS=shannon_n \
+  FIELDS=adq_cap FIELDS=siege_terr FIELDS=shannon_n FIELDS=auto_off \
   NAME_FIELD=nom OVERALL=false SAMPLES=500 \
   OUTPUT="ogr:dbname='$GPKG' table=\"indice_resilience\" (geom)" \
   OUTPUT_CSV="$TMP/indice_resilience.csv" | tail -n 4
@@ -148,20 +162,69 @@ step "Économie endogène des EPCI (reterr:endogenous_economy)"
 step "Carte de l'autonomie alimentaire et des flux d'approvisionnement (page 4)"
 "${QP[@]}" reterr:export_council_map -- \
   INPUT="$GPKG|layername=autonomie_alimentaire" FIELD=adq_cap BREAKS="60;80;95" \
-  TITLE="Autonomie alimentaire et flux d'approvisionnement (données illustratives)" \
+  TITLE="Autonomie alimentaire et approvisionnement local (illustratif)" \
   TERRITORY="Aveyron (12) — intercommunalités (EPCI)" LABEL_FIELD=nom_epci N_LABELS=6 \
   FLOWS="$GPKG|layername=flux_approvisionnement" FLOWS_LABEL="Flux d'approvisionnement (ha, < 40 km)" \
   SOURCES="Adéquation plafonnée : part des besoins en terres couverte groupe par groupe, sans compensation entre groupes (méthode PARCEL/CRATer, table de besoins par habitant ReTerr, régime actuel). Flux : appariement des excédents et des déficits à moins de 40 km. Parcelles : couche ILLUSTRATIVE au format du RPG (rpg_illustratif), pas des données réelles. EPCI : INSEE/DGCL ; contours IGN ADMIN EXPRESS COG." \
   OUTPUT_PDF="$TMP/autonomie_alimentaire.pdf" OUTPUT_PNG="$TMP/autonomie_alimentaire.png" | tail -n 4
+step "Spécialisation et diversité de l'économie des EPCI (reterr:specialisation)"
+"${QP[@]}" reterr:specialisation -- \
+  INPUT="$GPKG|layername=epci" CODE_FIELD=siren_epci NAME_FIELD=nom_epci \
+  ESTABLISHMENTS="$GPKG|layername=etablissements" \
+  OUTPUT="ogr:dbname='$GPKG' table=\"specialisation\" (geom)" | tail -n 3
+
+step "Complémentarités alimentaires entre EPCI voisins (reterr:complementarity)"
+"${QP[@]}" reterr:complementarity -- \
+  INPUT="$GPKG|layername=autonomie_alimentaire" CODE_FIELD=siren_epci NAME_FIELD=nom_epci \
+  OUTPUT="ogr:dbname='$GPKG' table=\"complementarite\" (geom)" \
+  OUTPUT_TERRITORIES="ogr:dbname='$WORK' table=\"partenaires\" (geom)" | tail -n 3
+
+step "Flux domicile-travail entre EPCI et indicateurs de flux (reterr:import_flows, reterr:flow_indicators)"
+"${QP[@]}" reterr:import_flows -- \
+  FILE="$FLUX" COMMUNES="$SAMPLE|layername=communes" ZONING_FIELD=siren_epci ZONING_NAME_FIELD=nom_epci \
+  OUTPUT="ogr:dbname='$WORK' table=\"flux_epci\"" | tail -n 2
+"${QP[@]}" reterr:flow_indicators -- \
+  INPUT="$GPKG|layername=epci" CODE_FIELD=siren_epci NAME_FIELD=nom_epci \
+  FLOWS="$WORK|layername=flux_epci" THRESHOLD=300 TOP_K=2 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"indicateurs_flux\" (geom)" \
+  FLOW_LINES="ogr:dbname='$GPKG' table=\"flux_domicile_travail\" (geom)" | tail -n 3
+
+step "Aires fonctionnelles depuis les flux, comparées aux zones d'emploi de l'INSEE (reterr:functional_areas)"
+"${QP[@]}" native:joinattributestable -- \
+  INPUT="$SAMPLE|layername=communes" FIELD=code_insee INPUT_2="$ZONAGES" FIELD_2=CODGEO_2026 \
+  FIELDS_TO_COPY=ZE2020 FIELDS_TO_COPY=AAV2020 FIELDS_TO_COPY=BV2012 METHOD=1 PREFIX= \
+  OUTPUT="ogr:dbname='$WORK' table=\"communes_zonages\" (geom)" > /dev/null
+"${QP[@]}" reterr:functional_areas -- \
+  INPUT="$WORK|layername=communes_zonages" FLOWS="$WORK|layername=flux_communes" \
+  METHOD=2 OFFICIAL_ZONING=ZE2020 \
+  OUTPUT="ogr:dbname='$GPKG' table=\"aires_fonctionnelles\" (geom)" | tail -n 5
+
+step "Carte des flux domicile-travail (page 5) et des aires fonctionnelles (page 6)"
+"${QP[@]}" reterr:export_council_map -- \
+  INPUT="$GPKG|layername=indicateurs_flux" FIELD=auto_off \
+  TITLE="Flux domicile-travail entre EPCI (données illustratives)" \
+  TERRITORY="Aveyron (12) — intercommunalités (EPCI)" LABEL_FIELD=nom_epci N_LABELS=6 \
+  FLOWS="$GPKG|layername=flux_domicile_travail" FLOWS_VOLUME_FIELD=flux FLOWS_CATEGORY_FIELD= \
+  FLOWS_LABEL="Actifs travaillant dans un autre EPCI" \
+  SOURCES="Actifs travaillant sur place : part des actifs résidents qui travaillent dans leur EPCI. Flèches : les 2 principales destinations de chaque EPCI, à partir de 300 actifs. Flux : couche ILLUSTRATIVE au format de la base flux de mobilité domicile-lieu de travail de l'INSEE, générée par un modèle gravitaire sur les populations réelles (flux_domicile_travail_illustratif), pas des données réelles. EPCI : INSEE/DGCL ; contours IGN ADMIN EXPRESS COG." \
+  OUTPUT_PDF="$TMP/flux.pdf" OUTPUT_PNG="$TMP/flux.png" | tail -n 3
+"${QP[@]}" reterr:export_council_map -- \
+  INPUT="$GPKG|layername=aires_fonctionnelles" FIELD=auto_off \
+  TITLE="Aires fonctionnelles d'après les flux (illustratif)" \
+  TERRITORY="Aveyron (12) — regroupement des communes par leurs flux domicile-travail" \
+  LABEL_FIELD=nom RANK_FIELD=population N_LABELS=6 \
+  BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
+  SOURCES="Aires : regroupement des communes selon la méthode des zones d'emploi (LabourMarketAreas, taille et autonomie minimales) sur des flux ILLUSTRATIFS ; à comparer aux zones d'emploi 2020 de l'INSEE (table d'appartenance géographique 2022, Licence Ouverte). Communes : IGN ADMIN EXPRESS COG, INSEE." \
+  OUTPUT_PDF="$TMP/aires.pdf" OUTPUT_PNG="$TMP/aires.png" | tail -n 3
 pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/autonomie_alimentaire.pdf" \
-  "$TMP/council_maps.pdf"
+  "$TMP/flux.pdf" "$TMP/aires.pdf" "$TMP/council_maps.pdf"
 mv -f "$TMP/council_maps.pdf" "$TMP/council_map.pdf"
 
 for f in diagnostic.gpkg council_map.pdf council_map.png council_map_2.png acces_medecins.png \
-  autonomie_alimentaire.png indice_resilience.csv; do
+  autonomie_alimentaire.png flux.png aires.png indice_resilience.csv; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }
 done
 mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
   "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/autonomie_alimentaire.png" \
-  "$TMP/indice_resilience.csv" "$OUT/"
+  "$TMP/flux.png" "$TMP/aires.png" "$TMP/indice_resilience.csv" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"

@@ -49,8 +49,9 @@ def main(gpkg: str, pdf: str) -> None:
         f"{runs} traitements tracés dans reterr_provenance)"
     )
     print(
-        f"  {Path(pdf).resolve()}  (4 pages : carte, profil de Rodez, accès aux médecins, "
-        "autonomie alimentaire ; + PNG, indice_resilience.csv)"
+        f"  {Path(pdf).resolve()}  (6 pages : carte, profil de Rodez, accès aux médecins, "
+        "autonomie alimentaire, flux domicile-travail, aires fonctionnelles ; + PNG, "
+        "indice_resilience.csv)"
     )
     print(
         f"  {n_com} communes, {fmt(pop, 0)} habitants, {fmt(100 * p65 / tot)} % de 65 ans et plus"
@@ -76,6 +77,7 @@ def main(gpkg: str, pdf: str) -> None:
         "dim_services": "services",
         "dim_self_sufficiency": "autonomie",
         "dim_economy": "économie locale",
+        "dim_complementarity": "ouverture",
     }
     scores = " ; ".join(
         f"{labels.get(d, d)} {fmt(v)}/100" for d, v in zip(dims, rodez[: len(dims)])
@@ -88,6 +90,7 @@ def main(gpkg: str, pdf: str) -> None:
     )
 
     supply_summary(gpkg)
+    complementarity_summary(gpkg)
 
 
 def supply_summary(gpkg: str) -> None:
@@ -156,13 +159,69 @@ def supply_summary(gpkg: str) -> None:
         f"{n_epci} ont au moins un maillon manquant ; les plus touchés :"
     )
     for name, n, text in links:
-        print(f"    {name} : {n} ({text})")
+        shown = text.split("; ")
+        more = f" et {len(shown) - 5} autres" if len(shown) > 5 else ""
+        print(f"    {name} : {n} ({'; '.join(shown[:5])}{more})")
     jobs, local, ess = endo
     print(
         f"  Économie endogène : {fmt(local)} % des {fmt(jobs, 0)} emplois dans des "
         f"établissements dont le siège est dans l'EPCI, {fmt(ess)} % dans l'ESS ; le moins : "
         + " ; ".join(f"{name} {fmt(v)} %" for name, v in least_local)
     )
+
+
+def complementarity_summary(gpkg: str) -> None:
+    """Diversity, complementarity, commuting and functional areas of the EPCI."""
+    con = sqlite3.connect(gpkg)
+    lo, med_hi = con.execute("select min(shannon_n), max(shannon_n) from specialisation").fetchone()
+    special = con.execute(
+        "select nom_epci, lib_spe, lq_spe, pct_spe from specialisation "
+        "order by lq_spe * pct_spe desc limit 2"
+    ).fetchall()
+    links = con.execute(
+        "select nom_a, nom_b, vol, ic_sym, fam_ab, fam_ba from complementarite "
+        "order by vol desc limit 2"
+    ).fetchall()
+    n_links = con.execute("select count(*) from complementarite").fetchone()[0]
+    flows = con.execute(
+        "select nom_epci, auto_off, ratio_emp from indicateurs_flux order by auto_off limit 2"
+    ).fetchall()
+    poles = con.execute(
+        "select nom_epci, ratio_emp from indicateurs_flux where ratio_emp > 100 "
+        "order by ratio_emp desc"
+    ).fetchall()
+    areas = con.execute(
+        "select nom, n_communes, population, auto_off, valide from aires_fonctionnelles "
+        "order by population desc"
+    ).fetchall()
+    con.close()
+    print(
+        f"  Diversité économique (Shannon normalisé, divisions NAF) : de {fmt(lo, 2)} à "
+        f"{fmt(med_hi, 2)} selon l'EPCI ; spécialisations marquées :"
+    )
+    for name, label, lq, pct in special:
+        print(f"    {name} : {label} ({fmt(pct)} % des emplois, indice {fmt(lq, 1)})")
+    print(
+        f"  Complémentarités alimentaires entre EPCI voisins : {n_links} liens ; les plus forts :"
+    )
+    for a, b, vol, ic, fab, fba in links:
+        fams = ", ".join(f for f in (fab, fba) if f)
+        print(f"    {a} – {b} : {fmt(vol, 0)} ha échangeables ({fams}), indice {fmt(ic, 0)} %")
+    print(
+        "  Flux domicile-travail (ILLUSTRATIFS) : EPCI les moins autonomes en emplois : "
+        + " ; ".join(f"{n} {fmt(a)} % des actifs sur place" for n, a, _r in flows)
+    )
+    print(
+        "    pôles d'emploi (plus d'emplois que d'actifs résidents) : "
+        + (" ; ".join(f"{n} ({fmt(r, 0)} emplois pour 100 actifs)" for n, r in poles) or "aucun")
+    )
+    print(f"  Aires fonctionnelles trouvées dans les flux : {len(areas)}")
+    for name, n, pop, auto, valid in areas:
+        state = "valide" if valid else "non valide"
+        print(
+            f"    autour de {name} : {n} communes, {fmt(pop, 0)} hab., {fmt(auto)} % des actifs "
+            f"y travaillent ({state})"
+        )
 
 
 if __name__ == "__main__":

@@ -216,7 +216,7 @@ def style_flow_layer(
     curved: bool = False,
 ) -> None:
     """Arrows from origin to destination, width growing with the square root of ``volume_field``
-    (0.5–4 mm over the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
+    (0.4–3 mm over the layer's range), one colour per value of ``category_field`` (labelled with ``labels``).
     ``curved``: curved arrows through the lines' vertices (:func:`flow_symbol`).
 
     Built with the QGIS 3.22 API and Qt-neutral calls; an empty layer gets a usable style too.
@@ -234,9 +234,9 @@ def style_flow_layer(
     except (TypeError, ValueError):
         top = 0.0
     top = top if top > 0 else 1.0
-    # Width grows with the square root of the volume (0.5–4 mm): small flows stay visible and
-    # readable in colour beside a large one.
-    width = f'scale_linear(sqrt(coalesce("{volume_field}", 0)), 0, {math.sqrt(top)!r}, 0.5, 4)'
+    # Width grows with the square root of the volume (0.4–3 mm): small flows stay visible and
+    # readable in colour beside a large one, and many flows do not fill the map.
+    width = f'scale_linear(sqrt(coalesce("{volume_field}", 0)), 0, {math.sqrt(top)!r}, 0.4, 3)'
     cat_idx = layer.fields().lookupField(category_field) if category_field else -1
     values = sorted(str(v) for v in layer.uniqueValues(cat_idx) if v) if cat_idx >= 0 else []
     if values:

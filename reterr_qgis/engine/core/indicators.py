@@ -483,8 +483,8 @@ INDICATORS: dict[str, Indicator] = {
         # -- complementarity: flows (reterr:flow_indicators) --
         Indicator(
             "auto_off",
-            "Actifs travaillant dans leur territoire (autonomie, côté offre)",
-            "Residents working in their territory (self-containment, supply side)",
+            "Actifs travaillant sur place",
+            "Residents working locally",
             "%",
             Polarity.HIGHER_IS_BETTER,
             Dimension.COMPLEMENTARITY,
