@@ -55,6 +55,8 @@ TYPE_VECTOR_POLYGON = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "Type
 TYPE_VECTOR_ANY = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorAnyGeometry")
 TYPE_VECTOR_POINT = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPoint")
 TYPE_VECTOR_LINE = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorLine")
+#: Any vector layer, tables without geometry included.
+TYPE_VECTOR_OR_TABLE = _first((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 
 # Parameter types
 NUMBER_INTEGER = _scoped(
@@ -108,6 +110,7 @@ WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")
 GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _first((Qgis, "GeometryType.Point"), (QgsWkbTypes, "PointGeometry"))
 WKB_POINT = _scoped(Qgis, "WkbType", QgsWkbTypes, "Point")
+WKB_LINESTRING = _scoped(Qgis, "WkbType", QgsWkbTypes, "LineString")
 WKB_NO_GEOMETRY = _scoped(Qgis, "WkbType", QgsWkbTypes, "NoGeometry")
 
 # Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.

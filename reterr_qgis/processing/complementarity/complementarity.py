@@ -9,7 +9,6 @@ import math
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -25,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProperty,
     QgsSingleSymbolRenderer,
-    QgsWkbTypes,
 )
 
 from ...adapters import compat
@@ -52,13 +50,6 @@ from .base import ComplementarityAlgorithm
 NEIGHBOUR_MODES = ("border", "distance")
 #: Default gap (m) between two polygons still read as a shared border (digitising slivers).
 DEFAULT_TOLERANCE_M = 1.0
-
-
-def _wkb_linestring():
-    """``Qgis.WkbType.LineString`` (QGIS ≥ 3.30) or ``QgsWkbTypes.LineString``."""
-    scoped = getattr(Qgis, "WkbType", None)
-    value = getattr(scoped, "LineString", None) if scoped is not None else None
-    return value if value is not None else QgsWkbTypes.LineString
 
 
 def border_adjacency(geometries, tolerance: float):
@@ -541,7 +532,7 @@ class Complementarity(ComplementarityAlgorithm):
             context,
             feedback,
             fields,
-            _wkb_linestring(),
+            compat.WKB_LINESTRING,
             territories.source.sourceCrs(),
             total=int(rows.size),
             progress_span=(60, 85),

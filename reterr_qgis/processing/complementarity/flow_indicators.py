@@ -8,13 +8,11 @@ import math
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -22,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from scipy import sparse
 
@@ -46,21 +43,6 @@ DEFAULT_THRESHOLD = 100.0
 DEFAULT_TOP_K = 5
 #: Bend of the curved lines: the middle vertex is moved sideways by this share of the length.
 BEND = 0.15
-
-
-def _source_type_vector():
-    """Any vector layer, tables without geometry included (``Qgis.ProcessingSourceType.Vector``
-    on QGIS ≥ 3.36, ``QgsProcessing.TypeVector`` before)."""
-    scoped = getattr(Qgis, "ProcessingSourceType", None)
-    value = getattr(scoped, "Vector", None) if scoped is not None else None
-    return value if value is not None else QgsProcessing.TypeVector
-
-
-def _wkb_linestring():
-    """``Qgis.WkbType.LineString`` (QGIS ≥ 3.30) or ``QgsWkbTypes.LineString``."""
-    scoped = getattr(Qgis, "WkbType", None)
-    value = getattr(scoped, "LineString", None) if scoped is not None else None
-    return value if value is not None else QgsWkbTypes.LineString
 
 
 def line_vertices(a, b, curved: bool) -> list[tuple[float, float]]:
@@ -172,7 +154,7 @@ class FlowIndicators(ComplementarityAlgorithm):
                 QgsProcessingParameterFeatureSource(
                     self.FLOWS,
                     self.tr("Flow table (e.g. from 'Import INSEE commuting flows')"),
-                    [_source_type_vector()],
+                    [compat.TYPE_VECTOR_OR_TABLE],
                 ),
                 self.tr("One row per origin–destination pair with a number of persons."),
             )
@@ -542,7 +524,7 @@ class FlowIndicators(ComplementarityAlgorithm):
             context,
             feedback,
             fields,
-            _wkb_linestring(),
+            compat.WKB_LINESTRING,
             territories.source.sourceCrs(),
             total=len(fl),
             progress_span=(70, 99),

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGeometry,
     QgsPalLayerSettings,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -58,15 +57,6 @@ from .base import ComplementarityAlgorithm
 #: Values of METHOD: community detection (Leiden, Louvain), the LabourMarketAreas regrouping,
 #: or Leiden's areas regrouped.
 METHODS = ("leiden", "louvain", "lma", "leiden_lma")
-
-#: Source type of a table (with or without geometry): ``Qgis.ProcessingSourceType.Vector`` on
-#: QGIS ≥ 3.36, ``QgsProcessing.TypeVector`` before (adapters/compat.py has no such entry yet).
-_SOURCE_TYPES = getattr(Qgis, "ProcessingSourceType", None)
-TYPE_TABLE = (
-    _SOURCE_TYPES.Vector
-    if _SOURCE_TYPES is not None and hasattr(_SOURCE_TYPES, "Vector")
-    else QgsProcessing.TypeVector
-)
 
 #: Qualitative colours of the areas (ColorBrewer "Set3", Cynthia Brewer, Apache-2.0): neighbouring
 #: areas never share one (greedy colouring of the areas' adjacency, least used colour first).
@@ -380,7 +370,7 @@ class FunctionalAreas(ComplementarityAlgorithm):
         self.addParameter(
             h(
                 QgsProcessingParameterFeatureSource(
-                    self.FLOWS, self.tr("Commuting flows (table)"), [TYPE_TABLE]
+                    self.FLOWS, self.tr("Commuting flows (table)"), [compat.TYPE_VECTOR_OR_TABLE]
                 ),
                 self.tr(
                     "One row per origin → destination pair with a number of persons: the output "

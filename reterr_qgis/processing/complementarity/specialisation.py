@@ -22,7 +22,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -81,13 +80,6 @@ def automatic_group_level(level: str) -> str | None:
     if lv in ("section", "A17"):
         return "A10"
     return None
-
-
-def _table_type():
-    """Processing source type of any vector layer, tables without geometry included."""
-    scoped = getattr(Qgis, "ProcessingSourceType", None)
-    value = getattr(scoped, "Vector", None) if scoped is not None else None
-    return value if value is not None else QgsProcessing.TypeVector
 
 
 def _geometry_kind(source) -> str:
@@ -172,7 +164,7 @@ class Specialisation(ComplementarityAlgorithm):
                 QgsProcessingParameterFeatureSource(
                     ESTABLISHMENTS,
                     self.tr("Establishments (points) or table of counts by territory and sector"),
-                    [_table_type()],
+                    [compat.TYPE_VECTOR_OR_TABLE],
                 ),
                 self.tr(
                     "Points (e.g. the output of 'Import SIRENE establishments'), counted in the "

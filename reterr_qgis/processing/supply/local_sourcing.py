@@ -7,7 +7,6 @@ import re
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -19,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
@@ -66,13 +64,6 @@ DEFAULT_BALANCE_FIELDS: tuple[str, ...] = tuple(f"sol_{c}" for c in GROUP_CODES)
 FAMILY_CODES: dict[str, str] = dict(zip(GROUP_IDS, GROUP_CODES))
 #: Engine solver names, in the order of the SOLVER options.
 SOLVERS = ("auto", "network_simplex", "highs")
-
-
-def _wkb_linestring():
-    """``Qgis.WkbType.LineString`` (QGIS ≥ 3.30) or ``QgsWkbTypes.LineString``."""
-    scoped = getattr(Qgis, "WkbType", None)
-    value = getattr(scoped, "LineString", None) if scoped is not None else None
-    return value if value is not None else QgsWkbTypes.LineString
 
 
 def family_of(field_name: str) -> str:
@@ -515,7 +506,7 @@ class LocalSourcing(SupplyAlgorithm):
             context,
             feedback,
             fields,
-            _wkb_linestring(),
+            compat.WKB_LINESTRING,
             source.sourceCrs(),
             total=result.n_flows,
             progress_span=(70, 85),

@@ -8,7 +8,6 @@ import re
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransform,
     QgsFeature,
     QgsField,
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...adapters import compat
@@ -65,13 +63,6 @@ from .establishments import (
 
 #: Longest chain prefix in the per-chain field names (``<prefix>_st`` fits a shapefile's 10).
 PREFIX_LENGTH = 7
-
-
-def _wkb_linestring():
-    """``Qgis.WkbType.LineString`` (QGIS ≥ 3.30) or ``QgsWkbTypes.LineString``."""
-    scoped = getattr(Qgis, "WkbType", None)
-    value = getattr(scoped, "LineString", None) if scoped is not None else None
-    return value if value is not None else QgsWkbTypes.LineString
 
 
 def chain_prefixes(chain_ids: list[str]) -> list[str]:
@@ -670,7 +661,7 @@ class ValueChains(SupplyAlgorithm):
             context,
             feedback,
             fields,
-            _wkb_linestring(),
+            compat.WKB_LINESTRING,
             territories.source.sourceCrs(),
             total=len(links),
             progress_span=(85, 95),
