@@ -38,9 +38,11 @@ def build_model():
         # As the model designer does: every other parameter starts at its default value.
         for definition in c.algorithm().parameterDefinitions():
             name = definition.name()
+            default = definition.defaultValue()
             if name not in c.parameterSources() and not definition.isDestination():
-                if definition.defaultValue() is not None:
-                    c.addParameterSources(name, [Source.fromStaticValue(definition.defaultValue())])
+                if default is None:
+                    continue
+                c.addParameterSources(name, [Source.fromStaticValue(default)])
         return c
 
     steps = [
