@@ -80,12 +80,12 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
 <context>
     <name>Complementarity</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="124"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="115"/>
         <source>Complementarity between neighbouring territories</source>
         <translation>Complémentarité entre territoires voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="127"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="118"/>
         <source>Which neighbours have what a territory lacks, and lack what it has? For each pair of neighbouring territories, how well one's surpluses match the other's deficits (the complementarity index) and how much could be exchanged at most (the matchable volume), family by family: a 'solidarity links' layer and each territory's best partners.
 
 Input: territories with a signed balance per family (surplus &gt; 0, deficit &lt; 0), in one unit: by default the crop-group balances of 'Food adequacy' (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut: farmland − need, hectares), or any fields (e.g. jobs above or below the reference share per sector). Neighbours: territories sharing a border (or a corner; a gap narrower than the tolerance, 1 m by default, counts as shared), or whose interior points lie within a distance (default 40 km, the short-chain radius of 'Local sourcing flows').
@@ -95,223 +95,223 @@ Method (METHODS §3.2; Michaely's and the World Bank's trade complementarity ind
 Optional: dissim = bilateral Krugman dissimilarity Σ_k |p_ak − p_bk| (0 … 2) of two structures given in other fields (e.g. farmland per crop group, jobs per sector): how different two territories are, which is not complementarity (dissimilar territories need not have anything to exchange).
 
 Territories output: code_ic, nom_ic, ic_max (best partner by index, ties by volume), code_vol, nom_vol, vol_max (best partner by matchable volume, ties by index), n_parten (neighbours with a matchable volume &gt; 0), vol_tot (matchable volume with all of them, both directions).</source>
-        <translation>Quels voisins ont ce qui manque à un territoire, et manquent de ce qu&apos;il a ? Pour chaque paire de territoires voisins, dans quelle mesure les excédents de l&apos;un correspondent aux déficits de l&apos;autre (l&apos;indice de complémentarité) et combien pourrait au plus être échangé (le volume échangeable), famille par famille : une couche « liens de solidarité » et les meilleurs partenaires de chaque territoire.
+        <translation>Quels voisins ont ce qui manque à un territoire, et manquent de ce qu'il a ? Pour chaque paire de territoires voisins, dans quelle mesure les excédents de l'un correspondent aux déficits de l'autre (l'indice de complémentarité) et combien pourrait au plus être échangé (le volume échangeable), famille par famille : une couche « liens de solidarité » et les meilleurs partenaires de chaque territoire.
 
-Entrée : des territoires portant un solde signé par famille (excédent &gt; 0, déficit &lt; 0), dans une même unité : par défaut les soldes par groupe de cultures de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut : surfaces agricoles − besoins, en hectares), ou n&apos;importe quels champs (par ex. les emplois au-dessus ou au-dessous de la part de référence, par secteur). Voisins : les territoires partageant une frontière (ou un coin ; un écart plus étroit que la tolérance, 1 m par défaut, compte comme partagé), ou dont les points intérieurs sont à moins d&apos;une distance donnée (40 km par défaut, le rayon des circuits courts de « Flux d&apos;approvisionnement local »).
+Entrée : des territoires portant un solde signé par famille (excédent &gt; 0, déficit &lt; 0), dans une même unité : par défaut les soldes par groupe de cultures de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut : surfaces agricoles − besoins, en hectares), ou n'importe quels champs (par ex. les emplois au-dessus ou au-dessous de la part de référence, par secteur). Voisins : les territoires partageant une frontière (ou un coin ; un écart plus étroit que la tolérance, 1 m par défaut, compte comme partagé), ou dont les points intérieurs sont à moins d'une distance donnée (40 km par défaut, le rayon des circuits courts de « Flux d'approvisionnement local »).
 
-Méthode (METHODS §3.2 ; indice de complémentarité commerciale de Michaely et de la Banque mondiale, appliqué aux structures d&apos;excédents et de déficits ; complémentarité d&apos;Ullman). Avec S_ak = max(solde, 0), D_bk = max(−solde, 0), s_a les parts des excédents de a entre les familles et d_b celles des déficits de b : ic_ab = 100 × (1 − ½ Σ_k |s_ak − d_bk|) (100 = les excédents de a ont exactement la structure des déficits de b, 0 = aucune famille en commun ; NULL quand a n&apos;a aucun excédent ou b aucun déficit) ; vol_ab = Σ_k min(S_ak, D_bk), ce que a pourrait au plus fournir à b ; ic_ba et vol_ba dans l&apos;autre sens ; vol = vol_ab + vol_ba ; ic_sym = (vol_ab ic_ab + vol_ba ic_ba) / vol (les deux sens pondérés par leurs volumes) ; fam_ab, fam_ba la famille du plus grand volume échangeable dans chaque sens ; dist_km la distance entre les points intérieurs. Lisez l&apos;indice avec le volume : 100 % entre de très petits volumes ne signifie pas grand-chose. Les paires sans volume échangeable sont écartées par défaut (comptées dans le journal).
+Méthode (METHODS §3.2 ; indice de complémentarité commerciale de Michaely et de la Banque mondiale, appliqué aux structures d'excédents et de déficits ; complémentarité d'Ullman). Avec S_ak = max(solde, 0), D_bk = max(−solde, 0), s_a les parts des excédents de a entre les familles et d_b celles des déficits de b : ic_ab = 100 × (1 − ½ Σ_k |s_ak − d_bk|) (100 = les excédents de a ont exactement la structure des déficits de b, 0 = aucune famille en commun ; NULL quand a n'a aucun excédent ou b aucun déficit) ; vol_ab = Σ_k min(S_ak, D_bk), ce que a pourrait au plus fournir à b ; ic_ba et vol_ba dans l'autre sens ; vol = vol_ab + vol_ba ; ic_sym = (vol_ab ic_ab + vol_ba ic_ba) / vol (les deux sens pondérés par leurs volumes) ; fam_ab, fam_ba la famille du plus grand volume échangeable dans chaque sens ; dist_km la distance entre les points intérieurs. Lisez l'indice avec le volume : 100 % entre de très petits volumes ne signifie pas grand-chose. Les paires sans volume échangeable sont écartées par défaut (comptées dans le journal).
 
-Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| (0 … 2) de deux structures données dans d&apos;autres champs (par ex. surfaces agricoles par groupe de cultures, emplois par secteur) : à quel point deux territoires diffèrent, ce qui n&apos;est pas la complémentarité (des territoires dissemblables n&apos;ont pas forcément quelque chose à échanger).
+Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| (0 … 2) de deux structures données dans d'autres champs (par ex. surfaces agricoles par groupe de cultures, emplois par secteur) : à quel point deux territoires diffèrent, ce qui n'est pas la complémentarité (des territoires dissemblables n'ont pas forcément quelque chose à échanger).
 
-Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l&apos;indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l&apos;indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l&apos;ensemble d&apos;entre eux, dans les deux sens).</translation>
+Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l'indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l'ensemble d'entre eux, dans les deux sens).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="164"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="155"/>
         <source>Territories with a balance per family</source>
         <translation>Territoires avec un solde par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="164"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="155"/>
         <source>E.g. the output of &apos;Food adequacy&apos;, in a projected CRS in metres (Lambert-93 in metropolitan France).</source>
         <translation>Par ex. la sortie de « Adéquation alimentaire », dans un SCR projeté en mètres (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="177"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="168"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="177"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="168"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per family, all in one unit. Empty: the balance fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille, tous dans la même unité. Vide : les champs de solde de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
         <source>Code of each territory, written on the links and in the outputs.</source>
         <translation>Code de chaque territoire, écrit sur les liens et dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="195"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
         <source>Name of each territory, written on the links and used in messages.</source>
         <translation>Nom de chaque territoire, écrit sur les liens et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
         <source>Neighbours</source>
         <translation>Voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
         <source>Sharing a border</source>
         <translation>Partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
         <source>Within a distance (between interior points)</source>
-        <translation>À moins d&apos;une distance (entre points intérieurs)</translation>
+        <translation>À moins d'une distance (entre points intérieurs)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="217"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
         <source>Which pairs are compared: territories sharing a border (or a corner), or whose interior points lie within the distance below.</source>
         <translation>Quelles paires sont comparées : les territoires partageant une frontière (ou un coin), ou dont les points intérieurs sont à moins de la distance ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="234"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="225"/>
         <source>Distance (km, straight line)</source>
-        <translation>Distance (km, à vol d&apos;oiseau)</translation>
+        <translation>Distance (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="234"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="225"/>
         <source>With &apos;Within a distance&apos;: the largest straight-line distance between two territories&apos; interior points (default 40 km, the short-chain radius of &apos;Local sourcing flows&apos;).</source>
-        <translation>Avec « À moins d&apos;une distance » : la plus grande distance à vol d&apos;oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d&apos;approvisionnement local »).</translation>
+        <translation>Avec « À moins d'une distance » : la plus grande distance à vol d'oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d'approvisionnement local »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="250"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="241"/>
         <source>Border tolerance (m)</source>
         <translation>Tolérance de frontière (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="250"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="241"/>
         <source>With &apos;Sharing a border&apos;: two territories closer than this still share a border (slivers and gaps of digitising).</source>
         <translation>Avec « Partageant une frontière » : deux territoires plus proches que cette valeur partagent tout de même une frontière (interstices et écarts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="265"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="256"/>
         <source>Keep the pairs without matchable volume</source>
         <translation>Garder les paires sans volume échangeable</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="265"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="256"/>
         <source>Write a link also between neighbours that have nothing to exchange (vol = 0); by default they are left out and counted in the log.</source>
-        <translation>Écrire un lien aussi entre les voisins qui n&apos;ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
+        <translation>Écrire un lien aussi entre les voisins qui n'ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="269"/>
         <source>Structure fields for the dissimilarity (optional)</source>
         <translation>Champs de structure pour la dissimilarité (optionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="269"/>
         <source>Counts ≥ 0 describing each territory's structure (e.g. farmland per crop group sau_cer…, jobs per sector): adds dissim, the bilateral Krugman dissimilarity of the two structures (not a complementarity).</source>
-        <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n&apos;est pas une complémentarité).</translation>
+        <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n'est pas une complémentarité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="586"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
         <source>Solidarity links</source>
         <translation>Liens de solidarité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="296"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="287"/>
         <source>One line per pair of neighbours, between their interior points: indices (%), matchable volumes, main families, distance.</source>
         <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="642"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="633"/>
         <source>Best partners by territory</source>
         <translation>Meilleurs partenaires par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="307"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="298"/>
         <source>The territories with their best partner by index and by volume, and their number of partners.</source>
-        <translation>Les territoires avec leur meilleur partenaire selon l&apos;indice et selon le volume, et leur nombre de partenaires.</translation>
+        <translation>Les territoires avec leur meilleur partenaire selon l'indice et selon le volume, et leur nombre de partenaires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="331"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="322"/>
         <source>The distance must be a positive number of kilometres.</source>
         <translation>La distance doit être un nombre positif de kilomètres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="347"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="338"/>
         <source>Finding the neighbours…</source>
         <translation>Recherche des voisins…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="349"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="340"/>
         <source>Finding the territories sharing a border</source>
         <translation>Recherche des territoires partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="359"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="350"/>
         <source>{m} pairs of neighbours among {n} territories.</source>
         <translation>{m} paires de voisins parmi {n} territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="363"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="354"/>
         <source>{n} territories have no neighbour: {features}.</source>
-        <translation>{n} territoires n&apos;ont aucun voisin : {features}.</translation>
+        <translation>{n} territoires n'ont aucun voisin : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="371"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="362"/>
         <source>Computing the complementarity of each pair…</source>
         <translation>Calcul de la complémentarité de chaque paire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="395"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="386"/>
         <source>{n} pairs of neighbours have no matchable volume (neither has a surplus of a family the other lacks): no link is drawn between them.</source>
-        <translation>{n} paires de voisins n&apos;ont aucun volume échangeable (aucun des deux n&apos;a d&apos;excédent dans une famille où l&apos;autre est en déficit) : aucun lien n&apos;est tracé entre eux.</translation>
+        <translation>{n} paires de voisins n'ont aucun volume échangeable (aucun des deux n'a d'excédent dans une famille où l'autre est en déficit) : aucun lien n'est tracé entre eux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="413"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="404"/>
         <source>{m} solidarity links; the largest matchable volume: {a} – {b}, {vol} (index {ic} %).</source>
         <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="437"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="428"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
-        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n&apos;a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
+        <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n'a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="444"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="435"/>
         <source>Balance fields used: {fields}.</source>
         <translation>Champs de solde utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="449"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="440"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="456"/>
         <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
-        <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n&apos;est pas un nombre.</translation>
+        <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="477"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="468"/>
         <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
-        <translation>{n} territoires de « {layer} » n&apos;ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s&apos;ils sont à l&apos;équilibre) ou retirez-les.</translation>
+        <translation>{n} territoires de « {layer} » n'ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s'ils sont à l'équilibre) ou retirez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="504"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="495"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="579"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="570"/>
         <source>sharing a border</source>
         <translation>partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="579"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="570"/>
         <source>within {d} km</source>
         <translation>à moins de {d} km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="586"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
         <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
-        <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l&apos;un face aux déficits de l&apos;autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
+        <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l'un face aux déficits de l'autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="642"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="633"/>
         <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
         <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
     </message>
@@ -1607,12 +1607,12 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
 <context>
     <name>FlowIndicators</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="96"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="78"/>
         <source>Flow indicators and flow lines</source>
         <translation>Indicateurs de flux et lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="99"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="81"/>
         <source>How each territory works with the others through commuting: how many of its working residents leave it, how many come in to work, how many live and work there, whether it is a job pole or residential, and how much it depends on one destination; and a map of the main flows between territories.
 
 Input: the territories (communes, EPCI, zones…) and a flow table with an origin code, a destination code and a number of persons, e.g. the output of 'Import INSEE commuting flows' at the same level (its ZONING field set to the territories' code). A row whose origin or destination is not a territory (HORS, ETRANGER, another commune) counts as leaving for, or coming from, outside.
@@ -1620,243 +1620,243 @@ Input: the territories (communes, EPCI, zones…) and a flow table with an origi
 Method (METHODS §3.3; INSEE, Observatoire des territoires). For territory i, with T_ij the persons living in i and working in j: internes = T_ii; sortants O_i = Σ_{j≠i} T_ij + the flows to outside; entrants I_i = Σ_{j≠i} T_ji + the flows from outside; brut = O_i + I_i; net = I_i − O_i (&gt; 0: more come in than go out); auto_off = 100 · T_ii / (T_ii + O_i), supply-side self-containment, the share of the working residents who work in the territory (INSEE's 'taux d'actifs stables'); auto_dem = 100 · T_ii / (T_ii + I_i), demand-side self-containment, the share of the jobs held by residents (LabourMarketAreas uses the smaller of the two); ratio_emp = 100 · jobs / working residents = 100 · (T_ii + I_i) / (T_ii + O_i), INSEE's job ratio (indicateur de concentration d'emploi: &lt; 100 residential, &gt; 100 employment pole; France 98.3 in 2018); dep_max = 100 · T_ij / O_i for the destination j ≠ i with the largest flow (dest_max, nom_dmax: its code and name), the dependence on the main destination. A territory without any flow gets empty values and is named in the log.
 
 Flow lines: one line per pair of territories between points inside them (never the internal flows): directed (one line per direction), gross (both directions summed, from the territory that sends more) or net (the difference, in its direction). Kept: volumes of at least the threshold (default 100 persons; Géoclip and the Observatoire des territoires keep flows above 50 for communes) and, per origin, the k largest (default 5; 0 keeps all). Fields: orig, dest, noms, flux, fiable (INSEE reliability: 0 below 200 persons, use with caution; 1 from 200 to 500; 2 above 500), part (% of the origin's out-commuters, or exchanges for gross lines), rang (rank among the origin's lines). Drawn with QGIS's arrow symbol layer, curved, width growing with the square root of the volume.</source>
-        <translation>Comment chaque territoire fonctionne avec les autres à travers les déplacements domicile-travail : combien de ses actifs résidents le quittent pour travailler, combien y viennent travailler, combien y vivent et y travaillent, s&apos;il est un pôle d&apos;emploi ou un territoire résidentiel, et à quel point il dépend d&apos;une seule destination ; et une carte des principaux flux entre territoires.
+        <translation>Comment chaque territoire fonctionne avec les autres à travers les déplacements domicile-travail : combien de ses actifs résidents le quittent pour travailler, combien y viennent travailler, combien y vivent et y travaillent, s'il est un pôle d'emploi ou un territoire résidentiel, et à quel point il dépend d'une seule destination ; et une carte des principaux flux entre territoires.
 
-Entrée : les territoires (communes, EPCI, zones…) et une table de flux avec un code d&apos;origine, un code de destination et un nombre de personnes, par ex. la sortie de « Import des flux domicile-travail INSEE » au même niveau (son champ ZONING réglé sur le code des territoires). Une ligne dont l&apos;origine ou la destination n&apos;est pas un territoire (HORS, ETRANGER, une autre commune) compte comme un départ vers l&apos;extérieur ou une arrivée depuis l&apos;extérieur.
+Entrée : les territoires (communes, EPCI, zones…) et une table de flux avec un code d'origine, un code de destination et un nombre de personnes, par ex. la sortie de « Import des flux domicile-travail INSEE » au même niveau (son champ ZONING réglé sur le code des territoires). Une ligne dont l'origine ou la destination n'est pas un territoire (HORS, ETRANGER, une autre commune) compte comme un départ vers l'extérieur ou une arrivée depuis l'extérieur.
 
-Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoire i, avec T_ij les personnes résidant en i et travaillant en j : internes = T_ii ; sortants O_i = Σ_{j≠i} T_ij + les flux vers l&apos;extérieur ; entrants I_i = Σ_{j≠i} T_ji + les flux depuis l&apos;extérieur ; brut = O_i + I_i ; net = I_i − O_i (&gt; 0 : plus d&apos;entrants que de sortants) ; auto_off = 100 · T_ii / (T_ii + O_i), la part des actifs travaillant sur place, c&apos;est-à-dire des actifs résidents qui travaillent dans le territoire (le « taux d&apos;actifs stables » de l&apos;INSEE) ; auto_dem = 100 · T_ii / (T_ii + I_i), la part des emplois occupés par des résidents (LabourMarketAreas retient la plus petite des deux) ; ratio_emp = 100 · emplois / actifs résidents = 100 · (T_ii + I_i) / (T_ii + O_i), l&apos;indicateur de concentration d&apos;emploi de l&apos;INSEE (&lt; 100 : résidentiel, &gt; 100 : pôle d&apos;emploi ; France : 98,3 en 2018) ; dep_max = 100 · T_ij / O_i pour la destination j ≠ i du plus grand flux (dest_max, nom_dmax : son code et son nom), la dépendance à la destination principale. Un territoire sans aucun flux reçoit des valeurs vides et est nommé dans le journal.
+Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoire i, avec T_ij les personnes résidant en i et travaillant en j : internes = T_ii ; sortants O_i = Σ_{j≠i} T_ij + les flux vers l'extérieur ; entrants I_i = Σ_{j≠i} T_ji + les flux depuis l'extérieur ; brut = O_i + I_i ; net = I_i − O_i (&gt; 0 : plus d'entrants que de sortants) ; auto_off = 100 · T_ii / (T_ii + O_i), la part des actifs travaillant sur place, c'est-à-dire des actifs résidents qui travaillent dans le territoire (le « taux d'actifs stables » de l'INSEE) ; auto_dem = 100 · T_ii / (T_ii + I_i), la part des emplois occupés par des résidents (LabourMarketAreas retient la plus petite des deux) ; ratio_emp = 100 · emplois / actifs résidents = 100 · (T_ii + I_i) / (T_ii + O_i), l'indicateur de concentration d'emploi de l'INSEE (&lt; 100 : résidentiel, &gt; 100 : pôle d'emploi ; France : 98,3 en 2018) ; dep_max = 100 · T_ij / O_i pour la destination j ≠ i du plus grand flux (dest_max, nom_dmax : son code et son nom), la dépendance à la destination principale. Un territoire sans aucun flux reçoit des valeurs vides et est nommé dans le journal.
 
-Lignes de flux : une ligne par paire de territoires, entre des points situés à l&apos;intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d&apos;au moins le seuil (100 personnes par défaut ; Géoclip et l&apos;Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l&apos;origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l&apos;origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d&apos;une épaisseur croissant avec la racine carrée du volume.</translation>
+Lignes de flux : une ligne par paire de territoires, entre des points situés à l'intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d'au moins le seuil (100 personnes par défaut ; Géoclip et l'Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l'origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l'origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d'une épaisseur croissant avec la racine carrée du volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="137"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="119"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="137"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="119"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France), with the codes used in the flow table.</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine), avec les codes utilisés dans la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
         <source>Code of each territory, as in the flow table&apos;s origins and destinations.</source>
-        <translation>Code de chaque territoire, tel qu&apos;il figure dans les origines et destinations de la table de flux.</translation>
+        <translation>Code de chaque territoire, tel qu'il figure dans les origines et destinations de la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
         <source>Name of each territory, used in messages and the lines&apos; names.</source>
         <translation>Nom de chaque territoire, utilisé dans les messages et dans les noms des lignes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="170"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="152"/>
         <source>Flow table (e.g. from &apos;Import INSEE commuting flows&apos;)</source>
         <translation>Table de flux (par ex. issue de « Import des flux domicile-travail INSEE »)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="170"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="152"/>
         <source>One row per origin–destination pair with a number of persons.</source>
         <translation>Une ligne par paire origine–destination, avec un nombre de personnes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Origin code field</source>
-        <translation>Champ du code d&apos;origine</translation>
+        <translation>Champ du code d'origine</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Code of the territory of residence.</source>
         <translation>Code du territoire de résidence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Destination code field</source>
         <translation>Champ du code de destination</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Code of the territory of work (or study).</source>
-        <translation>Code du territoire de travail (ou d&apos;études).</translation>
+        <translation>Code du territoire de travail (ou d'études).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="180"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
         <source>Number of persons of the pair.</source>
         <translation>Nombre de personnes de la paire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="260"/>
         <source>Flow lines</source>
         <translation>Lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
         <source>Directed (one line per direction)</source>
         <translation>Orientées (une ligne par sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
         <source>Gross (both directions summed)</source>
         <translation>Brutes (les deux sens additionnés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
         <source>Net (difference of the two directions)</source>
         <translation>Nettes (différence des deux sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="216"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
         <source>What each line carries.</source>
         <translation>Ce que représente chaque ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="231"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="213"/>
         <source>Smallest flow drawn (persons)</source>
         <translation>Plus petit flux dessiné (personnes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="231"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="213"/>
         <source>Lines carrying fewer persons are not drawn (they still count in the indicators). Below 200 INSEE advises caution.</source>
-        <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l&apos;INSEE recommande la prudence.</translation>
+        <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l'INSEE recommande la prudence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="246"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="228"/>
         <source>Largest lines kept per origin (0: all)</source>
         <translation>Nombre maximal de lignes gardées par origine (0 : toutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="246"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="228"/>
         <source>Keeps the map readable: the k largest lines leaving each territory.</source>
         <translation>Garde la carte lisible : les k plus grandes lignes partant de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="240"/>
         <source>Curved lines</source>
         <translation>Lignes courbes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="240"/>
         <source>Bend each line at its middle so that the two directions of a pair do not overlap; off: straight lines.</source>
-        <translation>Courbe chaque ligne en son milieu pour que les deux sens d&apos;une paire ne se superposent pas ; désactivé : lignes droites.</translation>
+        <translation>Courbe chaque ligne en son milieu pour que les deux sens d'une paire ne se superposent pas ; désactivé : lignes droites.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="267"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="249"/>
         <source>Flow indicators</source>
         <translation>Indicateurs de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="267"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="249"/>
         <source>The territories with sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</source>
         <translation>Les territoires avec sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="260"/>
         <source>The flows between territories kept by the threshold and per origin.</source>
         <translation>Les flux entre territoires retenus par le seuil et par origine.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="296"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
         <source>The field &apos;{field}&apos; is not in the flow table &apos;{layer}&apos; (its fields: {fields}): choose it in the parameter &apos;{param}&apos;.</source>
-        <translation>Le champ « {field} » n&apos;est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
+        <translation>Le champ « {field} » n'est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="315"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="297"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="327"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="309"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
-        <translation>La table de flux « {layer} » n&apos;a aucune ligne.</translation>
+        <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="333"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="315"/>
         <source>{n} rows of '{layer}' have an empty or negative '{field}' (fid {fids}): give each pair a number of persons ≥ 0.</source>
         <translation>{n} lignes de « {layer} » ont un « {field} » vide ou négatif (fid {fids}) : donnez à chaque paire un nombre de personnes ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="368"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="350"/>
         <source>Several territories of &apos;{layer}&apos; have the same code in &apos;{field}&apos;: {features}. Give each territory its own code (or dissolve them first).</source>
-        <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d&apos;abord).</translation>
+        <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d'abord).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="361"/>
         <source>{n} territories have no code: no flow can be theirs ({features}).</source>
-        <translation>{n} territoires n&apos;ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
+        <translation>{n} territoires n'ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="395"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="377"/>
         <source>No origin or destination of &apos;{flows}&apos; is a territory code of &apos;{layer}&apos; (flows: {fcodes}; territories: {tcodes}). Use flows at the territories&apos; level: in &apos;Import INSEE commuting flows&apos;, set the zoning field to the field of the territories&apos; codes (e.g. siren_epci).</source>
-        <translation>Aucune origine ni destination de « {flows} » n&apos;est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
+        <translation>Aucune origine ni destination de « {flows} » n'est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="400"/>
         <source>{n} rows of &apos;{flows}&apos; ({w} persons) have neither end in the territories and are not counted.</source>
-        <translation>{n} lignes de « {flows} » ({w} personnes) n&apos;ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
+        <translation>{n} lignes de « {flows} » ({w} personnes) n'ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="425"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="407"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {features}.</source>
-        <translation>{n} territoires n&apos;ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
+        <translation>{n} territoires n'ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="466"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="448"/>
         <source>Commuting flow indicators</source>
         <translation>Indicateurs de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="466"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="448"/>
         <source>Out-, in- and internal commuters, self-containment, job ratio and dependence on the main destination of the territories of &apos;{layer}&apos;, from the flows of &apos;{flows}&apos;.</source>
-        <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d&apos;emploi et dépendance à la destination principale des territoires de « {layer} », d&apos;après les flux de « {flows} ».</translation>
+        <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d'emploi et dépendance à la destination principale des territoires de « {layer} », d'après les flux de « {flows} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="479"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="461"/>
         <source>{n} territories: {pole} job poles (ratio_emp &gt; 100); supply-side self-containment from {lo} % to {hi} %.</source>
-        <translation>{n} territoires : {pole} pôles d&apos;emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
+        <translation>{n} territoires : {pole} pôles d'emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="578"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="560"/>
         <source>{n} flow lines of {c} pairs with a flow ({mode}, ≥ {t} persons, {k} per origin): they carry {share} % of the flows between territories.</source>
         <translation>{n} lignes de flux pour {c} paires avec un flux ({mode}, ≥ {t} personnes, {k} par origine) : elles portent {share} % des flux entre territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="592"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="574"/>
         <source>No flow between territories reaches the threshold: the flow lines layer is empty (lower the smallest flow drawn).</source>
-        <translation>Aucun flux entre territoires n&apos;atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
+        <translation>Aucun flux entre territoires n'atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="601"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="583"/>
         <source>{n} lines carry fewer than 200 persons: INSEE advises using them with caution (fiable = 0).</source>
-        <translation>{n} lignes portent moins de 200 personnes : l&apos;INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
+        <translation>{n} lignes portent moins de 200 personnes : l'INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
         <source>Commuting flow lines</source>
         <translation>Lignes de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="607"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
         <source>Flows between the territories of &apos;{layer}&apos; from &apos;{flows}&apos; ({mode}, at least {t} persons, the {k} largest per origin).</source>
-        <translation>Flux entre les territoires de « {layer} » d&apos;après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
+        <translation>Flux entre les territoires de « {layer} » d'après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
     </message>
 </context>
 <context>
@@ -2221,12 +2221,12 @@ Les territoires sans population ont des besoins nuls ; une population manquante 
 <context>
     <name>FunctionalAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="290"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="280"/>
         <source>Functional areas from flows</source>
-        <translation>Aires fonctionnelles d&apos;après les flux</translation>
+        <translation>Aires fonctionnelles d'après les flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="293"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="283"/>
         <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
 
 Method
@@ -2237,406 +2237,406 @@ Contiguity (default on): a part of an area that does not touch its main part (co
 Official zoning (optional field of the communes, e.g. ZE2020 or siren_epci): adjusted Rand index (Hubert &amp; Arabie 1985; 1 identical, about 0 no better than chance) and normalised mutual information (MI / mean of the two entropies; 1 identical, 0 independent), in the log and as outputs ARI and NMI; per area the zones it cuts (zones whose communes fall in several areas), and per commune whether it lies outside its zone's main area (hors_zone).
 
 Output: one polygon per area, dissolved from its communes: aire (number, largest first), nom (its most populated commune, or the one with most jobs without a population field), n_communes, population, actifs (employed residents), emplois (jobs), internes (living and working in the area), auto_off = 100 × internes / actifs and auto_dem = 100 × internes / emplois (self-containment, supply and demand side, %), validite and valide (1 when the LabourMarketAreas rule holds), zones_cut. Optional: the communes with their area (aire, aire_nom, hors_zone).</source>
-        <translation>Quelles communes fonctionnent ensemble ? Regroupe les communes en aires où les habitants, pour l&apos;essentiel, vivent et travaillent, d&apos;après les flux domicile-travail (par ex. la sortie de « Import des flux domicile-travail INSEE »), et indique dans quelle mesure ces aires correspondent à un zonage officiel (zones d&apos;emploi, EPCI…) et où elles le découpent.
+        <translation>Quelles communes fonctionnent ensemble ? Regroupe les communes en aires où les habitants, pour l'essentiel, vivent et travaillent, d'après les flux domicile-travail (par ex. la sortie de « Import des flux domicile-travail INSEE »), et indique dans quelle mesure ces aires correspondent à un zonage officiel (zones d'emploi, EPCI…) et où elles le découpent.
 
 Méthode
-Les flux entre deux communes de la couche forment le graphe ; une ligne dont la destination n&apos;est pas une commune de la couche (par ex. « HORS… », hors des communes) est écartée du graphe mais compte comme un départ de sa commune dans la part des actifs travaillant sur place ; une ligne allant d&apos;une commune hors de la couche vers une commune de la couche compte comme un emploi de cette dernière.
+Les flux entre deux communes de la couche forment le graphe ; une ligne dont la destination n'est pas une commune de la couche (par ex. « HORS… », hors des communes) est écartée du graphe mais compte comme un départ de sa commune dans la part des actifs travaillant sur place ; une ligne allant d'une commune hors de la couche vers une commune de la couche compte comme un emploi de cette dernière.
 Détection de communautés (Leiden, par défaut, Traag, Waltman &amp; van Eck 2019 ; ou Louvain, Blondel et al. 2008 ; implémentation : le paquet igraph, optionnel) : maximise la modularité Q = Σ_c [S_cc / 2m − γ (k_c / 2m)²] du graphe non orienté S = T + Tᵀ (flux internes à une commune exclus), γ étant la résolution (1 par défaut ; au-dessus, des aires plus nombreuses et plus petites ; en dessous, moins nombreuses et plus grandes). La graine fixe les tirages aléatoires : la même graine donne les mêmes aires.
-Regroupement LabourMarketAreas (la méthode des travel-to-work areas britanniques et des zones d&apos;emploi 2020 de l&apos;INSEE, portée depuis le paquet R LabourMarketAreas 3.4 de l&apos;Istat ; ne demande aucun paquet supplémentaire) : en partant d&apos;une aire par commune, l&apos;aire la moins valide cède une commune à l&apos;aire avec laquelle elle est le plus liée, jusqu&apos;à ce que toutes les aires soient valides. Une aire avec des actifs occupés résidents L (actifs), des emplois W (emplois) et des flux internes T est valide quand validité = min(msc / tarSC, 1) × (1 − (1 − minSC / tarSC) × max((tarSZ − L) / (tarSZ − minSZ), 0)) × tarSC / minSC ≥ 1, avec msc = min(T / L, T / W), la part interne (la plus petite de la part des actifs travaillant sur place et de la part des emplois occupés par des résidents) : à la taille cible, il lui faut la part interne minimale ; à la taille minimale, la part interne cible. Les valeurs par défaut sont celles de l&apos;Istat 2011 : taille minimale 1 000 et taille cible 10 000 actifs occupés résidents, part interne minimale 66,67 % et cible 75 % (l&apos;ONS britannique utilise 3 500 / 66,7 % / 25 000 / 75 % ; l&apos;INSEE ne publie pas ses valeurs). « Leiden puis regroupement » lance le regroupement à partir des aires de Leiden. Le regroupement ne voit que les flux entre les communes de la couche.
-Contiguïté (activée par défaut) : une partie d&apos;aire qui ne touche pas sa partie principale (communes partageant une frontière) rejoint l&apos;aire voisine avec laquelle elle échange le plus de flux.
-Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : indice de Rand ajusté (Hubert &amp; Arabie 1985 ; 1 : identique, environ 0 : pas mieux que le hasard) et information mutuelle normalisée (IM / moyenne des deux entropies ; 1 : identique, 0 : indépendant), dans le journal et en sorties ARI et NMI ; par aire, les zones qu&apos;elle découpe (zones dont les communes tombent dans plusieurs aires) et, par commune, si elle se trouve hors de l&apos;aire principale de sa zone (hors_zone).
+Regroupement LabourMarketAreas (la méthode des travel-to-work areas britanniques et des zones d'emploi 2020 de l'INSEE, portée depuis le paquet R LabourMarketAreas 3.4 de l'Istat ; ne demande aucun paquet supplémentaire) : en partant d'une aire par commune, l'aire la moins valide cède une commune à l'aire avec laquelle elle est le plus liée, jusqu'à ce que toutes les aires soient valides. Une aire avec des actifs occupés résidents L (actifs), des emplois W (emplois) et des flux internes T est valide quand validité = min(msc / tarSC, 1) × (1 − (1 − minSC / tarSC) × max((tarSZ − L) / (tarSZ − minSZ), 0)) × tarSC / minSC ≥ 1, avec msc = min(T / L, T / W), la part interne (la plus petite de la part des actifs travaillant sur place et de la part des emplois occupés par des résidents) : à la taille cible, il lui faut la part interne minimale ; à la taille minimale, la part interne cible. Les valeurs par défaut sont celles de l'Istat 2011 : taille minimale 1 000 et taille cible 10 000 actifs occupés résidents, part interne minimale 66,67 % et cible 75 % (l'ONS britannique utilise 3 500 / 66,7 % / 25 000 / 75 % ; l'INSEE ne publie pas ses valeurs). « Leiden puis regroupement » lance le regroupement à partir des aires de Leiden. Le regroupement ne voit que les flux entre les communes de la couche.
+Contiguïté (activée par défaut) : une partie d'aire qui ne touche pas sa partie principale (communes partageant une frontière) rejoint l'aire voisine avec laquelle elle échange le plus de flux.
+Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : indice de Rand ajusté (Hubert &amp; Arabie 1985 ; 1 : identique, environ 0 : pas mieux que le hasard) et information mutuelle normalisée (IM / moyenne des deux entropies ; 1 : identique, 0 : indépendant), dans le journal et en sorties ARI et NMI ; par aire, les zones qu'elle découpe (zones dont les communes tombent dans plusieurs aires) et, par commune, si elle se trouve hors de l'aire principale de sa zone (hors_zone).
 
-Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d&apos;emplois en l&apos;absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l&apos;aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
+Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d'emplois en l'absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l'aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="332"/>
         <source>Communes (polygons)</source>
         <translation>Communes (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="332"/>
         <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
         <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
-        <translation>Code de chaque commune, tel qu&apos;il figure dans les champs d&apos;origine et de destination des flux.</translation>
+        <translation>Code de chaque commune, tel qu'il figure dans les champs d'origine et de destination des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Name of each commune: the areas take the name of their main commune.</source>
         <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="353"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
         <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
-        <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d&apos;emplois).</translation>
+        <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d'emplois).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="370"/>
         <source>Commuting flows (table)</source>
         <translation>Flux domicile-travail (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="370"/>
         <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
         <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Origin (residence) code field</source>
-        <translation>Champ du code d&apos;origine (résidence)</translation>
+        <translation>Champ du code d'origine (résidence)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Commune of residence of each flow.</source>
         <translation>Commune de résidence de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Destination (place of work) code field</source>
         <translation>Champ du code de destination (lieu de travail)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
-        <translation>Commune de travail de chaque flux ; un code qui n&apos;est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
+        <translation>Commune de travail de chaque flux ; un code qui n'est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="391"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
         <source>Number of persons of each flow.</source>
         <translation>Nombre de personnes de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>Community detection: Leiden (needs igraph)</source>
         <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>Community detection: Louvain (needs igraph)</source>
         <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
-        <translation>Regroupement LabourMarketAreas (méthode des zones d&apos;emploi)</translation>
+        <translation>Regroupement LabourMarketAreas (méthode des zones d'emploi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
         <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="418"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
         <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
-        <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu&apos;attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d&apos;emploi).</translation>
+        <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu'attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d'emploi).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="438"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="428"/>
         <source>Resolution (community detection)</source>
         <translation>Résolution (détection de communautés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="438"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="428"/>
         <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
         <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="445"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="445"/>
         <source>The same seed gives the same areas (community detection).</source>
         <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Minimum size (employed residents, regrouping)</source>
         <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
-        <translation>Une aire de cette taille doit atteindre l&apos;autonomie cible (Istat 2011 : 1 000).</translation>
+        <translation>Une aire de cette taille doit atteindre l'autonomie cible (Istat 2011 : 1 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Target size (employed residents, regrouping)</source>
         <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
-        <translation>Une aire de cette taille n&apos;a besoin que de l&apos;autonomie minimale (Istat 2011 : 10 000).</translation>
+        <translation>Une aire de cette taille n'a besoin que de l'autonomie minimale (Istat 2011 : 10 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Minimum self-containment (%, regrouping)</source>
         <translation>Autonomie minimale (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Istat 2011: 66.67 %.</source>
         <translation>Istat 2011 : 66,67 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Target self-containment (%, regrouping)</source>
         <translation>Autonomie cible (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
         <source>Istat 2011: 75 %.</source>
         <translation>Istat 2011 : 75 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="506"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="496"/>
         <source>Make the areas contiguous</source>
-        <translation>Rendre les aires d&apos;un seul tenant</translation>
+        <translation>Rendre les aires d'un seul tenant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="506"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="496"/>
         <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
-        <translation>Une partie d&apos;aire qui ne touche pas le reste de l&apos;aire rejoint l&apos;aire voisine avec laquelle elle échange le plus de flux.</translation>
+        <translation>Une partie d'aire qui ne touche pas le reste de l'aire rejoint l'aire voisine avec laquelle elle échange le plus de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="517"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="507"/>
         <source>Official zoning to compare with (field of the communes)</source>
         <translation>Zonage officiel à comparer (champ des communes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="517"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="507"/>
         <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
-        <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d&apos;emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
+        <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d'emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="760"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="750"/>
         <source>Functional areas</source>
         <translation>Aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="528"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="518"/>
         <source>One polygon per area with its size and self-containment.</source>
         <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="536"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="526"/>
         <source>Communes with their functional area</source>
         <translation>Communes avec leur aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="536"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="526"/>
         <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
-        <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l&apos;aire principale de sa zone.</translation>
+        <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
         <source>Adjusted Rand index with the zoning</source>
         <translation>Indice de Rand ajusté avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
         <source>Normalised mutual information with the zoning</source>
         <translation>Information mutuelle normalisée avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="551"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
         <source>Number of functional areas</source>
-        <translation>Nombre d&apos;aires fonctionnelles</translation>
+        <translation>Nombre d'aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="595"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="585"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
-        <translation>La couche « {layer} » n&apos;a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
+        <translation>La couche « {layer} » n'a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="604"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="594"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
-        <translation>La couche « {layer} » n&apos;a pas de champ « {field} » : population laissée vide, aires nommées d&apos;après la commune qui a le plus d&apos;emplois.</translation>
+        <translation>La couche « {layer} » n'a pas de champ « {field} » : population laissée vide, aires nommées d'après la commune qui a le plus d'emplois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="617"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="607"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="639"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="629"/>
         <source>Finding the communes' neighbours…</source>
         <translation>Recherche des voisines des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="653"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="643"/>
         <source>Making the areas contiguous…</source>
-        <translation>Mise d&apos;un seul tenant des aires…</translation>
+        <translation>Mise d'un seul tenant des aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="659"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="649"/>
         <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
         <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="698"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="688"/>
         <source>Dissolving the communes into areas…</source>
         <translation>Fusion des communes en aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="755"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="745"/>
         <source>Leiden community detection</source>
         <translation>Détection de communautés Leiden</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="756"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Louvain community detection</source>
         <translation>Détection de communautés Louvain</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="757"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="747"/>
         <source>LabourMarketAreas regrouping</source>
         <translation>Regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="758"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="748"/>
         <source>Leiden then LabourMarketAreas regrouping</source>
         <translation>Leiden puis regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="760"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="750"/>
         <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
-        <translation>Aires fonctionnelles des communes de « {layer} » d&apos;après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
+        <translation>Aires fonctionnelles des communes de « {layer} » d'après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="794"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="784"/>
         <source>Communes by functional area</source>
         <translation>Communes par aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="794"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="784"/>
         <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
-        <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l&apos;aire principale de sa zone.</translation>
+        <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="814"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="804"/>
         <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
         <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="836"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="826"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
-        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
+        <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="851"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="841"/>
         <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
-        <translation>{n} communes de la couche « {layer} » n&apos;ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
+        <translation>{n} communes de la couche « {layer} » n'ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="862"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="852"/>
         <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
-        <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d&apos;abord les entités répétées).</translation>
+        <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d'abord les entités répétées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="888"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="878"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="920"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="910"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="932"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="922"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
-        <translation>La table de flux « {layer} » n&apos;a aucune ligne.</translation>
+        <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="938"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="928"/>
         <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
-        <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d&apos;entités {fids}) : corrigez-les ou supprimez-les.</translation>
+        <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d'entités {fids}) : corrigez-les ou supprimez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="976"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="966"/>
         <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
-        <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d&apos;origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
+        <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d'origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="977"/>
         <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
-        <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l&apos;extérieur, {inside} venant de l&apos;extérieur.</translation>
+        <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l'extérieur, {inside} venant de l'extérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="991"/>
         <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
-        <translation>{n} lignes de « {layer} » ({weight} personnes) n&apos;ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
+        <translation>{n} lignes de « {layer} » ({weight} personnes) n'ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1015"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1005"/>
         <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
-        <translation>{n} communes n&apos;ont aucun flux : chacune reste une aire à part ({codes}).</translation>
+        <translation>{n} communes n'ont aucun flux : chacune reste une aire à part ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1030"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1020"/>
         <source>Detecting communities…</source>
         <translation>Détection des communautés…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1042"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1032"/>
         <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
         <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1049"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1039"/>
         <source>Regrouping into valid areas…</source>
         <translation>Regroupement en aires valides…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1061"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1051"/>
         <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
         <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1114"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1104"/>
         <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
-        <translation>{n} communes n&apos;ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
+        <translation>{n} communes n'ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1123"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1113"/>
         <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
-        <translation>Aucune commune n&apos;a de zone dans le champ « {field} » : pas de comparaison.</translation>
+        <translation>Aucune commune n'a de zone dans le champ « {field} » : pas de comparaison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1144"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1134"/>
         <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
-        <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l&apos;aire principale de leur zone.</translation>
+        <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l'aire principale de leur zone.</translation>
     </message>
 </context>
 <context>
@@ -2761,15 +2761,15 @@ Nothing is dropped: a place of work that is not a French commune goes to a row o
 fiable: INSEE's reliability rule for census flows: 0 below 200 persons (to be used with caution: sampling), 1 from 200 to 500 (comparisons fragile), 2 above 500 (reliable).
 
 Output: a table (no geometry) orig, orig_nom, dest, dest_nom, flux, fiable, sorted by origin and destination.</source>
-        <translation>Qui habite où et travaille (ou étudie) où : les flux domicile-travail (MOBPRO) et domicile-études (MOBSCO) du recensement de l&apos;INSEE, tels que l&apos;INSEE les publie, additionnés pour les communes de votre zone d&apos;étude, par couple de communes, ou par couple de zones (EPCI, zones d&apos;emploi…) quand un champ de zonage est choisi. La table alimente « Indicateurs de flux et lignes de flux ».
+        <translation>Qui habite où et travaille (ou étudie) où : les flux domicile-travail (MOBPRO) et domicile-études (MOBSCO) du recensement de l'INSEE, tels que l'INSEE les publie, additionnés pour les communes de votre zone d'étude, par couple de communes, ou par couple de zones (EPCI, zones d'emploi…) quand un champ de zonage est choisi. La table alimente « Indicateurs de flux et lignes de flux ».
 
-Fichiers lus (reconnus d&apos;après leur en-tête, séparateur « ; ») : les fichiers détail FD_MOBPRO_&lt;année&gt;.csv (une ligne par personne de l&apos;échantillon du recensement : résidence COMMUNE et ARM, lieu de travail DCLT, poids IPONDI) et FD_MOBSCO_&lt;année&gt;.csv (lieu d&apos;études DCETUF), et les fichiers agrégés « base flux » (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;aa&gt;_ACTOCC15P pour MOBPRO ; DCETU, L_DCETU, NBFLUX_C&lt;aa&gt;_SCOL02P pour MOBSCO), ou un extrait de même format. Le fichier est lu en flux continu : un fichier détail national (8 millions de lignes) prend quelques secondes.
+Fichiers lus (reconnus d'après leur en-tête, séparateur « ; ») : les fichiers détail FD_MOBPRO_&lt;année&gt;.csv (une ligne par personne de l'échantillon du recensement : résidence COMMUNE et ARM, lieu de travail DCLT, poids IPONDI) et FD_MOBSCO_&lt;année&gt;.csv (lieu d'études DCETUF), et les fichiers agrégés « base flux » (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;aa&gt;_ACTOCC15P pour MOBPRO ; DCETU, L_DCETU, NBFLUX_C&lt;aa&gt;_SCOL02P pour MOBSCO), ou un extrait de même format. Le fichier est lu en flux continu : un fichier détail national (8 millions de lignes) prend quelques secondes.
 
-Méthode. flux = la somme des poids (IPONDI, ou les valeurs NBFLUX) des lignes de chaque couple : une estimation du nombre de personnes. Sont conservés les flux dont la résidence ou le lieu de travail est l&apos;une des communes (par défaut ; ou la résidence seule, le lieu de travail seul, ou les deux). Avec un champ de zonage (par ex. siren_epci), les communes sont remplacées par leur zone, les flux au sein d&apos;une zone deviennent des flux internes (orig = dest), et les communes hors du zonage (hors de la zone d&apos;étude, ou sans zone : citées dans le journal) sont regroupées sous HORS. Les arrondissements de Paris, Lyon et Marseille sont comptés par défaut dans leur ville (75056, 69123, 13055), comme dans les couches de communes du COG.
+Méthode. flux = la somme des poids (IPONDI, ou les valeurs NBFLUX) des lignes de chaque couple : une estimation du nombre de personnes. Sont conservés les flux dont la résidence ou le lieu de travail est l'une des communes (par défaut ; ou la résidence seule, le lieu de travail seul, ou les deux). Avec un champ de zonage (par ex. siren_epci), les communes sont remplacées par leur zone, les flux au sein d'une zone deviennent des flux internes (orig = dest), et les communes hors du zonage (hors de la zone d'étude, ou sans zone : citées dans le journal) sont regroupées sous HORS. Les arrondissements de Paris, Lyon et Marseille sont comptés par défaut dans leur ville (75056, 69123, 13055), comme dans les couches de communes du COG.
 
-Rien n&apos;est perdu : un lieu de travail qui n&apos;est pas une commune française va dans une ligne de sa commune d&apos;origine avec dest = ETRANGER (étranger : un code pays 99…, ou une commune frontalière étrangère), NONRENS (non renseigné) ou INCONNU (un code qui n&apos;est pas une commune) ; les lignes dont la résidence n&apos;est pas une commune sont additionnées dans une seule ligne orig = INCONNU ; ainsi la somme des flux est égale au poids total du fichier moins les flux écartés par le choix des communes, ce que le journal vérifie.
+Rien n'est perdu : un lieu de travail qui n'est pas une commune française va dans une ligne de sa commune d'origine avec dest = ETRANGER (étranger : un code pays 99…, ou une commune frontalière étrangère), NONRENS (non renseigné) ou INCONNU (un code qui n'est pas une commune) ; les lignes dont la résidence n'est pas une commune sont additionnées dans une seule ligne orig = INCONNU ; ainsi la somme des flux est égale au poids total du fichier moins les flux écartés par le choix des communes, ce que le journal vérifie.
 
-fiable : la règle de fiabilité de l&apos;INSEE pour les flux du recensement : 0 en dessous de 200 personnes (à utiliser avec précaution : échantillonnage), 1 de 200 à 500 (comparaisons fragiles), 2 au-dessus de 500 (fiable).
+fiable : la règle de fiabilité de l'INSEE pour les flux du recensement : 0 en dessous de 200 personnes (à utiliser avec précaution : échantillonnage), 1 de 200 à 500 (comparaisons fragiles), 2 au-dessus de 500 (fiable).
 
 Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiable, triée par origine et destination.</translation>
     </message>
@@ -2786,12 +2786,12 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
         <source>Communes of the study area</source>
-        <translation>Communes de la zone d&apos;étude</translation>
+        <translation>Communes de la zone d'étude</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
         <source>The communes whose flows are kept; their names label the output, and one of their fields may give the zoning.</source>
-        <translation>Les communes dont les flux sont conservés ; leurs noms servent d&apos;étiquettes en sortie, et l&apos;un de leurs champs peut fournir le zonage.</translation>
+        <translation>Les communes dont les flux sont conservés ; leurs noms servent d'étiquettes en sortie, et l'un de leurs champs peut fournir le zonage.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
@@ -2831,7 +2831,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Place of work (or study) in the communes</source>
-        <translation>Lieu de travail (ou d&apos;études) dans les communes</translation>
+        <translation>Lieu de travail (ou d'études) dans les communes</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
@@ -2841,7 +2841,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Which flows of the file are kept. The default keeps every flow touching the study area, so that out-commuters and in-commuters are both counted.</source>
-        <translation>Quels flux du fichier sont conservés. Par défaut, tout flux touchant la zone d&apos;étude est conservé, afin de compter à la fois les actifs qui en sortent et ceux qui y entrent.</translation>
+        <translation>Quels flux du fichier sont conservés. Par défaut, tout flux touchant la zone d'étude est conservé, afin de compter à la fois les actifs qui en sortent et ceux qui y entrent.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
@@ -2851,7 +2851,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
         <source>A field of the communes giving their zone (e.g. siren_epci, or a zone d&apos;emploi code): the flows are summed per pair of zones. Empty: commune pairs.</source>
-        <translation>Un champ des communes donnant leur zone (par ex. siren_epci, ou un code de zone d&apos;emploi) : les flux sont additionnés par couple de zones. Vide : couples de communes.</translation>
+        <translation>Un champ des communes donnant leur zone (par ex. siren_epci, ou un code de zone d'emploi) : les flux sont additionnés par couple de zones. Vide : couples de communes.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
@@ -2886,7 +2886,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="276"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field in the parameter &apos;{param}&apos;.</source>
-        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ dans le paramètre « {param} ».</translation>
+        <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ dans le paramètre « {param} ».</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="304"/>
@@ -2901,7 +2901,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="321"/>
         <source>{n} communes of &apos;{layer}&apos; have no code and are ignored (fid {fids}).</source>
-        <translation>{n} communes de « {layer} » n&apos;ont pas de code et sont ignorées (fid {fids}).</translation>
+        <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées (fid {fids}).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="350"/>
@@ -2916,7 +2916,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="369"/>
         <source>Layer &apos;{layer}&apos; has no commune code to keep flows for.</source>
-        <translation>La couche « {layer} » n&apos;a aucun code communal pour lequel garder des flux.</translation>
+        <translation>La couche « {layer} » n'a aucun code communal pour lequel garder des flux.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="387"/>
@@ -2941,7 +2941,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="414"/>
         <source>code that is not a commune</source>
-        <translation>code qui n&apos;est pas une commune</translation>
+        <translation>code qui n'est pas une commune</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="415"/>
@@ -2951,7 +2951,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="435"/>
         <source>residence that is not a known commune</source>
-        <translation>résidence qui n&apos;est pas une commune connue</translation>
+        <translation>résidence qui n'est pas une commune connue</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="467"/>
@@ -2986,7 +2986,7 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="514"/>
         <source>{n} communes of &apos;{layer}&apos; have no flow in the file: {codes}.</source>
-        <translation>{n} communes de « {layer} » n&apos;ont aucun flux dans le fichier : {codes}.</translation>
+        <translation>{n} communes de « {layer} » n'ont aucun flux dans le fichier : {codes}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
@@ -3006,12 +3006,12 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="537"/>
         <source>No commune of &apos;{layer}&apos; has a zone in the zoning field: choose another field, or leave it empty for commune pairs.</source>
-        <translation>Aucune commune de « {layer} » n&apos;a de zone dans le champ de zonage : choisissez un autre champ, ou laissez-le vide pour des couples de communes.</translation>
+        <translation>Aucune commune de « {layer} » n'a de zone dans le champ de zonage : choisissez un autre champ, ou laissez-le vide pour des couples de communes.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="544"/>
         <source>{n} communes of &apos;{layer}&apos; have no zone: their flows are counted as {outside}: {codes}.</source>
-        <translation>{n} communes de « {layer} » n&apos;ont pas de zone : leurs flux sont comptés comme {outside} : {codes}.</translation>
+        <translation>{n} communes de « {layer} » n'ont pas de zone : leurs flux sont comptés comme {outside} : {codes}.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="563"/>
@@ -3264,237 +3264,237 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
 <context>
     <name>LocalSourcing</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="124"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="115"/>
         <source>Local sourcing flows (surplus → deficit)</source>
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="152"/>
         <source>Territories with balances per family</source>
         <translation>Territoires avec les soldes par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="152"/>
         <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
         <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="173"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="164"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="173"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="164"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="190"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="181"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="190"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="181"/>
         <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
         <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="206"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="197"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="206"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="197"/>
         <source>Name written on the flow lines and used in messages.</source>
         <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="219"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="210"/>
         <source>Radius (km, straight line)</source>
         <translation>Rayon (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="219"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="210"/>
         <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
         <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="234"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Largest road time (minutes, with a road network)</source>
         <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="234"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Used instead of the radius when a road network is given.</source>
         <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
         <source>Solver</source>
         <translation>Solveur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
         <source>Network simplex (needs numba)</source>
         <translation>Simplexe réseau (nécessite numba)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
         <source>HiGHS (scipy)</source>
         <translation>HiGHS (scipy)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="246"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
         <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
         <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="264"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="255"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="264"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="255"/>
         <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
         <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="278"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="278"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
         <source>Code of each point, as in the territory code field.</source>
         <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="283"/>
         <source>Sourcing flows</source>
         <translation>Flux d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="283"/>
         <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
         <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="303"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="294"/>
         <source>Territories: deficits covered, unmatched surplus and deficit</source>
         <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="303"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="294"/>
         <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="324"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="315"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="330"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="321"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="339"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="330"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="351"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="342"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="360"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="351"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="372"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="363"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="398"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="389"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="424"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="415"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="443"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="434"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="457"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="448"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="462"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="453"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="468"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="459"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="472"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="463"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="586"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="577"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="603"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="594"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="609"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="600"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="615"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="606"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="616"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="607"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="634"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="625"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="634"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="625"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="127"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="118"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
@@ -5401,17 +5401,17 @@ Champ : {field}
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="104"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="108"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="114"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="118"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="198"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="231"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
@@ -5421,29 +5421,39 @@ Champ : {field}
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="225"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="258"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="483"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="516"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="497"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="530"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="519"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="552"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="216"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="249"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/layers.py" line="133"/>
+        <source>Layer &apos;{layer}&apos; is in a Mercator projection ({crs}, e.g. the web maps&apos; EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in France, so distances and times would be 40 % too long and areas twice too large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
+        <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l&apos;EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d&apos;abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/layers.py" line="147"/>
+        <source>Layer &apos;{layer}&apos; has a projected CRS ({crs}) whose unit is not the metre. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
+        <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l&apos;unité n&apos;est pas le mètre. Reprojetez-la d&apos;abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
 </context>
 <context>
@@ -5650,7 +5660,7 @@ Champ : {field}
         <translation>Importer le stock SIRENE…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="111"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="102"/>
         <source>Local sourcing flows…</source>
         <translation>Flux d'approvisionnement local…</translation>
     </message>
@@ -5660,7 +5670,7 @@ Champ : {field}
         <translation>Économie endogène…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="96"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="87"/>
         <source>Missing links in value chains…</source>
         <translation>Maillons manquants des filières…</translation>
     </message>
@@ -6366,12 +6376,12 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
 <context>
     <name>Specialisation</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="118"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="110"/>
         <source>Specialisation and diversity of the economy</source>
-        <translation>Spécialisation et diversité de l&apos;économie</translation>
+        <translation>Spécialisation et diversité de l'économie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="121"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="113"/>
         <source>Is each territory's economy diverse, or does it depend on a few sectors? From jobs (or establishments) by NAF sector: location quotients, specialisation and diversity indices, related and unrelated variety, and the most over-represented sector of each territory.
 
 Input: the SIRENE establishments (points, e.g. the output of 'Import SIRENE establishments': fields commune, naf, emplois), each counted in the territory containing it (a point outside every territory: in the territory whose code is its commune, or that holds the other establishments of its commune); or a table without geometry with a territory code, a NAF code and a count per row (rows whose code is not a territory code are listed and left out). NAF codes of any level and spelling (10.71C, 1071C, 10.71, 10, C, or a code of an INSEE aggregation level) are brought to the chosen level; codes that are not NAF rév. 2 (NAF rév. 1, typos) or are too coarse for it are listed with the jobs they carry and left out. Weight: the count field (jobs, default emplois) or the number of establishments (each feature counts 1).
@@ -6381,318 +6391,318 @@ Method (METHODS §3.1; EconGeo; Frenken, Van Oort &amp; Verburg 2007). With e_ij
 Reference: the study area by default (R_i = Σ_j e_ij / Σ_ij e_ij: the indices then say how each territory differs from the whole of the layer); or a reference table (CSV, ';', first column a NAF code, second a share or a count, e.g. national jobs by sector from INSEE), brought to the chosen level. A sector present in a territory but absent from the reference has no LQ (NULL).
 
 Outputs. Territories: total (jobs or establishments counted), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (sectors present), sect_spe, lib_spe, lq_spe, pct_spe (main specialisation: the sector whose share most exceeds its reference share, s_ij − R_i, i.e. that holds the most jobs above what the reference structure would give; its label, LQ and share of the territory in %; rather than the highest LQ, which a single small establishment of a rare sector can give). Territories without any count get NULL indices and are named. Optional table: one row per territory and sector present, with the count, the share (%), the reference share (%) and the LQ.</source>
-        <translation>L&apos;économie de chaque territoire est-elle diversifiée, ou dépend-elle de quelques secteurs ? À partir des emplois (ou des établissements) par secteur NAF : indices de spécificité, indices de spécialisation et de diversité, variété liée et non liée, et le secteur le plus surreprésenté de chaque territoire.
+        <translation>L'économie de chaque territoire est-elle diversifiée, ou dépend-elle de quelques secteurs ? À partir des emplois (ou des établissements) par secteur NAF : indices de spécificité, indices de spécialisation et de diversité, variété liée et non liée, et le secteur le plus surreprésenté de chaque territoire.
 
-Entrée : les établissements SIRENE (points, par ex. la sortie de « Importer les établissements SIRENE » : champs commune, naf, emplois), chacun compté dans le territoire qui le contient (un point hors de tout territoire : dans le territoire dont le code est sa commune, ou qui contient les autres établissements de sa commune) ; ou une table sans géométrie avec un code de territoire, un code NAF et un effectif par ligne (les lignes dont le code n&apos;est pas un code de territoire sont listées et écartées). Les codes NAF de tout niveau et de toute graphie (10.71C, 1071C, 10.71, 10, C, ou un code d&apos;un niveau d&apos;agrégation INSEE) sont ramenés au niveau choisi ; les codes qui ne sont pas de la NAF rév. 2 (NAF rév. 1, fautes de frappe) ou trop agrégés pour ce niveau sont listés avec les emplois qu&apos;ils portent et écartés. Pondération : le champ d&apos;effectif (emplois, par défaut emplois) ou le nombre d&apos;établissements (chaque entité compte pour 1).
+Entrée : les établissements SIRENE (points, par ex. la sortie de « Importer les établissements SIRENE » : champs commune, naf, emplois), chacun compté dans le territoire qui le contient (un point hors de tout territoire : dans le territoire dont le code est sa commune, ou qui contient les autres établissements de sa commune) ; ou une table sans géométrie avec un code de territoire, un code NAF et un effectif par ligne (les lignes dont le code n'est pas un code de territoire sont listées et écartées). Les codes NAF de tout niveau et de toute graphie (10.71C, 1071C, 10.71, 10, C, ou un code d'un niveau d'agrégation INSEE) sont ramenés au niveau choisi ; les codes qui ne sont pas de la NAF rév. 2 (NAF rév. 1, fautes de frappe) ou trop agrégés pour ce niveau sont listés avec les emplois qu'ils portent et écartés. Pondération : le champ d'effectif (emplois, par défaut emplois) ou le nombre d'établissements (chaque entité compte pour 1).
 
-Méthode (METHODS §3.1 ; EconGeo ; Frenken, Van Oort &amp; Verburg 2007). Avec e_ij l&apos;effectif du secteur i dans le territoire j, s_ij = e_ij / e_j sa part et R_i la part de référence du secteur i : LQ_ij = s_ij / R_i (&gt; 1,25 est souvent lu comme une spécialisation) ; krugman = Σ_i |s_ij − R_i| (0 = la structure de référence, 2 = rien en commun) ; hoover = krugman / 2 ; hhi = Σ_i s_ij², hhi_n = (hhi − 1/N) / (1 − 1/N) ; shannon = −Σ_i s_ij ln s_ij (logarithme népérien), shannon_n = shannon / ln N, avec N le nombre de postes du niveau dans la NAF (88 divisions par défaut ; 732 sous-classes, 38 pour A38…) ; hachman = 1 / Σ_i s_ij LQ_ij (1 = la structure de référence). Variété liée et non liée : avec les secteurs regroupés (par défaut : sous-classes, classes et groupes par division, divisions par section ; paramètre du niveau des groupes), P_g la part du groupe g, var_unrel = −Σ_g P_g ln P_g (entropie entre groupes : répartit le risque d&apos;un choc sur des activités non liées) et var_rel = Σ_g P_g H_g, H_g l&apos;entropie des secteurs au sein de g (variété liée : diffusion des connaissances) ; shannon = var_unrel + var_rel exactement.
+Méthode (METHODS §3.1 ; EconGeo ; Frenken, Van Oort &amp; Verburg 2007). Avec e_ij l'effectif du secteur i dans le territoire j, s_ij = e_ij / e_j sa part et R_i la part de référence du secteur i : LQ_ij = s_ij / R_i (&gt; 1,25 est souvent lu comme une spécialisation) ; krugman = Σ_i |s_ij − R_i| (0 = la structure de référence, 2 = rien en commun) ; hoover = krugman / 2 ; hhi = Σ_i s_ij², hhi_n = (hhi − 1/N) / (1 − 1/N) ; shannon = −Σ_i s_ij ln s_ij (logarithme népérien), shannon_n = shannon / ln N, avec N le nombre de postes du niveau dans la NAF (88 divisions par défaut ; 732 sous-classes, 38 pour A38…) ; hachman = 1 / Σ_i s_ij LQ_ij (1 = la structure de référence). Variété liée et non liée : avec les secteurs regroupés (par défaut : sous-classes, classes et groupes par division, divisions par section ; paramètre du niveau des groupes), P_g la part du groupe g, var_unrel = −Σ_g P_g ln P_g (entropie entre groupes : répartit le risque d'un choc sur des activités non liées) et var_rel = Σ_g P_g H_g, H_g l'entropie des secteurs au sein de g (variété liée : diffusion des connaissances) ; shannon = var_unrel + var_rel exactement.
 
-Référence : la zone d&apos;étude par défaut (R_i = Σ_j e_ij / Σ_ij e_ij : les indices disent alors en quoi chaque territoire diffère de l&apos;ensemble de la couche) ; ou une table de référence (CSV, « ; », première colonne un code NAF, seconde une part ou un effectif, par ex. les emplois nationaux par secteur de l&apos;INSEE), ramenée au niveau choisi. Un secteur présent dans un territoire mais absent de la référence n&apos;a pas de LQ (NULL).
+Référence : la zone d'étude par défaut (R_i = Σ_j e_ij / Σ_ij e_ij : les indices disent alors en quoi chaque territoire diffère de l'ensemble de la couche) ; ou une table de référence (CSV, « ; », première colonne un code NAF, seconde une part ou un effectif, par ex. les emplois nationaux par secteur de l'INSEE), ramenée au niveau choisi. Un secteur présent dans un territoire mais absent de la référence n'a pas de LQ (NULL).
 
-Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (secteurs présents), sect_spe, lib_spe, lq_spe, pct_spe (spécialisation principale : le secteur dont la part dépasse le plus sa part de référence, s_ij − R_i, c&apos;est-à-dire celui qui porte le plus d&apos;emplois au-delà de ce que donnerait la structure de référence ; son libellé, son LQ et sa part dans le territoire en % ; plutôt que le LQ le plus élevé, qu&apos;un seul petit établissement d&apos;un secteur rare peut produire). Les territoires sans aucun effectif reçoivent des indices NULL et sont nommés. Table facultative : une ligne par territoire et secteur présent, avec l&apos;effectif, la part (%), la part de référence (%) et le LQ.</translation>
+Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (secteurs présents), sect_spe, lib_spe, lq_spe, pct_spe (spécialisation principale : le secteur dont la part dépasse le plus sa part de référence, s_ij − R_i, c'est-à-dire celui qui porte le plus d'emplois au-delà de ce que donnerait la structure de référence ; son libellé, son LQ et sa part dans le territoire en % ; plutôt que le LQ le plus élevé, qu'un seul petit établissement d'un secteur rare peut produire). Les territoires sans aucun effectif reçoivent des indices NULL et sont nommés. Table facultative : une ligne par territoire et secteur présent, avec l'effectif, la part (%), la part de référence (%) et le LQ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="170"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="162"/>
         <source>Establishments (points) or table of counts by territory and sector</source>
         <translation>Établissements (points) ou table des effectifs par territoire et secteur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="170"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="162"/>
         <source>Points (e.g. the output of &apos;Import SIRENE establishments&apos;), counted in the territory containing them; or a table without geometry (e.g. a CSV) with a territory code, a NAF code and a count per row.</source>
         <translation>Points (par ex. la sortie de « Importer les établissements SIRENE »), comptés dans le territoire qui les contient ; ou une table sans géométrie (par ex. un CSV) avec un code de territoire, un code NAF et un effectif par ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="176"/>
         <source>Commune or territory code field</source>
         <translation>Champ du code de commune ou de territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="176"/>
         <source>Points: the commune code of each establishment, which places the points lying outside every territory (optional). Table: the territory code of each row, as in the territory code field (required).</source>
         <translation>Points : le code communal de chaque établissement, qui place les points situés hors de tout territoire (facultatif). Table : le code de territoire de chaque ligne, comme dans le champ du code de territoire (obligatoire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="188"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="188"/>
         <source>NAF rév. 2 code of each row, at any level ('10.71C', '1071C', '10', 'C').</source>
-        <translation>Code NAF rév. 2 de chaque ligne, à n&apos;importe quel niveau (« 10.71C », « 1071C », « 10 », « C »).</translation>
+        <translation>Code NAF rév. 2 de chaque ligne, à n'importe quel niveau (« 10.71C », « 1071C », « 10 », « C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
         <source>Weight</source>
         <translation>Pondération</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
         <source>Jobs (the count field)</source>
-        <translation>Emplois (le champ d&apos;effectif)</translation>
+        <translation>Emplois (le champ d'effectif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
         <source>Number of establishments (each feature counts 1)</source>
-        <translation>Nombre d&apos;établissements (chaque entité compte pour 1)</translation>
+        <translation>Nombre d'établissements (chaque entité compte pour 1)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="204"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
         <source>What is counted per sector: the value of the count field (jobs, from the SIRENE size class), or one per establishment.</source>
-        <translation>Ce qui est compté par secteur : la valeur du champ d&apos;effectif (emplois, d&apos;après la tranche d&apos;effectif SIRENE), ou un par établissement.</translation>
+        <translation>Ce qui est compté par secteur : la valeur du champ d'effectif (emplois, d'après la tranche d'effectif SIRENE), ou un par établissement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="221"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="213"/>
         <source>Count field (jobs)</source>
-        <translation>Champ d&apos;effectif (emplois)</translation>
+        <translation>Champ d'effectif (emplois)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="221"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="213"/>
         <source>Jobs (or any count ≥ 0) of each row, read when the weight is the count field.</source>
-        <translation>Emplois (ou tout effectif ≥ 0) de chaque ligne, lus quand la pondération est le champ d&apos;effectif.</translation>
+        <translation>Emplois (ou tout effectif ≥ 0) de chaque ligne, lus quand la pondération est le champ d'effectif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="233"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="225"/>
         <source>NAF sous-classe (A732)</source>
         <translation>NAF sous-classe (A732)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="234"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="226"/>
         <source>NAF classe (A615)</source>
         <translation>NAF classe (A615)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="235"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="227"/>
         <source>NAF groupe (A272)</source>
         <translation>NAF groupe (A272)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="228"/>
         <source>INSEE A129</source>
         <translation>INSEE A129</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="237"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="229"/>
         <source>NAF division (A88)</source>
         <translation>NAF division (A88)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="238"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="230"/>
         <source>INSEE A64</source>
         <translation>INSEE A64</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="239"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="231"/>
         <source>INSEE A38</source>
         <translation>INSEE A38</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="240"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="232"/>
         <source>NAF section (A21)</source>
         <translation>NAF section (A21)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="241"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="233"/>
         <source>INSEE A17</source>
         <translation>INSEE A17</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="242"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="234"/>
         <source>INSEE A10</source>
         <translation>INSEE A10</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="244"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
         <source>Sector level</source>
         <translation>Niveau des secteurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="244"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
         <source>Level of the NAF rév. 2 or of INSEE's aggregation levels at which sectors are told apart (N of the normalised indices = its number of positions). Division by default; A38 reads well on a map of location quotients.</source>
-        <translation>Niveau de la NAF rév. 2 ou des niveaux d&apos;agrégation de l&apos;INSEE auquel les secteurs sont distingués (le N des indices normalisés = son nombre de postes). Division par défaut ; A38 se lit bien sur une carte des indices de spécificité.</translation>
+        <translation>Niveau de la NAF rév. 2 ou des niveaux d'agrégation de l'INSEE auquel les secteurs sont distingués (le N des indices normalisés = son nombre de postes). Division par défaut ; A38 se lit bien sur une carte des indices de spécificité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
         <source>Sector groups of related and unrelated variety</source>
         <translation>Groupes de secteurs de la variété liée et non liée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
         <source>Automatic (next level of the NAF hierarchy)</source>
         <translation>Automatique (niveau suivant de la hiérarchie NAF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="259"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
         <source>Groups of sectors: variety between groups is unrelated, within them related. Automatic: divisions for finer levels (Frenken et al.), sections for divisions, A64 and A38, A10 for sections and A17. Must be coarser than the sector level.</source>
-        <translation>Groupes de secteurs : la variété entre groupes est non liée, la variété au sein d&apos;un groupe est liée. Automatique : divisions pour les niveaux plus fins (Frenken et al.), sections pour les divisions, A64 et A38, A10 pour les sections et A17. Doit être plus agrégé que le niveau des secteurs.</translation>
+        <translation>Groupes de secteurs : la variété entre groupes est non liée, la variété au sein d'un groupe est liée. Automatique : divisions pour les niveaux plus fins (Frenken et al.), sections pour les divisions, A64 et A38, A10 pour les sections et A17. Doit être plus agrégé que le niveau des secteurs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="268"/>
         <source>Reference structure (CSV: NAF code; share or count)</source>
         <translation>Structure de référence (CSV : code NAF ; part ou effectif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="268"/>
         <source>Shares or counts of the reference economy per NAF code (e.g. France&apos;s jobs by division), &apos;;&apos;-separated, an optional header line. Empty: the study area (all the territories together).</source>
-        <translation>Parts ou effectifs de l&apos;économie de référence par code NAF (par ex. les emplois de la France par division), séparés par « ; », avec une ligne d&apos;en-tête facultative. Vide : la zone d&apos;étude (tous les territoires ensemble).</translation>
+        <translation>Parts ou effectifs de l'économie de référence par code NAF (par ex. les emplois de la France par division), séparés par « ; », avec une ligne d'en-tête facultative. Vide : la zone d'étude (tous les territoires ensemble).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="413"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="405"/>
         <source>Specialisation and diversity</source>
         <translation>Spécialisation et diversité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="283"/>
         <source>The territories with the specialisation and diversity indices.</source>
         <translation>Les territoires avec les indices de spécialisation et de diversité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="299"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
         <source>Sectors by territory (table)</source>
         <translation>Secteurs par territoire (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="299"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
         <source>One row per territory and sector present: count, share (%), reference share (%) and location quotient.</source>
         <translation>Une ligne par territoire et secteur présent : effectif, part (%), part de référence (%) et indice de spécificité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="335"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="327"/>
         <source>Counting per territory and sector…</source>
         <translation>Comptage par territoire et secteur…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="346"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="338"/>
         <source>No job or establishment of layer &apos;{layer}&apos; could be counted in a territory and a sector: check the NAF code field (&apos;{naf}&apos;), the count field and that the establishments lie in the territories.</source>
-        <translation>Aucun emploi ni établissement de la couche « {layer} » n&apos;a pu être compté dans un territoire et un secteur : vérifiez le champ du code NAF (« {naf} »), le champ d&apos;effectif et que les établissements sont situés dans les territoires.</translation>
+        <translation>Aucun emploi ni établissement de la couche « {layer} » n'a pu être compté dans un territoire et un secteur : vérifiez le champ du code NAF (« {naf} »), le champ d'effectif et que les établissements sont situés dans les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="357"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="349"/>
         <source>Computing the indices…</source>
         <translation>Calcul des indices…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="400"/>
         <source>the reference table {path}</source>
         <translation>la table de référence {path}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="400"/>
         <source>the study area</source>
-        <translation>la zone d&apos;étude</translation>
+        <translation>la zone d'étude</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="413"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="405"/>
         <source>Per territory of &apos;{layer}&apos;: location quotients against {reference}, Krugman, Hoover, HHI, Shannon, Hachman, related and unrelated variety over the NAF sectors (level {level}, groups {groups}), from &apos;{est}&apos;.</source>
-        <translation>Par territoire de « {layer} » : indices de spécificité par rapport à {reference}, Krugman, Hoover, HHI, Shannon, Hachman, variété liée et non liée sur les secteurs NAF (niveau {level}, groupes {groups}), d&apos;après « {est} ».</translation>
+        <translation>Par territoire de « {layer} » : indices de spécificité par rapport à {reference}, Krugman, Hoover, HHI, Shannon, Hachman, variété liée et non liée sur les secteurs NAF (niveau {level}, groupes {groups}), d'après « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="436"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="428"/>
         <source>{n} territories, {total} counted in {s} sectors (level {level}); normalised Shannon from {lo} to {hi}, median {med}.</source>
         <translation>{n} territoires, {total} comptés dans {s} secteurs (niveau {level}) ; Shannon normalisé de {lo} à {hi}, médiane {med}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="459"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="451"/>
         <source>The sector groups ({groups}) must be a coarser level than the sectors ({level}): choose a coarser group level, or &apos;Automatic&apos;.</source>
         <translation>Les groupes de secteurs ({groups}) doivent être un niveau plus agrégé que les secteurs ({level}) : choisissez un niveau de groupes plus agrégé, ou « Automatique ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="476"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="468"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
-        <translation>Le champ « {field} » n&apos;est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
+        <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="507"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="499"/>
         <source>Reading the table of counts…</source>
         <translation>Lecture de la table des effectifs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="520"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="512"/>
         <source>Layer &apos;{layer}&apos; has no rows.</source>
         <translation>La couche « {layer} » ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="527"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="519"/>
         <source>No code of field &apos;{field}&apos; of &apos;{layer}&apos; (e.g. {examples}) is a code of the territories (field &apos;{code}&apos;, e.g. {codes}): give the territory code of each row, as in the territories layer.</source>
-        <translation>Aucun code du champ « {field} » de « {layer} » (par ex. {examples}) n&apos;est un code des territoires (champ « {code} », par ex. {codes}) : donnez le code de territoire de chaque ligne, comme dans la couche des territoires.</translation>
+        <translation>Aucun code du champ « {field} » de « {layer} » (par ex. {examples}) n'est un code des territoires (champ « {code} », par ex. {codes}) : donnez le code de territoire de chaque ligne, comme dans la couche des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="542"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="534"/>
         <source>{n} rows of &apos;{layer}&apos; name a territory code that is not in the territories ({codes}): they are left out.</source>
         <translation>{n} lignes de « {layer} » désignent un code de territoire absent des territoires ({codes}) : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="567"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="559"/>
         <source>{n} features of &apos;{layer}&apos; have no count in field &apos;{field}&apos;: they are left out: {features}.</source>
-        <translation>{n} entités de « {layer} » n&apos;ont pas d&apos;effectif dans le champ « {field} » : elles sont écartées : {features}.</translation>
+        <translation>{n} entités de « {layer} » n'ont pas d'effectif dans le champ « {field} » : elles sont écartées : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="588"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="580"/>
         <source>{n} establishments lie in several overlapping territories; each counts in the first one only: {features}.</source>
         <translation>{n} établissements sont situés dans plusieurs territoires qui se chevauchent ; chacun ne compte que dans le premier : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="602"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="594"/>
         <source>{n} establishments outside every territory polygon were counted in the territory of their commune.</source>
         <translation>{n} établissements situés hors de tout polygone de territoire ont été comptés dans le territoire de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="610"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="602"/>
         <source>{n} establishments lie outside every territory (and their commune is none of them): they are not counted: {features}.</source>
-        <translation>{n} établissements sont situés hors de tout territoire (et leur commune n&apos;en fait pas partie) : ils ne sont pas comptés : {features}.</translation>
+        <translation>{n} établissements sont situés hors de tout territoire (et leur commune n'en fait pas partie) : ils ne sont pas comptés : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="628"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="620"/>
         <source>Reference table {name}: {message}</source>
         <translation>Table de référence {name} : {message}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="633"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="625"/>
         <source>The reference table {name} gives no value &gt; 0 to a NAF code of level {level}: give NAF codes in its first column and shares or counts in the second.</source>
         <translation>La table de référence {name} ne donne aucune valeur &gt; 0 à un code NAF de niveau {level} : mettez des codes NAF dans sa première colonne et des parts ou des effectifs dans la seconde.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="640"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="632"/>
         <source>Reference: {n} sectors of level {level} from {name}.</source>
-        <translation>Référence : {n} secteurs de niveau {level} d&apos;après {name}.</translation>
+        <translation>Référence : {n} secteurs de niveau {level} d'après {name}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="657"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="649"/>
         <source>The reference table {name} cannot be read: {error}</source>
         <translation>La table de référence {name} ne peut pas être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="664"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="656"/>
         <source>The reference table {name} is empty.</source>
         <translation>La table de référence {name} est vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="673"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="665"/>
         <source>The reference table {name}, line {line}: expected a NAF code and a share or a count separated by &apos;{sep}&apos;.</source>
         <translation>Table de référence {name}, ligne {line} : un code NAF et une part ou un effectif séparés par « {sep} » étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="684"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="676"/>
         <source>The reference table {name}, line {line}: &apos;{value}&apos; is not a number (share or count).</source>
-        <translation>Table de référence {name}, ligne {line} : « {value} » n&apos;est pas un nombre (part ou effectif).</translation>
+        <translation>Table de référence {name}, ligne {line} : « {value} » n'est pas un nombre (part ou effectif).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="691"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="683"/>
         <source>The reference table {name}, line {line}: the value of {code} is negative.</source>
         <translation>Table de référence {name}, ligne {line} : la valeur de {code} est négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="699"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="691"/>
         <source>The reference table {name} has no row of values.</source>
         <translation>La table de référence {name} ne contient aucune ligne de valeurs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="795"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="787"/>
         <source>Sectors by territory</source>
         <translation>Secteurs par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="795"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="787"/>
         <source>Count, share and location quotient of each NAF sector (level {level}) present in each territory of &apos;{layer}&apos;.</source>
         <translation>Effectif, part et indice de spécificité de chaque secteur NAF (niveau {level}) présent dans chaque territoire de « {layer} ».</translation>
     </message>
@@ -7154,222 +7164,222 @@ Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE
 <context>
     <name>ValueChains</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="113"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="104"/>
         <source>Value chains and missing links</source>
         <translation>Filières et maillons manquants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="159"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="150"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="159"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="150"/>
         <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
         <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="158"/>
         <source>Jobs field</source>
         <translation>Champ des emplois</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="158"/>
         <source>Jobs of each establishment (from the SIRENE size class).</source>
         <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="176"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
         <source>Establishment identifier field (SIRET)</source>
         <translation>Champ de l'identifiant d'établissement (SIRET)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="176"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
         <source>Written in the missing links layer for the nearest establishment.</source>
         <translation>Inscrit dans la couche des maillons manquants pour l'établissement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="184"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="175"/>
         <source>Establishment commune field</source>
         <translation>Champ de la commune de l'établissement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="184"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="175"/>
         <source>Commune code of each establishment: places the points lying just outside every territory, and is written for the nearest establishment.</source>
         <translation>Code commune de chaque établissement : sert à placer les points situés juste en dehors de tous les territoires, et est inscrit pour l'établissement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="186"/>
         <source>Value chain table (CSV)</source>
         <translation>Table des filières (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="186"/>
         <source>Chains and their stages as NAF codes (&apos;;&apos;-separated, UTF-8). Empty: the table shipped with the plugin (resources/supply/value_chains.csv), which can be copied and edited.</source>
         <translation>Filières et leurs maillons sous forme de codes NAF (séparateur « ; », UTF-8). Vide : la table fournie avec l'extension (resources/supply/value_chains.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="210"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="201"/>
         <source>Chains to include</source>
         <translation>Filières à inclure</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="210"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="201"/>
         <source>Chain ids separated by &apos;;&apos; (e.g. lait; viande); empty: every chain of the table.</source>
         <translation>Identifiants des filières séparés par « ; » (par ex. lait; viande) ; vide : toutes les filières de la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="221"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="212"/>
         <source>Thresholds per stage (minutes)</source>
         <translation>Seuils par maillon (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="221"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="212"/>
         <source>&apos;chain:stage:minutes&apos; separated by &apos;;&apos; (e.g. viande:abattage:45; lait:transformation:20); they replace the table&apos;s values.</source>
         <translation>« filière:maillon:minutes » séparés par « ; » (par ex. viande:abattage:45; lait:transformation:20) ; ils remplacent les valeurs de la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="226"/>
         <source>Default threshold (minutes)</source>
         <translation>Seuil par défaut (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="226"/>
         <source>Threshold of the stages that have none in the table.</source>
         <translation>Seuil des maillons qui n'en ont pas dans la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="248"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="239"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="248"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="239"/>
         <source>Origins of the trips: the points inside each territory (town halls of its communes, population grid cells); a territory without any starts from a point inside it.</source>
         <translation>Origines des trajets : les points situés dans chaque territoire (mairies de ses communes, carreaux de population) ; un territoire qui n'en contient aucun part d'un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="263"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="254"/>
         <source>Population field of the points</source>
         <translation>Champ de population des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="263"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="254"/>
         <source>Weights of the points in their territory&apos;s mean time; empty or absent: equal weights.</source>
         <translation>Poids des points dans le temps moyen de leur territoire ; vide ou absent : poids égaux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="611"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="602"/>
         <source>Value chains by territory</source>
         <translation>Filières par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="276"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="267"/>
         <source>The territories with, per chain, the stages present, the jobs and the missing links.</source>
         <translation>Les territoires avec, pour chaque filière, les maillons présents, les emplois et les maillons manquants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="713"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="704"/>
         <source>Missing links</source>
         <translation>Maillons manquants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="287"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="278"/>
         <source>One line per territory and missing stage, to the nearest establishment of that stage.</source>
         <translation>Une ligne par territoire et par maillon absent, vers l'établissement le plus proche de ce maillon.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="302"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="293"/>
         <source>Stages by territory (table)</source>
         <translation>Maillons par territoire (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="302"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="293"/>
         <source>One row per territory and stage: establishments, jobs, present, missing, minutes, link.</source>
         <translation>Une ligne par territoire et par maillon : établissements (n_estab), emplois (jobs), présent (present), absent (missing), minutes, maillon manquant (link).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="328"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="319"/>
         <source>Unknown chains: {unknown}. The table has: {known}.</source>
         <translation>Filières inconnues : {unknown}. La table contient : {known}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="334"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="325"/>
         <source>{n} value chains ({chains}), {s} stages, from {path}.</source>
         <translation>{n} filières ({chains}), {s} maillons, lues dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="353"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="344"/>
         <source>Thresholds per stage: &apos;{item}&apos; is not of the form chain:stage:minutes (e.g. viande:abattage:45).</source>
         <translation>Seuils par maillon : « {item} » n'est pas de la forme filière:maillon:minutes (par ex. viande:abattage:45).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="361"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="352"/>
         <source>Thresholds per stage: unknown stages {unknown}; the stages are: {keys}.</source>
         <translation>Seuils par maillon : maillons inconnus {unknown} ; les maillons sont : {keys}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="368"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="359"/>
         <source>Thresholds per stage: the threshold of {stages} must be a positive number of minutes.</source>
         <translation>Seuils par maillon : le seuil de {stages} doit être un nombre positif de minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="396"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="387"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: its points weigh the same.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : ses points ont tous le même poids.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="424"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="415"/>
         <source>{n} points of &apos;{layer}&apos; stand for {t} territories; {lone} territories without any start from a point inside them.</source>
         <translation>{n} points de « {layer} » représentent {t} territoires ; {lone} territoires qui n'en contiennent aucun partent d'un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="464"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="455"/>
         <source>Stages present per territory…</source>
         <translation>Maillons présents par territoire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="471"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="462"/>
         <source>{n} of the {total} establishments belong to a stage of the chains.</source>
         <translation>{n} établissements sur {total} appartiennent à un maillon des filières.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="479"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="470"/>
         <source>Searching the nearest establishment of each stage…</source>
         <translation>Recherche de l'établissement le plus proche de chaque maillon…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="488"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="479"/>
         <source>Territories whose points are more than {d} m from the road network (their missing stages count as out of reach): {features}.</source>
         <translation>Territoires dont les points sont à plus de {d} m du réseau routier (leurs maillons absents sont comptés comme hors de portée) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="540"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="531"/>
         <source>{n} missing links (stage absent, nearest establishment beyond its threshold) in {t} of the {total} territories; {m} missing stages in all.</source>
         <translation>{n} maillons manquants (maillon absent, établissement le plus proche au-delà de son seuil) dans {t} territoires sur {total} ; {m} maillons absents en tout.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="611"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="602"/>
         <source>Stages of the value chains present in each territory of &apos;{layer}&apos; and missing links (nearest establishment of an absent stage beyond its threshold), from the establishments of &apos;{est}&apos;.</source>
         <translation>Maillons des filières présents dans chaque territoire de « {layer} » et maillons manquants (établissement le plus proche d'un maillon absent au-delà de son seuil), d'après les établissements de « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="713"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="704"/>
         <source>Stages absent from the territories of &apos;{layer}&apos; while an earlier stage is present: line to the nearest establishment of the stage; link = 1 when it is beyond the stage&apos;s threshold.</source>
         <translation>Maillons absents des territoires de « {layer} » alors qu'un maillon amont est présent : ligne vers l'établissement le plus proche du maillon ; link = 1 quand il est au-delà du seuil du maillon.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="773"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="764"/>
         <source>Stages by territory</source>
         <translation>Maillons par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="773"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="764"/>
         <source>Establishments, jobs and presence of each value-chain stage per territory of &apos;{layer}&apos;.</source>
         <translation>Établissements, emplois et présence de chaque maillon de filière par territoire de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="116"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="107"/>
         <source>Which stages of the local value chains (grain → mill → bakery, milk → dairy, livestock → abattoir → butcher, forest → sawmill → joinery…) each territory holds, and the missing links: stages absent from the territory while an earlier stage of the same chain is there, whose nearest establishment is too far.
 
 Chains: an editable table of stages, each a list of NAF rév. 2 sous-classes (resources/supply/value_chains.csv, columns chain_id; stage_order; stage_id; naf_codes; max_minutes…). An establishment belongs to every stage listing its NAF code. The establishments are points with a NAF code and jobs, e.g. the output of 'Import SIRENE establishments'; each counts in the territory containing it (a point just outside every territory, in the territory of its commune).

@@ -111,6 +111,7 @@ GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _first((Qgis, "GeometryType.Point"), (QgsWkbTypes, "PointGeometry"))
 WKB_POINT = _scoped(Qgis, "WkbType", QgsWkbTypes, "Point")
 WKB_LINESTRING = _scoped(Qgis, "WkbType", QgsWkbTypes, "LineString")
+DISTANCE_METERS = _first((Qgis, "DistanceUnit.Meters"), (QgsUnitTypes, "DistanceMeters"))
 WKB_NO_GEOMETRY = _scoped(Qgis, "WkbType", QgsWkbTypes, "NoGeometry")
 
 # Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.

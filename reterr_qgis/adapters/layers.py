@@ -98,6 +98,10 @@ class FeatureTable:
         return shapely.from_wkb([bytes(g.asWkb()) for g in self.geometries])
 
 
+#: PROJ names of the Mercator projections (web maps' Pseudo-Mercator EPSG:3857 included).
+MERCATOR_PROJECTIONS = frozenset({"merc", "webmerc"})
+
+
 def require_projected(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
     """Raise :class:`InputError` unless ``crs`` is a valid projected CRS in metres."""
     if not crs.isValid():
@@ -121,6 +125,35 @@ def require_projected(crs: QgsCoordinateReferenceSystem, layer_name: str) -> Non
             context=CONTEXT,
             layer=layer_name,
             crs=crs.authid(),
+        )
+
+    # A Mercator projection keeps angles, not lengths: its scale is 1 / cos(latitude) (× 1.43 at
+    # 45° N), so distances come out 43 % too long and areas twice too large in Aveyron.
+    if crs.projectionAcronym() in MERCATOR_PROJECTIONS:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrLayers",
+                "Layer '{layer}' is in a Mercator projection ({crs}, e.g. the web maps' "
+                "EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in "
+                "France, so distances and times would be 40 % too long and areas twice too "
+                "large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) "
+                "with 'Reproject layer'.",
+            ),
+            context=CONTEXT,
+            layer=layer_name,
+            crs=crs.authid() or crs.description(),
+        )
+    if crs.mapUnits() != compat.DISTANCE_METERS:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrLayers",
+                "Layer '{layer}' has a projected CRS ({crs}) whose unit is not the metre. "
+                "Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with "
+                "'Reproject layer'.",
+            ),
+            context=CONTEXT,
+            layer=layer_name,
+            crs=crs.authid() or crs.description(),
         )
 
 

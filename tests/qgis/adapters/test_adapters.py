@@ -371,3 +371,39 @@ def test_read_dashboard_reads_null_as_missing(qgis_app):
     )
     assert canceled.canceled and canceled.dashboard is None
     assert not present(None) and present("") and present(0)
+
+
+@pytest.mark.parametrize(
+    ("authid", "words"),
+    [
+        ("EPSG:3857", ("Mercator", "EPSG:3857", "EPSG:2154")),
+        ("EPSG:3395", ("Mercator", "EPSG:3395")),
+        ("EPSG:2263", ("not the metre", "EPSG:2263")),
+    ],
+)
+def test_projected_crs_unfit_for_distances_is_refused(qgis_app, run_alg, authid, words):
+    """Web Mercator metres are stretched by 1/cos(latitude) (areas doubled in Aveyron): the
+    profile of a square in EPSG:3857 is refused, as a geographic CRS is, instead of computed."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
+
+    from reterr_qgis.adapters.layers import require_projected
+    from reterr_qgis.engine.core.errors import InputError
+
+    with pytest.raises(InputError) as excinfo:
+        require_projected(QgsCoordinateReferenceSystem(authid), "communes")
+    from reterr_qgis.adapters.layers import error_message
+
+    text = error_message(excinfo.value)
+    assert all(w in text for w in words), text
+    require_projected(QgsCoordinateReferenceSystem("EPSG:2154"), "communes")  # Lambert-93 is fine
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(
+        f"Polygon?crs={authid}&field=nom:string&field=population:double", "c", "memory"
+    )
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["A", 100.0])
+    f.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))"))
+    layer.dataProvider().addFeatures([f])
+    with pytest.raises(QgsProcessingException, match=words[0]):
+        run_alg("reterr:territory_profile", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
