@@ -496,6 +496,14 @@ def open_file_output(
     return FileOutput(staging, tmp_path, run)
 
 
+def fields_of(specs: Sequence[tuple[str, Any]]) -> QgsFields:
+    """The fields of an output from ``(name, type)`` pairs (types from ``adapters.compat``)."""
+    fields = QgsFields()
+    for name, field_type in specs:
+        fields.append(QgsField(name, field_type))
+    return fields
+
+
 def cell(value: object, field_type: Any) -> object:
     """An output attribute: None for NULL, NaN and infinite numbers."""
     if value is None:

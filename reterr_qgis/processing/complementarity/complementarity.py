@@ -10,8 +10,6 @@ import math
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsLineSymbol,
     QgsPointXY,
@@ -41,7 +39,7 @@ from ...engine.complementarity.complementarity import (
 from ...engine.core.errors import Canceled
 from ...engine.supply.groups import GROUP_IDS, group_label
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
-from ..common.outputs import cell, open_output, write_units
+from ..common.outputs import cell, fields_of, open_output, write_units
 from ..supply.establishments import CODE_FIELD, INPUT, NAME_FIELD, read_territories
 from ..supply.local_sourcing import DEFAULT_RADIUS_KM, default_balance_fields, family_of
 from .base import ComplementarityAlgorithm
@@ -506,24 +504,24 @@ class Complementarity(ComplementarityAlgorithm):
     def _write_links(
         self, parameters, context, feedback, territories, result, xy, keep, dissim, mode
     ):
-        fields = QgsFields()
-        for name, ftype in (
-            ("code_a", compat.FIELD_STRING),
-            ("nom_a", compat.FIELD_STRING),
-            ("code_b", compat.FIELD_STRING),
-            ("nom_b", compat.FIELD_STRING),
-            ("ic_ab", compat.FIELD_DOUBLE),
-            ("ic_ba", compat.FIELD_DOUBLE),
-            ("ic_sym", compat.FIELD_DOUBLE),
-            ("vol_ab", compat.FIELD_DOUBLE),
-            ("vol_ba", compat.FIELD_DOUBLE),
-            ("vol", compat.FIELD_DOUBLE),
-            ("fam_ab", compat.FIELD_STRING),
-            ("fam_ba", compat.FIELD_STRING),
-            ("dist_km", compat.FIELD_DOUBLE),
-            *((("dissim", compat.FIELD_DOUBLE),) if dissim is not None else ()),
-        ):
-            fields.append(QgsField(name, ftype))
+        fields = fields_of(
+            (
+                ("code_a", compat.FIELD_STRING),
+                ("nom_a", compat.FIELD_STRING),
+                ("code_b", compat.FIELD_STRING),
+                ("nom_b", compat.FIELD_STRING),
+                ("ic_ab", compat.FIELD_DOUBLE),
+                ("ic_ba", compat.FIELD_DOUBLE),
+                ("ic_sym", compat.FIELD_DOUBLE),
+                ("vol_ab", compat.FIELD_DOUBLE),
+                ("vol_ba", compat.FIELD_DOUBLE),
+                ("vol", compat.FIELD_DOUBLE),
+                ("fam_ab", compat.FIELD_STRING),
+                ("fam_ba", compat.FIELD_STRING),
+                ("dist_km", compat.FIELD_DOUBLE),
+                *((("dissim", compat.FIELD_DOUBLE),) if dissim is not None else ()),
+            )
+        )
         rows = np.flatnonzero(keep)
         out = open_output(
             self,

@@ -9,8 +9,6 @@ import math
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -34,7 +32,7 @@ from ...engine.complementarity.flow_indicators import (
 from ...engine.core.errors import Canceled
 from ..common.feedback import engine_guard, listing, warn
 from ..common.inputs import feature_source, layer_label
-from ..common.outputs import open_output, write_units
+from ..common.outputs import fields_of, open_output, write_units
 from ..supply.establishments import CODE_FIELD, INPUT, NAME_FIELD, read_territories
 from .base import ComplementarityAlgorithm
 
@@ -506,17 +504,17 @@ class FlowIndicators(ComplementarityAlgorithm):
             fl = select_flow_lines(
                 matrix, codes, mode=mode, threshold=threshold, top_k=top_k or None
             )
-        fields = QgsFields()
-        for fname, ftype in (
-            ("orig", compat.FIELD_STRING),
-            ("dest", compat.FIELD_STRING),
-            ("noms", compat.FIELD_STRING),
-            ("flux", compat.FIELD_DOUBLE),
-            ("fiable", compat.FIELD_INT),
-            ("part", compat.FIELD_DOUBLE),
-            ("rang", compat.FIELD_INT),
-        ):
-            fields.append(QgsField(fname, ftype))
+        fields = fields_of(
+            (
+                ("orig", compat.FIELD_STRING),
+                ("dest", compat.FIELD_STRING),
+                ("noms", compat.FIELD_STRING),
+                ("flux", compat.FIELD_DOUBLE),
+                ("fiable", compat.FIELD_INT),
+                ("part", compat.FIELD_DOUBLE),
+                ("rang", compat.FIELD_INT),
+            )
+        )
         out = open_output(
             self,
             parameters,

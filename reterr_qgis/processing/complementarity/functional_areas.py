@@ -12,8 +12,6 @@ from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsPalLayerSettings,
@@ -51,7 +49,7 @@ from ...engine.complementarity.functional_areas import (
 from ...engine.core.errors import Canceled
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
 from ..common.inputs import feature_source, read_layer
-from ..common.outputs import open_output, write_units
+from ..common.outputs import fields_of, open_output, write_units
 from .base import ComplementarityAlgorithm
 
 #: Values of METHOD: community detection (Leiden, Louvain), the LabourMarketAreas regrouping,
@@ -699,9 +697,7 @@ class FunctionalAreas(ComplementarityAlgorithm):
             polygons.append(fill_gaps(shapely.union_all(members), smallest))
 
         # -- write ---------------------------------------------------------------------------
-        out_fields = QgsFields()
-        for fname, ftype in AREA_FIELDS:
-            out_fields.append(QgsField(fname, ftype))
+        out_fields = fields_of(AREA_FIELDS)
         out = open_output(
             self,
             parameters,

@@ -10,8 +10,6 @@ from typing import Optional
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -35,7 +33,7 @@ from ...engine.core.errors import Canceled
 from ...engine.supply.sirene import PLM_ARRONDISSEMENTS
 from ..common.feedback import engine_guard, listing, progress_to, warn
 from ..common.inputs import feature_source, layer_label
-from ..common.outputs import open_output
+from ..common.outputs import fields_of, open_output
 from .base import ComplementarityAlgorithm
 
 #: Codes of the rows that are not a commune or zone pair (the engine's outside kinds, in the
@@ -436,9 +434,7 @@ class ImportFlows(ComplementarityAlgorithm):
                 Row(UNKNOWN, self.tr("residence that is not a known commune"), None, None, unusable)
             )
 
-        fields = QgsFields()
-        for fname, ftype in FIELDS:
-            fields.append(QgsField(fname, ftype))
+        fields = fields_of(FIELDS)
         source = feature_source(self, parameters, self.COMMUNES, context)
         out = open_output(
             self,

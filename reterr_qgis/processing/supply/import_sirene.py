@@ -8,8 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -27,7 +25,7 @@ from ...engine.core.errors import Canceled
 from ...engine.supply.sirene import read_stock_etablissement
 from ..common.feedback import listing, progress_to, warn
 from ..common.inputs import feature_source
-from ..common.outputs import open_output
+from ..common.outputs import fields_of, open_output
 from .base import SupplyAlgorithm
 
 #: CRS of the SIRENE Lambert coordinates in metropolitan France (and of the output).
@@ -372,9 +370,7 @@ class ImportSirene(SupplyAlgorithm):
         keep[unplaced] = False
         rows = np.flatnonzero(keep)
 
-        fields = QgsFields()
-        for fname, ftype in FIELDS:
-            fields.append(QgsField(fname, ftype))
+        fields = fields_of(FIELDS)
         name_cols = [
             est.extra.get("denominationUsuelleEtablissement"),
             est.extra.get("enseigne1Etablissement"),

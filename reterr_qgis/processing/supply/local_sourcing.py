@@ -8,8 +8,6 @@ import re
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -39,7 +37,7 @@ from ..common.inputs import (
     feature_source,
     read_layer,
 )
-from ..common.outputs import open_output, write_units
+from ..common.outputs import fields_of, open_output, write_units
 from ..common.travel import (
     add_road_network_parameters,
     describe_costs,
@@ -485,20 +483,20 @@ class LocalSourcing(SupplyAlgorithm):
         o, d = result.flow_origin, result.flow_destination
         dist_km = np.hypot(*(xy[o] - xy[d]).T) / 1000.0 if o.size else np.zeros(0)
         lang = ui_language()
-        fields = QgsFields()
-        for fname, ftype in (
-            ("famille", compat.FIELD_STRING),
-            ("orig_code", compat.FIELD_STRING),
-            ("orig_nom", compat.FIELD_STRING),
-            ("dest_code", compat.FIELD_STRING),
-            ("dest_nom", compat.FIELD_STRING),
-            ("vol_ha", compat.FIELD_DOUBLE),
-            ("dist_km", compat.FIELD_DOUBLE),
-            ("time_min", compat.FIELD_DOUBLE),
-            ("ha_km", compat.FIELD_DOUBLE),
-            ("ha_min", compat.FIELD_DOUBLE),
-        ):
-            fields.append(QgsField(fname, ftype))
+        fields = fields_of(
+            (
+                ("famille", compat.FIELD_STRING),
+                ("orig_code", compat.FIELD_STRING),
+                ("orig_nom", compat.FIELD_STRING),
+                ("dest_code", compat.FIELD_STRING),
+                ("dest_nom", compat.FIELD_STRING),
+                ("vol_ha", compat.FIELD_DOUBLE),
+                ("dist_km", compat.FIELD_DOUBLE),
+                ("time_min", compat.FIELD_DOUBLE),
+                ("ha_km", compat.FIELD_DOUBLE),
+                ("ha_min", compat.FIELD_DOUBLE),
+            )
+        )
         flows = open_output(
             self,
             parameters,
