@@ -80,12 +80,12 @@ Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithm
 <context>
     <name>Complementarity</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="115"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="113"/>
         <source>Complementarity between neighbouring territories</source>
         <translation>Complémentarité entre territoires voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="118"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="116"/>
         <source>Which neighbours have what a territory lacks, and lack what it has? For each pair of neighbouring territories, how well one's surpluses match the other's deficits (the complementarity index) and how much could be exchanged at most (the matchable volume), family by family: a 'solidarity links' layer and each territory's best partners.
 
 Input: territories with a signed balance per family (surplus &gt; 0, deficit &lt; 0), in one unit: by default the crop-group balances of 'Food adequacy' (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut: farmland − need, hectares), or any fields (e.g. jobs above or below the reference share per sector). Neighbours: territories sharing a border (or a corner; a gap narrower than the tolerance, 1 m by default, counts as shared), or whose interior points lie within a distance (default 40 km, the short-chain radius of 'Local sourcing flows').
@@ -106,212 +106,212 @@ Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| 
 Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l'indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l'ensemble d'entre eux, dans les deux sens).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="155"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
         <source>Territories with a balance per family</source>
         <translation>Territoires avec un solde par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="155"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
         <source>E.g. the output of &apos;Food adequacy&apos;, in a projected CRS in metres (Lambert-93 in metropolitan France).</source>
         <translation>Par ex. la sortie de « Adéquation alimentaire », dans un SCR projeté en mètres (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="168"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="168"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per family, all in one unit. Empty: the balance fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille, tous dans la même unité. Vide : les champs de solde de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Code of each territory, written on the links and in the outputs.</source>
         <translation>Code de chaque territoire, écrit sur les liens et dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="186"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Name of each territory, written on the links and used in messages.</source>
         <translation>Nom de chaque territoire, écrit sur les liens et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Neighbours</source>
         <translation>Voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Sharing a border</source>
         <translation>Partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Within a distance (between interior points)</source>
         <translation>À moins d'une distance (entre points intérieurs)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="208"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Which pairs are compared: territories sharing a border (or a corner), or whose interior points lie within the distance below.</source>
         <translation>Quelles paires sont comparées : les territoires partageant une frontière (ou un coin), ou dont les points intérieurs sont à moins de la distance ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="225"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
         <source>Distance (km, straight line)</source>
         <translation>Distance (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="225"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
         <source>With &apos;Within a distance&apos;: the largest straight-line distance between two territories&apos; interior points (default 40 km, the short-chain radius of &apos;Local sourcing flows&apos;).</source>
         <translation>Avec « À moins d'une distance » : la plus grande distance à vol d'oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d'approvisionnement local »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="241"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="239"/>
         <source>Border tolerance (m)</source>
         <translation>Tolérance de frontière (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="241"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="239"/>
         <source>With &apos;Sharing a border&apos;: two territories closer than this still share a border (slivers and gaps of digitising).</source>
         <translation>Avec « Partageant une frontière » : deux territoires plus proches que cette valeur partagent tout de même une frontière (interstices et écarts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="256"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="254"/>
         <source>Keep the pairs without matchable volume</source>
         <translation>Garder les paires sans volume échangeable</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="256"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="254"/>
         <source>Write a link also between neighbours that have nothing to exchange (vol = 0); by default they are left out and counted in the log.</source>
         <translation>Écrire un lien aussi entre les voisins qui n'ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="269"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="267"/>
         <source>Structure fields for the dissimilarity (optional)</source>
         <translation>Champs de structure pour la dissimilarité (optionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="269"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="267"/>
         <source>Counts ≥ 0 describing each territory's structure (e.g. farmland per crop group sau_cer…, jobs per sector): adds dissim, the bilateral Krugman dissimilarity of the two structures (not a complementarity).</source>
         <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n'est pas une complémentarité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="575"/>
         <source>Solidarity links</source>
         <translation>Liens de solidarité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="287"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="285"/>
         <source>One line per pair of neighbours, between their interior points: indices (%), matchable volumes, main families, distance.</source>
         <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="633"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="631"/>
         <source>Best partners by territory</source>
         <translation>Meilleurs partenaires par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="298"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="296"/>
         <source>The territories with their best partner by index and by volume, and their number of partners.</source>
         <translation>Les territoires avec leur meilleur partenaire selon l'indice et selon le volume, et leur nombre de partenaires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="322"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="320"/>
         <source>The distance must be a positive number of kilometres.</source>
         <translation>La distance doit être un nombre positif de kilomètres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="338"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="336"/>
         <source>Finding the neighbours…</source>
         <translation>Recherche des voisins…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="340"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="338"/>
         <source>Finding the territories sharing a border</source>
         <translation>Recherche des territoires partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="350"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="348"/>
         <source>{m} pairs of neighbours among {n} territories.</source>
         <translation>{m} paires de voisins parmi {n} territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="354"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="352"/>
         <source>{n} territories have no neighbour: {features}.</source>
         <translation>{n} territoires n'ont aucun voisin : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="362"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="360"/>
         <source>Computing the complementarity of each pair…</source>
         <translation>Calcul de la complémentarité de chaque paire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="386"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="384"/>
         <source>{n} pairs of neighbours have no matchable volume (neither has a surplus of a family the other lacks): no link is drawn between them.</source>
         <translation>{n} paires de voisins n'ont aucun volume échangeable (aucun des deux n'a d'excédent dans une famille où l'autre est en déficit) : aucun lien n'est tracé entre eux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="404"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="402"/>
         <source>{m} solidarity links; the largest matchable volume: {a} – {b}, {vol} (index {ic} %).</source>
         <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="428"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="426"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n'a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="435"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="433"/>
         <source>Balance fields used: {fields}.</source>
         <translation>Champs de solde utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="440"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="438"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="456"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="454"/>
         <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
         <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="468"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="466"/>
         <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
         <translation>{n} territoires de « {layer} » n'ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s'ils sont à l'équilibre) ou retirez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="495"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="493"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="570"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="568"/>
         <source>sharing a border</source>
         <translation>partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="570"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="568"/>
         <source>within {d} km</source>
         <translation>à moins de {d} km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="575"/>
         <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
         <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l'un face aux déficits de l'autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="633"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="631"/>
         <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
         <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
     </message>
@@ -1397,197 +1397,197 @@ Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resourc
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="76"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="77"/>
         <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
         <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="102"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="102"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="115"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="116"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="115"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="116"/>
         <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
         <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="127"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="128"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="127"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="128"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="136"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="136"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="166"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="166"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="178"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="179"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="178"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="179"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="186"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="187"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="186"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="187"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="198"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="198"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="206"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="207"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="206"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="207"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="219"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="219"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="228"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="228"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="258"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="287"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="262"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="298"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="284"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="320"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="294"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="342"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="298"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="346"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="317"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="365"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="324"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="370"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="362"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="423"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="367"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="428"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="367"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="428"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="79"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="80"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
@@ -1603,16 +1603,31 @@ Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : air
 
 Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="242"/>
+        <source>Relative consumption per age group (AGE_CONSUMPTION): &apos;{item}&apos; is not a number. Give one number per age group field, separated by &apos;;&apos;, e.g. &apos;0.8;1.0;1.6&apos;.</source>
+        <translation>Consommation relative par tranche d&apos;âge (AGE_CONSUMPTION) : « {item} » n&apos;est pas un nombre. Donnez un nombre par champ de tranche d&apos;âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="332"/>
+        <source>The capacity field &apos;{field}&apos; is empty (NULL), negative or infinite for facilities of layer &apos;{layer}&apos;: {features}. Give them a capacity (0 for none), or leave the capacity field empty to count 1 per facility.</source>
+        <translation>Le champ de capacité « {field} » est vide (NULL), négatif ou infini pour des équipements de la couche « {layer} » : {features}. Donnez-leur une capacité (0 si aucune), ou laissez le champ de capacité vide pour compter 1 par équipement.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="380"/>
+        <source>Age group fields {fields} are empty (NULL), negative or infinite for units of layer &apos;{layer}&apos;: {features}. Fill them in, or leave these units out.</source>
+        <translation>Les champs de tranches d&apos;âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
+    </message>
 </context>
 <context>
     <name>FlowIndicators</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="78"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="76"/>
         <source>Flow indicators and flow lines</source>
         <translation>Indicateurs de flux et lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="81"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="79"/>
         <source>How each territory works with the others through commuting: how many of its working residents leave it, how many come in to work, how many live and work there, whether it is a job pole or residential, and how much it depends on one destination; and a map of the main flows between territories.
 
 Input: the territories (communes, EPCI, zones…) and a flow table with an origin code, a destination code and a number of persons, e.g. the output of 'Import INSEE commuting flows' at the same level (its ZONING field set to the territories' code). A row whose origin or destination is not a territory (HORS, ETRANGER, another commune) counts as leaving for, or coming from, outside.
@@ -1629,232 +1644,232 @@ Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoi
 Lignes de flux : une ligne par paire de territoires, entre des points situés à l'intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d'au moins le seuil (100 personnes par défaut ; Géoclip et l'Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l'origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l'origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d'une épaisseur croissant avec la racine carrée du volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="119"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="117"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="119"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="117"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France), with the codes used in the flow table.</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine), avec les codes utilisés dans la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
         <source>Code of each territory, as in the flow table&apos;s origins and destinations.</source>
         <translation>Code de chaque territoire, tel qu'il figure dans les origines et destinations de la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="130"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
         <source>Name of each territory, used in messages and the lines&apos; names.</source>
         <translation>Nom de chaque territoire, utilisé dans les messages et dans les noms des lignes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="152"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="150"/>
         <source>Flow table (e.g. from &apos;Import INSEE commuting flows&apos;)</source>
         <translation>Table de flux (par ex. issue de « Import des flux domicile-travail INSEE »)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="152"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="150"/>
         <source>One row per origin–destination pair with a number of persons.</source>
         <translation>Une ligne par paire origine–destination, avec un nombre de personnes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Origin code field</source>
         <translation>Champ du code d'origine</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Code of the territory of residence.</source>
         <translation>Code du territoire de résidence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Destination code field</source>
         <translation>Champ du code de destination</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Code of the territory of work (or study).</source>
         <translation>Code du territoire de travail (ou d'études).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
         <source>Number of persons of the pair.</source>
         <translation>Nombre de personnes de la paire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="260"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
         <source>Flow lines</source>
         <translation>Lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
         <source>Directed (one line per direction)</source>
         <translation>Orientées (une ligne par sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
         <source>Gross (both directions summed)</source>
         <translation>Brutes (les deux sens additionnés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
         <source>Net (difference of the two directions)</source>
         <translation>Nettes (différence des deux sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="198"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
         <source>What each line carries.</source>
         <translation>Ce que représente chaque ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="213"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="211"/>
         <source>Smallest flow drawn (persons)</source>
         <translation>Plus petit flux dessiné (personnes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="213"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="211"/>
         <source>Lines carrying fewer persons are not drawn (they still count in the indicators). Below 200 INSEE advises caution.</source>
         <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l'INSEE recommande la prudence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="228"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="226"/>
         <source>Largest lines kept per origin (0: all)</source>
         <translation>Nombre maximal de lignes gardées par origine (0 : toutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="228"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="226"/>
         <source>Keeps the map readable: the k largest lines leaving each territory.</source>
         <translation>Garde la carte lisible : les k plus grandes lignes partant de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="240"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="238"/>
         <source>Curved lines</source>
         <translation>Lignes courbes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="240"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="238"/>
         <source>Bend each line at its middle so that the two directions of a pair do not overlap; off: straight lines.</source>
         <translation>Courbe chaque ligne en son milieu pour que les deux sens d'une paire ne se superposent pas ; désactivé : lignes droites.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="249"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="247"/>
         <source>Flow indicators</source>
         <translation>Indicateurs de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="249"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="247"/>
         <source>The territories with sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</source>
         <translation>Les territoires avec sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="260"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
         <source>The flows between territories kept by the threshold and per origin.</source>
         <translation>Les flux entre territoires retenus par le seuil et par origine.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="276"/>
         <source>The field &apos;{field}&apos; is not in the flow table &apos;{layer}&apos; (its fields: {fields}): choose it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="297"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="295"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="309"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="307"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="315"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="313"/>
         <source>{n} rows of '{layer}' have an empty or negative '{field}' (fid {fids}): give each pair a number of persons ≥ 0.</source>
         <translation>{n} lignes de « {layer} » ont un « {field} » vide ou négatif (fid {fids}) : donnez à chaque paire un nombre de personnes ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="350"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="348"/>
         <source>Several territories of &apos;{layer}&apos; have the same code in &apos;{field}&apos;: {features}. Give each territory its own code (or dissolve them first).</source>
         <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d'abord).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="361"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="359"/>
         <source>{n} territories have no code: no flow can be theirs ({features}).</source>
         <translation>{n} territoires n'ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="377"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="375"/>
         <source>No origin or destination of &apos;{flows}&apos; is a territory code of &apos;{layer}&apos; (flows: {fcodes}; territories: {tcodes}). Use flows at the territories&apos; level: in &apos;Import INSEE commuting flows&apos;, set the zoning field to the field of the territories&apos; codes (e.g. siren_epci).</source>
         <translation>Aucune origine ni destination de « {flows} » n'est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="400"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="398"/>
         <source>{n} rows of &apos;{flows}&apos; ({w} persons) have neither end in the territories and are not counted.</source>
         <translation>{n} lignes de « {flows} » ({w} personnes) n'ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="405"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {features}.</source>
         <translation>{n} territoires n'ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="448"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="446"/>
         <source>Commuting flow indicators</source>
         <translation>Indicateurs de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="448"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="446"/>
         <source>Out-, in- and internal commuters, self-containment, job ratio and dependence on the main destination of the territories of &apos;{layer}&apos;, from the flows of &apos;{flows}&apos;.</source>
         <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d'emploi et dépendance à la destination principale des territoires de « {layer} », d'après les flux de « {flows} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="461"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="459"/>
         <source>{n} territories: {pole} job poles (ratio_emp &gt; 100); supply-side self-containment from {lo} % to {hi} %.</source>
         <translation>{n} territoires : {pole} pôles d'emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="560"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="558"/>
         <source>{n} flow lines of {c} pairs with a flow ({mode}, ≥ {t} persons, {k} per origin): they carry {share} % of the flows between territories.</source>
         <translation>{n} lignes de flux pour {c} paires avec un flux ({mode}, ≥ {t} personnes, {k} par origine) : elles portent {share} % des flux entre territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="574"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="572"/>
         <source>No flow between territories reaches the threshold: the flow lines layer is empty (lower the smallest flow drawn).</source>
         <translation>Aucun flux entre territoires n'atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="583"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="581"/>
         <source>{n} lines carry fewer than 200 persons: INSEE advises using them with caution (fiable = 0).</source>
         <translation>{n} lignes portent moins de 200 personnes : l'INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
         <source>Commuting flow lines</source>
         <translation>Lignes de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="589"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
         <source>Flows between the territories of &apos;{layer}&apos; from &apos;{flows}&apos; ({mode}, at least {t} persons, the {k} largest per origin).</source>
         <translation>Flux entre les territoires de « {layer} » d'après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
     </message>
@@ -2221,12 +2236,12 @@ Les territoires sans population ont des besoins nuls ; une population manquante 
 <context>
     <name>FunctionalAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="280"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="278"/>
         <source>Functional areas from flows</source>
         <translation>Aires fonctionnelles d'après les flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="283"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="281"/>
         <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
 
 Method
@@ -2249,392 +2264,392 @@ Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : i
 Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d'emplois en l'absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l'aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="332"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="330"/>
         <source>Communes (polygons)</source>
         <translation>Communes (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="332"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="330"/>
         <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
         <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
         <translation>Code de chaque commune, tel qu'il figure dans les champs d'origine et de destination des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Name of each commune: the areas take the name of their main commune.</source>
         <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="343"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
         <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
         <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d'emplois).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="370"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="368"/>
         <source>Commuting flows (table)</source>
         <translation>Flux domicile-travail (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="370"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="368"/>
         <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
         <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Origin (residence) code field</source>
         <translation>Champ du code d'origine (résidence)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Commune of residence of each flow.</source>
         <translation>Commune de résidence de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Destination (place of work) code field</source>
         <translation>Champ du code de destination (lieu de travail)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
         <translation>Commune de travail de chaque flux ; un code qui n'est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="381"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
         <source>Number of persons of each flow.</source>
         <translation>Nombre de personnes de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>Community detection: Leiden (needs igraph)</source>
         <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>Community detection: Louvain (needs igraph)</source>
         <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
         <translation>Regroupement LabourMarketAreas (méthode des zones d'emploi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
         <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
         <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
         <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu'attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d'emploi).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="428"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="426"/>
         <source>Resolution (community detection)</source>
         <translation>Résolution (détection de communautés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="428"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="426"/>
         <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
         <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="445"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="443"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="445"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="443"/>
         <source>The same seed gives the same areas (community detection).</source>
         <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Minimum size (employed residents, regrouping)</source>
         <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
         <translation>Une aire de cette taille doit atteindre l'autonomie cible (Istat 2011 : 1 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Target size (employed residents, regrouping)</source>
         <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
         <translation>Une aire de cette taille n'a besoin que de l'autonomie minimale (Istat 2011 : 10 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Minimum self-containment (%, regrouping)</source>
         <translation>Autonomie minimale (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Istat 2011: 66.67 %.</source>
         <translation>Istat 2011 : 66,67 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Target self-containment (%, regrouping)</source>
         <translation>Autonomie cible (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="455"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
         <source>Istat 2011: 75 %.</source>
         <translation>Istat 2011 : 75 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="496"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
         <source>Make the areas contiguous</source>
         <translation>Rendre les aires d'un seul tenant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="496"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
         <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
         <translation>Une partie d'aire qui ne touche pas le reste de l'aire rejoint l'aire voisine avec laquelle elle échange le plus de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="507"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
         <source>Official zoning to compare with (field of the communes)</source>
         <translation>Zonage officiel à comparer (champ des communes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="507"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
         <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
         <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d'emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="750"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Functional areas</source>
         <translation>Aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="518"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="516"/>
         <source>One polygon per area with its size and self-containment.</source>
         <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="526"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
         <source>Communes with their functional area</source>
         <translation>Communes avec leur aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="526"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
         <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Adjusted Rand index with the zoning</source>
         <translation>Indice de Rand ajusté avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Normalised mutual information with the zoning</source>
         <translation>Information mutuelle normalisée avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="541"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Number of functional areas</source>
         <translation>Nombre d'aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="585"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="583"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="594"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="592"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : population laissée vide, aires nommées d'après la commune qui a le plus d'emplois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="607"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="605"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="629"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="627"/>
         <source>Finding the communes' neighbours…</source>
         <translation>Recherche des voisines des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="643"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="641"/>
         <source>Making the areas contiguous…</source>
         <translation>Mise d'un seul tenant des aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="649"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="647"/>
         <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
         <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="688"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="686"/>
         <source>Dissolving the communes into areas…</source>
         <translation>Fusion des communes en aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="745"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="741"/>
         <source>Leiden community detection</source>
         <translation>Détection de communautés Leiden</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="742"/>
         <source>Louvain community detection</source>
         <translation>Détection de communautés Louvain</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="747"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="743"/>
         <source>LabourMarketAreas regrouping</source>
         <translation>Regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="748"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
         <source>Leiden then LabourMarketAreas regrouping</source>
         <translation>Leiden puis regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="750"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
         <translation>Aires fonctionnelles des communes de « {layer} » d'après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="784"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
         <source>Communes by functional area</source>
         <translation>Communes par aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="784"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
         <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="804"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="800"/>
         <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
         <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="826"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="822"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="841"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="837"/>
         <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
         <translation>{n} communes de la couche « {layer} » n'ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="852"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="848"/>
         <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
         <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d'abord les entités répétées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="878"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="874"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="910"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="906"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="922"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="918"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="928"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="924"/>
         <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
         <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d'entités {fids}) : corrigez-les ou supprimez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="966"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="962"/>
         <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
         <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d'origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="977"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="973"/>
         <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
         <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l'extérieur, {inside} venant de l'extérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="991"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
         <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
         <translation>{n} lignes de « {layer} » ({weight} personnes) n'ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1005"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
         <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
         <translation>{n} communes n'ont aucun flux : chacune reste une aire à part ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1020"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1016"/>
         <source>Detecting communities…</source>
         <translation>Détection des communautés…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1032"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1028"/>
         <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
         <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1039"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1035"/>
         <source>Regrouping into valid areas…</source>
         <translation>Regroupement en aires valides…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1051"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1047"/>
         <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
         <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1104"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1100"/>
         <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
         <translation>{n} communes n'ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1113"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1109"/>
         <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
         <translation>Aucune commune n'a de zone dans le champ « {field} » : pas de comparaison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1134"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1130"/>
         <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
         <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l'aire principale de leur zone.</translation>
     </message>
@@ -2696,7 +2711,7 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="234"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="236"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
@@ -2711,32 +2726,32 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="151"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="153"/>
         <source>{n} rows dropped: {reason}.</source>
         <translation>{n} lignes écartées : {reason}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="160"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="162"/>
         <source>No facility left after filtering ({n} located rows read).</source>
         <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="169"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="171"/>
         <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="222"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="224"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="228"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="230"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="234"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="236"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
     </message>
@@ -2744,12 +2759,12 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
 <context>
     <name>ImportFlows</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="100"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="98"/>
         <source>Import INSEE commuting flows (MOBPRO, MOBSCO)</source>
         <translation>Import des flux domicile-travail INSEE (MOBPRO, MOBSCO)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="103"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="101"/>
         <source>Who lives where and works (or studies) where: the home–work (MOBPRO) and home–study (MOBSCO) flows of the INSEE census, as INSEE publishes them, summed for the communes of your study area — per commune pair, or per pair of zones (EPCI, zones d'emploi…) when a zoning field is chosen. The table feeds 'Flow indicators and flow lines'.
 
 Files read (recognised from their header, ';'-separated): the detail files FD_MOBPRO_&lt;year&gt;.csv (one row per person of the census sample: residence COMMUNE and ARM, place of work DCLT, weight IPONDI) and FD_MOBSCO_&lt;year&gt;.csv (place of study DCETUF), and the aggregated 'base flux' files (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P for MOBPRO; DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P for MOBSCO), or an extract in the same layout. The file is streamed: a national detail file (8 million rows) takes a few seconds.
@@ -2774,247 +2789,247 @@ fiable : la règle de fiabilité de l'INSEE pour les flux du recensement : 0 en 
 Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiable, triée par origine et destination.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="137"/>
         <source>INSEE flow file (MOBPRO or MOBSCO, CSV)</source>
         <translation>Fichier de flux INSEE (MOBPRO ou MOBSCO, CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="137"/>
         <source>FD_MOBPRO_&lt;year&gt;.csv or FD_MOBSCO_&lt;year&gt;.csv (detail), or the aggregated base flux file, as downloaded from insee.fr, or an extract in the same layout.</source>
         <translation>FD_MOBPRO_&lt;année&gt;.csv ou FD_MOBSCO_&lt;année&gt;.csv (fichier détail), ou le fichier agrégé « base flux », tels que téléchargés sur insee.fr, ou un extrait de même format.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="148"/>
         <source>Communes of the study area</source>
         <translation>Communes de la zone d'étude</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="148"/>
         <source>The communes whose flows are kept; their names label the output, and one of their fields may give the zoning.</source>
         <translation>Les communes dont les flux sont conservés ; leurs noms servent d'étiquettes en sortie, et l'un de leurs champs peut fournir le zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="161"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="161"/>
         <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
         <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="174"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="174"/>
         <source>Names written in orig_nom and dest_nom (absent: the aggregated files&apos; own labels, or none).</source>
         <translation>Noms écrits dans orig_nom et dest_nom (absent : les libellés propres des fichiers agrégés, ou aucun).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Flows kept</source>
         <translation>Flux conservés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Residence or place of work in the communes</source>
         <translation>Résidence ou lieu de travail dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Residence in the communes</source>
         <translation>Résidence dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Place of work (or study) in the communes</source>
         <translation>Lieu de travail (ou d'études) dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Both in the communes</source>
         <translation>Les deux dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
         <source>Which flows of the file are kept. The default keeps every flow touching the study area, so that out-commuters and in-commuters are both counted.</source>
         <translation>Quels flux du fichier sont conservés. Par défaut, tout flux touchant la zone d'étude est conservé, afin de compter à la fois les actifs qui en sortent et ceux qui y entrent.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="209"/>
         <source>Zoning field (aggregate the communes to zones)</source>
         <translation>Champ de zonage (agréger les communes en zones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="209"/>
         <source>A field of the communes giving their zone (e.g. siren_epci, or a zone d&apos;emploi code): the flows are summed per pair of zones. Empty: commune pairs.</source>
         <translation>Un champ des communes donnant leur zone (par ex. siren_epci, ou un code de zone d'emploi) : les flux sont additionnés par couple de zones. Vide : couples de communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="226"/>
         <source>Zone name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="226"/>
         <source>Name of each commune&apos;s zone (e.g. nom_epci), written in the output.</source>
         <translation>Nom de la zone de chaque commune (par ex. nom_epci), écrit dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="239"/>
         <source>Count the arrondissements of Paris, Lyon and Marseille in their city</source>
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur ville</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="239"/>
         <source>On: 75101…75120 are counted in 75056, 69381…69389 in 69123, 13201…13216 in 13055, as the commune layers of the COG have one code per city. Off: the arrondissements are kept (give a communes layer with arrondissements).</source>
         <translation>Activé : 75101…75120 sont comptés dans 75056, 69381…69389 dans 69123, 13201…13216 dans 13055, car les couches communales du COG ont un seul code par ville. Désactivé : les arrondissements sont conservés (fournissez une couche de communes avec arrondissements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
         <source>Commuting flows</source>
         <translation>Flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="255"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="253"/>
         <source>One row per origin–destination pair: orig, orig_nom, dest, dest_nom, flux (persons), fiable (INSEE reliability class). No geometry.</source>
         <translation>Une ligne par couple origine–destination : orig, orig_nom, dest, dest_nom, flux (personnes), fiable (classe de fiabilité INSEE). Sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="274"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="304"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="302"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="315"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="313"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="321"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="319"/>
         <source>{n} communes of &apos;{layer}&apos; have no code and are ignored (fid {fids}).</source>
         <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées (fid {fids}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="350"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="348"/>
         <source>Commune {code} of &apos;{layer}&apos; has two zones in &apos;{field}&apos;: {a} and {b}. Give each commune one zone.</source>
         <translation>La commune {code} de « {layer} » a deux zones dans « {field} » : {a} et {b}. Donnez une seule zone à chaque commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="361"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="359"/>
         <source>{n} codes of the field &apos;{field}&apos; of &apos;{layer}&apos; are not INSEE commune codes (5 letters or digits, e.g. 12202, 2A004): {codes}. Choose the field holding the commune codes.</source>
         <translation>{n} codes du champ « {field} » de « {layer} » ne sont pas des codes communaux INSEE (5 lettres ou chiffres, par ex. 12202, 2A004) : {codes}. Choisissez le champ qui contient les codes des communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="369"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="367"/>
         <source>Layer &apos;{layer}&apos; has no commune code to keep flows for.</source>
         <translation>La couche « {layer} » n'a aucun code communal pour lequel garder des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="387"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="385"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="410"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="408"/>
         <source>Summing the flows…</source>
         <translation>Sommation des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="412"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="410"/>
         <source>abroad</source>
         <translation>étranger</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="413"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="411"/>
         <source>place not given</source>
         <translation>lieu non renseigné</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="414"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="412"/>
         <source>code that is not a commune</source>
         <translation>code qui n'est pas une commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="415"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="413"/>
         <source>communes outside the zoning</source>
         <translation>communes hors du zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="435"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="433"/>
         <source>residence that is not a known commune</source>
         <translation>résidence qui n'est pas une commune connue</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="467"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="463"/>
         <source>{rows} rows read from {path} ({layout}), total weight {total} persons; {malformed} malformed rows skipped.</source>
         <translation>{rows} lignes lues dans {path} ({layout}), poids total {total} personnes ; {malformed} lignes mal formées ignorées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
         <source>Kept: {kept} persons in {n} rows ({units}); left out by the choice of communes: {left}. Weight outside French communes kept: {outside} (abroad {abroad}, not given {missing}, unknown code {unknown}); residences that are not a commune: {unusable}.</source>
         <translation>Conservé : {kept} personnes en {n} lignes ({units}) ; écarté par le choix des communes : {left}. Poids hors communes françaises conservé : {outside} (étranger {abroad}, non renseigné {missing}, code inconnu {unknown}) ; résidences qui ne sont pas une commune : {unusable}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
         <source>zone pairs</source>
         <translation>couples de zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="479"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
         <source>commune pairs</source>
         <translation>couples de communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="499"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="495"/>
         <source>Check failed: the table sums to {kept} persons, the file to {total} minus {left} left out. Please report this file.</source>
         <translation>Échec du contrôle : la table totalise {kept} personnes, le fichier {total} moins {left} écartées. Merci de signaler ce fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="507"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="503"/>
         <source>Check: the table's {kept} persons = the file's {total} − {left} left out.</source>
         <translation>Contrôle : les {kept} personnes de la table = les {total} du fichier − {left} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="514"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="510"/>
         <source>{n} communes of &apos;{layer}&apos; have no flow in the file: {codes}.</source>
         <translation>{n} communes de « {layer} » n'ont aucun flux dans le fichier : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
         <source>Flows of &apos;{path}&apos; summed per {units} for the communes of &apos;{layer}&apos; (flux: persons; fiable: INSEE reliability class).</source>
         <translation>Flux de « {path} » sommés par {units} pour les communes de « {layer} » (flux : personnes ; fiable : classe de fiabilité INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
         <source>pair of zones</source>
         <translation>couple de zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="519"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
         <source>commune pair</source>
         <translation>couple de communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="537"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="533"/>
         <source>No commune of &apos;{layer}&apos; has a zone in the zoning field: choose another field, or leave it empty for commune pairs.</source>
         <translation>Aucune commune de « {layer} » n'a de zone dans le champ de zonage : choisissez un autre champ, ou laissez-le vide pour des couples de communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="544"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="540"/>
         <source>{n} communes of &apos;{layer}&apos; have no zone: their flows are counted as {outside}: {codes}.</source>
         <translation>{n} communes de « {layer} » n'ont pas de zone : leurs flux sont comptés comme {outside} : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="563"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="559"/>
         <source>{n} communes outside &apos;{layer}&apos; exchange flows with it: grouped as {outside}.</source>
         <translation>{n} communes hors de « {layer} » échangent des flux avec elle : regroupées en {outside}.</translation>
     </message>
@@ -3022,167 +3037,167 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
 <context>
     <name>ImportSirene</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="86"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="84"/>
         <source>Import SIRENE establishments (INSEE)</source>
         <translation>Importer les établissements SIRENE (INSEE)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="121"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="119"/>
         <source>SIRENE establishment stock (CSV)</source>
         <translation>Stock SIRENE des établissements (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="121"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="119"/>
         <source>StockEtablissement_utf8.csv as downloaded from data.gouv.fr / INSEE, or an extract in the same layout.</source>
         <translation>StockEtablissement_utf8.csv tel que téléchargé sur data.gouv.fr / INSEE, ou un extrait de même structure.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="132"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="130"/>
         <source>SIRENE legal-unit stock (CSV)</source>
         <translation>Stock SIRENE des unités légales (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="132"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="130"/>
         <source>StockUniteLegale_utf8.csv: adds the company category and the ESS flag.</source>
         <translation>StockUniteLegale_utf8.csv : ajoute la catégorie d'entreprise et l'indicateur ESS.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="141"/>
         <source>Communes to keep (polygons)</source>
         <translation>Communes à retenir (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="141"/>
         <source>The communes of your territory; their code field filters the stock and their polygons place the rows without coordinates.</source>
         <translation>Les communes de votre territoire ; leur champ de code filtre le stock et leurs polygones servent à placer les lignes sans coordonnées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="156"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="154"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="156"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="154"/>
         <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
         <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="169"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="167"/>
         <source>Town halls (points)</source>
         <translation>Mairies (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="169"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="167"/>
         <source>Where to place the establishments without coordinates; without it, a point inside their commune.</source>
         <translation>Où placer les établissements sans coordonnées ; à défaut, en un point à l'intérieur de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="183"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="181"/>
         <source>Town hall commune code field</source>
         <translation>Champ du code commune des mairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="183"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="181"/>
         <source>Commune code of each town hall, as in the communes layer.</source>
         <translation>Code commune de chaque mairie, comme dans la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="196"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="194"/>
         <source>Active establishments only</source>
         <translation>Établissements actifs uniquement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="196"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="194"/>
         <source>Leave out the closed establishments (they are counted).</source>
         <translation>Écarte les établissements fermés (ils sont comptés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
         <source>SIRENE establishments</source>
         <translation>Établissements SIRENE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="204"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="202"/>
         <source>One point per establishment kept, in Lambert-93 (EPSG:2154).</source>
         <translation>Un point par établissement retenu, en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="218"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="216"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;: choose the field holding the INSEE commune codes.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} » : choisissez le champ qui contient les codes communes INSEE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="231"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="229"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system: set its CRS.</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide : définissez son SCR.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="261"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="259"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="273"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="271"/>
         <source>{n} communes of &apos;{layer}&apos; have no code and are ignored: {features}.</source>
         <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="279"/>
         <source>Layer &apos;{layer}&apos; has no commune code to filter on.</source>
         <translation>La couche « {layer} » ne contient aucun code commune sur lequel filtrer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="286"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="284"/>
         <source>Every commune of &apos;{layer}&apos; is overseas ({codes}): SIRENE gives overseas coordinates in local projections, and this import writes Lambert-93 for metropolitan France only.</source>
         <translation>Toutes les communes de « {layer} » sont en outre-mer ({codes}) : SIRENE donne les coordonnées d'outre-mer dans des projections locales, et cet import écrit du Lambert-93 pour la France métropolitaine seulement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="305"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="303"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="325"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="323"/>
         <source>{n} establishments of overseas communes are left out: SIRENE gives their coordinates in local projections, not Lambert-93 (EPSG:2154).</source>
         <translation>{n} établissements de communes d'outre-mer sont écartés : SIRENE donne leurs coordonnées dans des projections locales, pas en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="341"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="339"/>
         <source>{n} establishments have coordinates outside metropolitan Lambert-93: they are placed like the rows without coordinates.</source>
         <translation>{n} établissements ont des coordonnées hors du Lambert-93 métropolitain : ils sont placés comme les lignes sans coordonnées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="363"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="361"/>
         <source>{n} establishments without coordinates could not be placed (their commune is neither in the town halls nor in the communes layer) and are left out: SIRET {sirets}.</source>
         <translation>{n} établissements sans coordonnées n'ont pas pu être placés (leur commune ne figure ni dans les mairies ni dans la couche des communes) et sont écartés : SIRET {sirets}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="425"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="421"/>
         <source>{rows} rows read: {kept} establishments of the {communes} communes kept, {closed} closed ones left out, {outside} rows of other communes, {malformed} malformed rows.</source>
         <translation>{rows} lignes lues : {kept} établissements des {communes} communes retenus, {closed} établissements fermés écartés, {outside} lignes d'autres communes, {malformed} lignes mal formées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="439"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="435"/>
         <source>{n} establishments written: {xy} at their Lambert-93 coordinates, {hall} at their town hall, {commune} at a point inside their commune.</source>
         <translation>{n} établissements écrits : {xy} à leurs coordonnées Lambert-93, {hall} à leur mairie, {commune} en un point à l'intérieur de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="450"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="446"/>
         <source>{jobs} jobs estimated from the size classes.</source>
         <translation>{jobs} emplois estimés d'après les tranches d'effectif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
         <source>Establishments of the SIRENE stock &apos;{path}&apos; in the communes of &apos;{layer}&apos;{active}, located by their Lambert-93 coordinates or their commune.</source>
         <translation>Établissements du stock SIRENE « {path} » dans les communes de « {layer} »{active}, localisés par leurs coordonnées Lambert-93 ou par leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="455"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
         <source> (active only)</source>
         <translation> (actifs uniquement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="89"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="87"/>
         <source>Loads the establishments of your territory from the SIRENE stock as INSEE publishes it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national file of tens of millions of rows is read in blocks, never loaded whole), optionally joined with StockUniteLegale_utf8.csv for the company category (PME, ETI, GE) and the ESS flag of each legal unit.
 
 Kept: the establishments whose commune (codeCommuneEtablissement; the arrondissements of Paris, Lyon and Marseille count as their city) is one of the communes layer's codes, and by default only the active ones (etatAdministratifEtablissement = A). Closed establishments, rows of other communes and malformed rows are counted in the log.
@@ -3264,237 +3279,237 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
 <context>
     <name>LocalSourcing</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="115"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="113"/>
         <source>Local sourcing flows (surplus → deficit)</source>
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="152"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="150"/>
         <source>Territories with balances per family</source>
         <translation>Territoires avec les soldes par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="152"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="150"/>
         <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
         <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="164"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="164"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="181"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="179"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="181"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="179"/>
         <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
         <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="197"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="197"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
         <source>Name written on the flow lines and used in messages.</source>
         <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="210"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
         <source>Radius (km, straight line)</source>
         <translation>Rayon (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="210"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
         <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
         <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="223"/>
         <source>Largest road time (minutes, with a road network)</source>
         <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="223"/>
         <source>Used instead of the radius when a road network is given.</source>
         <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
         <source>Solver</source>
         <translation>Solveur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
         <source>Network simplex (needs numba)</source>
         <translation>Simplexe réseau (nécessite numba)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
         <source>HiGHS (scipy)</source>
         <translation>HiGHS (scipy)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="237"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
         <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
         <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
         <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
         <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="267"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="269"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="267"/>
         <source>Code of each point, as in the territory code field.</source>
         <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>Sourcing flows</source>
         <translation>Flux d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
         <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
         <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="294"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
         <source>Territories: deficits covered, unmatched surplus and deficit</source>
         <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="294"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
         <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="315"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="321"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="319"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="330"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="328"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="342"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="340"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="351"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="349"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="363"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="361"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="389"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="387"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="415"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="413"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="434"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="432"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="448"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="446"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="453"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="451"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="459"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="457"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="463"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="461"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="577"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="575"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="594"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="592"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="600"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="598"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="606"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="604"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="607"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="605"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="625"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="623"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="625"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="623"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="118"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="116"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
@@ -3940,17 +3955,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="705"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="713"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="719"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="727"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="725"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="733"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
@@ -3965,7 +3980,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="737"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="745"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
@@ -4161,7 +4176,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Donnez une valeur de consommation par tranche d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="269"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="279"/>
         <source>The population is zero.</source>
         <translation>La population est nulle.</translation>
     </message>
@@ -4241,67 +4256,67 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le seuil doit être un temps positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="181"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="200"/>
         <source>Unknown basket &apos;{basket}&apos; (known: {known}).</source>
         <translation>Panier « {basket} » inconnu (connus : {known}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="187"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="206"/>
         <source>BPE code table {path}: {problem}</source>
         <translation>Table des codes BPE {path} : {problem}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="754"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="812"/>
         <source>BPE file not found: {path}.</source>
         <translation>Fichier BPE introuvable : {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="755"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="813"/>
         <source>The BPE file {path} is empty.</source>
         <translation>Le fichier BPE {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="756"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="814"/>
         <source>The BPE file {path} lacks the columns: {columns}.</source>
         <translation>Il manque au fichier BPE {path} les colonnes : {columns}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="759"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="817"/>
         <source>The BPE file {path} has no AN column: give its vintage.</source>
         <translation>Le fichier BPE {path} n'a pas de colonne AN : indiquez son millésime.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="762"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="820"/>
         <source>The file&apos;s vintage ({file}) is used, not {given}.</source>
         <translation>Le millésime du fichier ({file}) est utilisé, pas {given}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="765"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="823"/>
         <source>{n} BPE rows have no AN value: vintage {vintage} assumed.</source>
         <translation>{n} lignes BPE sans valeur AN : millésime {vintage} supposé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="768"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="826"/>
         <source>Vintage {vintage} read with the {first} nomenclature.</source>
         <translation>Millésime {vintage} lu avec la nomenclature {first}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="771"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="829"/>
         <source>{n} malformed BPE rows (wrong field count) skipped.</source>
         <translation>{n} lignes BPE mal formées (nombre de champs incorrect) ignorées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="774"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="832"/>
         <source>{n} BPE rows without usable coordinates dropped.</source>
         <translation>{n} lignes BPE sans coordonnées utilisables écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="777"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="835"/>
         <source>{n} BPE rows with unknown TYPEQU kept as &apos;?&apos;: {codes}.</source>
         <translation>{n} lignes BPE au TYPEQU inconnu gardées avec le domaine « ? » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/bpe.py" line="780"/>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="853"/>
         <source>Unknown QUALITE_XY values kept: {values}.</source>
         <translation>Valeurs de QUALITE_XY inconnues conservées : {values}.</translation>
     </message>
@@ -4356,52 +4371,52 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Lister tous les couples nécessite un seuil fini (minutes) : les résultats doivent rester creux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="96"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="118"/>
         <source>Select at least one facility type.</source>
         <translation>Choisissez au moins un type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="137"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="159"/>
         <source>Unknown facility types: {types}.</source>
         <translation>Types d'équipement inconnus : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="207"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="229"/>
         <source>No facility of type {types}: every demand unit is counted as beyond reach of it.</source>
         <translation>Aucun équipement de type {types} : chaque unité de demande est comptée hors de portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="410"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="432"/>
         <source>The search cut-off must be at least the threshold ({t} min).</source>
         <translation>Le seuil de recherche doit être au moins égal au seuil d'accès ({t} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="535"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="557"/>
         <source>{n} demand units have a missing or negative time.</source>
         <translation>{n} unités de demande ont un temps manquant ou négatif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="66"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="67"/>
         <source>{n} demand units have a missing or negative population.</source>
         <translation>{n} unités de demande ont une population manquante ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="555"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="577"/>
         <source>Zone weights must be finite and not negative.</source>
         <translation>Les poids des zones doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="567"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="589"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty.</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="803"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="825"/>
         <source>The number of sites must be a positive integer.</source>
         <translation>Le nombre de sites doit être un entier positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="846"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="868"/>
         <source>Only {n} sites were chosen: no other candidate covers more demand.</source>
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
@@ -5205,6 +5220,26 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <source>{weight} of {total} (jobs or establishments) have a sector code that could not be read at level {level}; they are left out of every indicator.</source>
         <translation>{weight} sur {total} (emplois ou établissements) ont un code de secteur illisible au niveau {level} ; ils sont exclus de tous les indicateurs.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="838"/>
+        <source>The last line of the BPE file (line {line}) is cut: the file looks truncated. That row is not read; download the file again if more rows are missing.</source>
+        <translation>La dernière ligne du fichier BPE (ligne {line}) est coupée : le fichier semble tronqué. Cette ligne n&apos;est pas lue ; téléchargez à nouveau le fichier s&apos;il manque d&apos;autres lignes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="843"/>
+        <source>{n} BPE rows have coordinates outside the area of their département in its coordinate system (metres expected): they are not placed. First rows: {rows}.</source>
+        <translation>{n} lignes de la BPE ont des coordonnées hors de la zone de leur département dans son système de coordonnées (mètres attendus) : elles ne sont pas placées. Premières lignes : {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/services/bpe.py" line="848"/>
+        <source>{n} of them look like longitude/latitude degrees: LAMBERT_X and LAMBERT_Y must be projected coordinates in metres.</source>
+        <translation>{n} d&apos;entre elles ressemblent à des degrés de longitude/latitude : LAMBERT_X et LAMBERT_Y doivent être des coordonnées projetées en mètres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="269"/>
+        <source>Age groups {groups} have missing, negative or infinite values.</source>
+        <translation>Les tranches d&apos;âge {groups} ont des valeurs manquantes, négatives ou infinies.</translation>
+    </message>
 </context>
 <context>
     <name>ReterrIndicatorDock</name>
@@ -5396,22 +5431,22 @@ Champ : {field}
 <context>
     <name>ReterrLayers</name>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="45"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="46"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="108"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="145"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="118"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="155"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="231"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="268"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
@@ -5421,39 +5456,44 @@ Champ : {field}
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="258"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="295"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="516"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="554"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="530"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="568"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="552"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="590"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="249"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="286"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="133"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="170"/>
         <source>Layer &apos;{layer}&apos; is in a Mercator projection ({crs}, e.g. the web maps&apos; EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in France, so distances and times would be 40 % too long and areas twice too large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
-        <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l&apos;EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d&apos;abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
+        <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l'EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="147"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="184"/>
         <source>Layer &apos;{layer}&apos; has a projected CRS ({crs}) whose unit is not the metre. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
-        <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l&apos;unité n&apos;est pas le mètre. Reprojetez-la d&apos;abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
+        <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l'unité n'est pas le mètre. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/layers.py" line="114"/>
+        <source>Layer &apos;{layer}&apos;: {n} features cannot be reprojected from {source} to {target}: {features}. Check that the layer&apos;s CRS is the one its coordinates are in (e.g. metres in a layer declared in degrees), or set it.</source>
+        <translation>Couche « {layer} » : {n} entités ne peuvent pas être reprojetées de {source} vers {target} : {features}. Vérifiez que le SCR de la couche est bien celui de ses coordonnées (par ex. des mètres dans une couche déclarée en degrés), ou définissez-le.</translation>
     </message>
 </context>
 <context>
@@ -5625,7 +5665,7 @@ Champ : {field}
         <translation>Importer la BPE…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="58"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="59"/>
         <source>Access to a service (APL, floating catchment)…</source>
         <translation>Accessibilité à un service (APL, aires flottantes)…</translation>
     </message>
@@ -5650,17 +5690,17 @@ Champ : {field}
         <translation>Où implanter un équipement…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="36"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="37"/>
         <source>Service areas (isochrones)…</source>
         <translation>Zones de desserte (isochrones)…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="74"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="72"/>
         <source>Import the SIRENE stock…</source>
         <translation>Importer le stock SIRENE…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="102"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="100"/>
         <source>Local sourcing flows…</source>
         <translation>Flux d'approvisionnement local…</translation>
     </message>
@@ -5752,42 +5792,42 @@ Champ : {field}
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="176"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="177"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="176"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="177"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="189"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="189"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="206"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="207"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="206"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="207"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="216"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="216"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
@@ -5812,32 +5852,32 @@ Champ : {field}
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="233"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="234"/>
         <source>Points standing for the demand units (e.g. town halls)</source>
         <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="233"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="234"/>
         <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
         <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="251"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="252"/>
         <source>Demand code field</source>
         <translation>Champ du code de la demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="251"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="252"/>
         <source>Code matching the points to the demand units.</source>
         <translation>Code qui apparie les points aux unités de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="264"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="265"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="264"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="265"/>
         <source>Code of each point, as in the demand layer.</source>
         <translation>Code de chaque point, comme dans la couche de demande.</translation>
     </message>
@@ -5862,27 +5902,27 @@ Champ : {field}
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="311"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="312"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="58"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="59"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="355"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="356"/>
         <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
         <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="404"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="406"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="434"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="436"/>
         <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
         <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
@@ -5940,12 +5980,12 @@ Champ : {field}
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="49"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="50"/>
         <source>Service areas (isochrones)</source>
         <translation>Aires de desserte (isochrones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="52"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="53"/>
         <source>Polygons of the area from which each facility is reached within each time band (home → facility, the direction that matters for access; or, optionally, reached from the facility), on the road network.
 
 One search per facility, stopped at the largest band, gives every band. A road segment whose start is reached within the band counts up to the point reached (interpolated along the segment, drawn straight between junctions); the polygon is the area within the buffer distance (default 150 m, a short walk) of the reachable roads. Bands are nested: the 20-minute area contains the 10-minute one. Times in minutes; facilities snapped to the nearest node within the maximum distance and reached at the access speed. Unlike QGIS's own service area tools, the output is polygons, the speeds are car speeds in km/h and the cost is in minutes.</source>
@@ -5954,142 +5994,142 @@ One search per facility, stopped at the largest band, gives every band. A road s
 Une seule recherche par équipement, arrêtée à la plus grande tranche, donne toutes les tranches. Un tronçon dont le début est atteint dans la tranche compte jusqu'au point atteint (interpolé le long du tronçon, tracé droit entre carrefours) ; le polygone est la zone située à moins de la distance tampon (150 m par défaut, une courte marche) des routes atteintes. Les tranches sont emboîtées : la zone à 20 minutes contient celle à 10 minutes. Temps en minutes ; équipements accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès. Contrairement aux outils de zone de desserte de QGIS, le résultat est fait de polygones, les vitesses sont des vitesses voiture en km/h et le coût est en minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="68"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="69"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="68"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="69"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="76"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="77"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="76"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="77"/>
         <source>Field holding the facility type.</source>
         <translation>Champ contenant le type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="89"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="90"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="89"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="90"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="97"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="98"/>
         <source>Time bands (minutes)</source>
         <translation>Tranches de temps (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="97"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="98"/>
         <source>Increasing limits separated by &apos;;&apos;.</source>
         <translation>Limites croissantes séparées par « ; ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="105"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="105"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>To the facility (access)</source>
         <translation>Vers l'équipement (accès)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="105"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>From the facility</source>
         <translation>Depuis l'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="105"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>One-way streets make the two differ.</source>
         <translation>Les sens uniques rendent les deux différents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="117"/>
         <source>Walk around reachable roads (m)</source>
         <translation>Marche autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="117"/>
         <source>Width of the area kept on each side of a reachable road.</source>
         <translation>Largeur de la zone retenue de chaque côté d'une route atteinte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="129"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="130"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="129"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="130"/>
         <source>Facilities farther from any road node get no area (and are named).</source>
         <translation>Les équipements plus éloignés de tout nœud routier n'ont pas de zone (et sont nommés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="141"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="142"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="141"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="142"/>
         <source>Over the straight line between a facility and its node.</source>
         <translation>Sur la ligne droite entre un équipement et son nœud.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="288"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="295"/>
         <source>Service areas</source>
         <translation>Aires de desserte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="153"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="154"/>
         <source>One polygon per facility and band, with the facility&apos;s attributes.</source>
         <translation>Un polygone par équipement et par tranche, avec les attributs de l'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="174"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="175"/>
         <source>Time bands must be minutes separated by &apos;;&apos;, e.g. &apos;10;20;30&apos;.</source>
         <translation>Les tranches de temps sont des minutes séparées par « ; », par ex. « 10;20;30 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="178"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="179"/>
         <source>Give at least one positive time band.</source>
         <translation>Donnez au moins une tranche de temps positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="182"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="188"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="200"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="207"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="223"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="230"/>
         <source>{n} facilities are too far from the road network and get no area: {features}.</source>
         <translation>{n} équipements sont trop loin du réseau routier et n'ont pas de zone : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="230"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="237"/>
         <source>Computing service areas…</source>
         <translation>Calcul des aires de desserte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="283"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="290"/>
         <source>{n} service areas written ({f} facilities, bands {bands} min).</source>
         <translation>{n} aires de desserte écrites ({f} équipements, tranches {bands} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="288"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="295"/>
         <source>Isochrones of &apos;{layer}&apos; computed by ReTerr.</source>
         <translation>Isochrones de « {layer} » calculées par ReTerr.</translation>
     </message>

@@ -19,6 +19,7 @@ from typing import Literal
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCsException,
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsFields,
@@ -65,6 +66,8 @@ class FeatureTable:
     texts: dict[str, np.ndarray] = field(default_factory=dict)
     geometries: list[QgsGeometry] = field(default_factory=list)
     attributes: list[list] = field(default_factory=list)
+    #: Name of the layer read (for messages); :func:`read_features` sets it.
+    layer_name: str = ""
 
     def __len__(self) -> int:
         return int(self.fids.shape[0])
@@ -87,9 +90,43 @@ class FeatureTable:
         return out
 
     def transform(self, xform) -> None:
-        """Reproject the geometries in place with a ``QgsCoordinateTransform``."""
-        for g in self.geometries:
-            g.transform(xform)
+        """Reproject the geometries in place with a ``QgsCoordinateTransform``.
+
+        Raises
+        ------
+        InputError
+            The layer's CRS is undefined (the transform would silently leave the coordinates as
+            they are), or features cannot be reprojected (``QgsCsException``: coordinates that do
+            not fit the layer's CRS, e.g. metres in a layer declared in degrees); the message
+            names the layer and the features. No geometry is changed then.
+        """
+        layer = self.layer_name or "?"
+        if not xform.sourceCrs().isValid():
+            require_projected(xform.sourceCrs(), layer)
+        moved = [QgsGeometry(g) for g in self.geometries]
+        failed = []
+        for k, g in enumerate(moved):
+            try:
+                g.transform(xform)
+            except QgsCsException:
+                failed.append(k)
+        if failed:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "ReterrLayers",
+                    "Layer '{layer}': {n} features cannot be reprojected from {source} to "
+                    "{target}: {features}. Check that the layer's CRS is the one its "
+                    "coordinates are in (e.g. metres in a layer declared in degrees), or set it.",
+                ),
+                failed,
+                context=CONTEXT,
+                layer=layer,
+                n=len(failed),
+                source=xform.sourceCrs().authid() or xform.sourceCrs().description(),
+                target=xform.destinationCrs().authid() or xform.destinationCrs().description(),
+                features=self.describe(failed),
+            )
+        self.geometries[:] = moved
 
     def shapely(self) -> np.ndarray:
         """Geometries as a shapely array (needs shapely 2)."""
@@ -499,6 +536,7 @@ def read_features(
         texts={k: np.array(vals, dtype=object) for k, vals in txts.items()},
         geometries=geoms,
         attributes=attrs,
+        layer_name=layer_name,
     )
     for k, rows in bad_numbers.items():
         if rows:

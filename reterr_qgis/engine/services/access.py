@@ -28,6 +28,7 @@ Conventions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Union
@@ -76,6 +77,27 @@ def _demand_weights(values: ArrayLike, n: int, what: str) -> FloatArray:
 # ---------------------------------------------------------------------------------------------
 # Facility types
 # ---------------------------------------------------------------------------------------------
+
+
+#: A BPE facility type code: a letter and three digits (D265).
+_BPE_CODE = re.compile(r"[A-Za-z][0-9]{3}")
+
+
+def type_code(value: object) -> object:
+    """A facility type as matched: trimmed text, a BPE code (a letter and three digits) in upper
+    case so that ``d265`` is D265; None stays None."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text.upper() if _BPE_CODE.fullmatch(text) else text
+
+
+def type_codes(values: ArrayLike) -> NDArray[np.object_]:
+    """:func:`type_code` of each value (an object array)."""
+    arr = np.asarray(values, dtype=object).ravel()
+    out = np.empty(arr.shape[0], dtype=object)
+    out[:] = [type_code(v) for v in arr]
+    return out
 
 
 def _type_keys(values: ArrayLike) -> NDArray[np.str_]:

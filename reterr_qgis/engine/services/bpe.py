@@ -68,6 +68,21 @@ DEP_EPSG: dict[str, int] = {
 }
 METROPOLE_EPSG = 2154
 
+#: Plausible extent ``(xmin, ymin, xmax, ymax)`` in metres of the BPE coordinates per CRS:
+#: metropolitan France and Corsica in Lambert-93 (the extent ``reterr:import_sirene`` uses), each
+#: overseas département in its UTM zone (Guadeloupe and Martinique share one), with a margin.
+#: Coordinates outside (degrees, a number cut short, another CRS) cannot be placed; rows in a CRS
+#: not listed here are not checked.
+PLAUSIBLE_EXTENT: dict[int, tuple[float, float, float, float]] = {
+    2154: (50_000.0, 6_000_000.0, 1_300_000.0, 7_150_000.0),
+    5490: (550_000.0, 1_500_000.0, 800_000.0, 1_900_000.0),
+    2972: (50_000.0, 150_000.0, 600_000.0, 700_000.0),
+    2975: (280_000.0, 7_600_000.0, 420_000.0, 7_720_000.0),
+    4471: (470_000.0, 8_530_000.0, 570_000.0, 8_640_000.0),
+}
+#: How many offending rows a warning names.
+NAMED_ROWS = 10
+
 #: Columns of the geolocated BPE file used by the reader (upper case). ``DEPCOM``, ``TYPEQU``,
 #: ``LAMBERT_X`` and ``LAMBERT_Y`` are required; ``AN`` is required unless a vintage is given.
 REQUIRED_COLUMNS: tuple[str, ...] = ("DEPCOM", "TYPEQU", "LAMBERT_X", "LAMBERT_Y")
@@ -112,7 +127,11 @@ DROP_REASONS: tuple[str, ...] = (
     "not_geolocated",  # QUALITE_XY says the facility is not located
     "missing_coordinates",  # LAMBERT_X or LAMBERT_Y empty
     "invalid_coordinates",  # not a number, or infinite
+    "truncated",  # the file's last line is cut (fewer fields, or a coordinate cut short)
+    "implausible_coordinates",  # outside PLAUSIBLE_EXTENT for the row's CRS (degrees, …)
 )
+#: Reasons always present in :attr:`BpeReadReport.dropped` (the others only when they occur).
+ALWAYS_REPORTED: tuple[str, ...] = DROP_REASONS[:4]
 
 Progress = Callable[[float], None]
 IsCanceled = Callable[[], bool]
@@ -499,7 +518,8 @@ class BpeReadReport:
     rows_kept
         Rows returned (located ones).
     dropped
-        Rows dropped, by reason (:data:`DROP_REASONS`), zero counts included.
+        Rows dropped, by reason (:data:`DROP_REASONS`): zero counts included for the first four
+        (:data:`ALWAYS_REPORTED`), ``truncated`` and ``implausible_coordinates`` when they occur.
     unknown_codes
         TYPEQU codes not in the code table for their vintage → number of rows (kept, domain "?").
     vintages
@@ -675,6 +695,8 @@ class _Columns:
         self.rows: list[NDArray[np.int64]] = []
         self.malformed = 0
         self.read = 0
+        self.last_length = 0  # fields of the last non-blank record
+        self.last_position = -1  # its position among the records
 
 
 def _read_columns(
@@ -711,6 +733,10 @@ def _read_columns(
             # A blank line (length 0) is skipped without being counted as malformed.
             cols.malformed += int(np.count_nonzero((lengths != n_fields) & (lengths != 0)))
             cols.read += int(np.count_nonzero(lengths != 0))
+            nonblank = np.flatnonzero(lengths != 0)
+            if nonblank.size:
+                cols.last_length = int(lengths[nonblank[-1]])
+                cols.last_position = int(positions[nonblank[-1]])
             if not good.all():
                 chunk = [row for row, ok in zip(chunk, good.tolist()) if ok]
                 positions = positions[good]
@@ -729,6 +755,38 @@ def _read_columns(
             if progress is not None:
                 progress(min(90.0, 90.0 * raw.tell() / size))
     return cols
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as f:
+        f.seek(0, io.SEEK_END)
+        if f.tell() == 0:
+            return True
+        f.seek(-1, io.SEEK_END)
+        return f.read(1) in (b"\n", b"\r")
+
+
+def implausible_coordinates(
+    x: NDArray[np.float64], y: NDArray[np.float64], epsg: NDArray[np.int32]
+) -> NDArray[np.bool_]:
+    """Mask of the coordinates outside the :data:`PLAUSIBLE_EXTENT` of their CRS (NaN included);
+    rows in a CRS without a known extent are not flagged."""
+    bad = np.zeros(x.shape, dtype=bool)
+    for code, (x0, y0, x1, y1) in PLAUSIBLE_EXTENT.items():
+        sel = epsg == code
+        if sel.any():
+            xs, ys = x[sel], y[sel]
+            with np.errstate(invalid="ignore"):
+                bad[sel] = ~((xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1))
+    return bad
+
+
+def _integer_digits(values: NDArray[np.str_]) -> NDArray[np.int64]:
+    """Digits before the decimal separator of each number written as text."""
+    return np.array(
+        [len(v.replace(",", ".").split(".")[0].strip().lstrip("+-")) for v in values.tolist()],
+        dtype=np.int64,
+    )
 
 
 def _concat(parts: list[NDArray], compact: bool) -> NDArray:
@@ -776,6 +834,21 @@ _MSG_UNLOCATED = QT_TRANSLATE_NOOP(
 )
 _MSG_UNKNOWN = QT_TRANSLATE_NOOP(
     "ReterrEngine", "{n} BPE rows with unknown TYPEQU kept as '?': {codes}."
+)
+_MSG_TRUNCATED = QT_TRANSLATE_NOOP(
+    "ReterrEngine",
+    "The last line of the BPE file (line {line}) is cut: the file looks truncated. That row is "
+    "not read; download the file again if more rows are missing.",
+)
+_MSG_IMPLAUSIBLE = QT_TRANSLATE_NOOP(
+    "ReterrEngine",
+    "{n} BPE rows have coordinates outside the area of their département in its coordinate "
+    "system (metres expected): they are not placed. First rows: {rows}.",
+)
+_MSG_DEGREES = QT_TRANSLATE_NOOP(
+    "ReterrEngine",
+    "{n} of them look like longitude/latitude degrees: LAMBERT_X and LAMBERT_Y must be "
+    "projected coordinates in metres.",
 )
 _MSG_QUALITY = QT_TRANSLATE_NOOP("ReterrEngine", "Unknown QUALITE_XY values kept: {values}.")
 
@@ -906,6 +979,7 @@ def read_bpe_csv(
     vintage: int | None = None,
     table: CodeTable | None = None,
     keep_columns: Iterable[str] | None = None,
+    check_coordinates: bool = False,
     progress: Progress | None = None,
     is_canceled: IsCanceled | None = None,
     chunk_rows: int = 200_000,
@@ -924,6 +998,11 @@ def read_bpe_csv(
         Code table (default: :func:`load_code_table`).
     keep_columns
         Other columns to keep in ``extra`` (default: all of them; ``()`` for none).
+    check_coordinates
+        Drop (reason ``implausible_coordinates``) the rows whose coordinates fall outside the
+        :data:`PLAUSIBLE_EXTENT` of their CRS — degrees read as metres, a number cut short —
+        and name the first ones in a warning. A cut last line is detected in any case
+        (reason ``truncated``).
     progress, is_canceled
         Progress in percent; cancellation raises :class:`~.errors.Canceled`.
 
@@ -999,33 +1078,88 @@ def read_bpe_csv(
         warnings.append(Message(_MSG_QUALITY, {"values": ", ".join(odd[:10])}))
     an, row_vintage = _row_vintages(column("AN"), n, vintage, path, warnings)
 
+    # EPSG: the file's own column where it has one, else from the département.
+    epsg = _epsg_from_dep(dep)
+    epsg_raw = column("EPSG")
+    if epsg_raw is not None and epsg.size:
+        uniq, inverse = np.unique(epsg_raw, return_inverse=True)
+        values = np.array([int(u) if u.isdigit() else 0 for u in uniq.tolist()], dtype=np.int32)
+        epsg = np.where(values[inverse] > 0, values[inverse], epsg).astype(np.int32)
+
+    # A cut last line: fewer fields than the header (already set aside by the reader), or, in
+    # a file that does not end with a newline, a last coordinate column cut short.
+    truncated = np.zeros(n, dtype=bool)
+    n_truncated = 0
+    last_line = cols.last_position + 2  # header is line 1 (no quoted line breaks assumed)
+    if 0 < cols.last_length < len(header.names):
+        n_truncated = 1
+        cols.malformed -= 1
+    elif (
+        n
+        and cols.last_length == len(header.names)
+        and rows[-1] == cols.last_position
+        and not _ends_with_newline(path)
+    ):
+        coord_names = {
+            header.known["LAMBERT_X"]: "LAMBERT_X",
+            header.known["LAMBERT_Y"]: "LAMBERT_Y",
+        }
+        name = coord_names.get(len(header.names) - 1)
+        if name is not None and np.isfinite(x[-1]) and np.isfinite(y[-1]):
+            raw_col = column(name)
+            digits = _integer_digits(raw_col[-1:])[0]
+            # the other rows of its CRS give the usual number of integer digits
+            peers = raw_col[:-1][(raw_col[:-1] != "") & (epsg[:-1] == epsg[-1])]
+            others = _integer_digits(peers)
+            cut = bool(
+                implausible_coordinates(x[-1:], y[-1:], epsg[-1:])[0]
+                or (others.size and digits < others.min())
+            )
+            if cut:
+                truncated[-1] = True
+                n_truncated = 1
+    if n_truncated:
+        warnings.append(Message(_MSG_TRUNCATED, {"line": last_line}))
+
     # Drop the rows without a location, counting the reason of each.
-    not_located = quality == NOT_LOCATED
-    missing_xy = ~not_located & (np.isnan(x) | np.isnan(y))
-    invalid_xy = ~not_located & ~missing_xy & ~(np.isfinite(x) & np.isfinite(y))
-    keep = ~(not_located | missing_xy | invalid_xy)
+    not_located = ~truncated & (quality == NOT_LOCATED)
+    missing_xy = ~truncated & ~not_located & (np.isnan(x) | np.isnan(y))
+    invalid_xy = ~truncated & ~not_located & ~missing_xy & ~(np.isfinite(x) & np.isfinite(y))
+    keep = ~(truncated | not_located | missing_xy | invalid_xy)
+    implausible = np.zeros(n, dtype=bool)
+    if check_coordinates:
+        implausible = keep & implausible_coordinates(x, y, epsg)
+        keep &= ~implausible
     dropped = {
         "malformed": cols.malformed,
         "not_geolocated": int(np.count_nonzero(not_located)),
         "missing_coordinates": int(np.count_nonzero(missing_xy)),
         "invalid_coordinates": int(np.count_nonzero(invalid_xy)),
+        "truncated": n_truncated,
+        "implausible_coordinates": int(np.count_nonzero(implausible)),
     }
+    dropped = {k: v for k, v in dropped.items() if v or k in ALWAYS_REPORTED}
     if cols.malformed:
         warnings.append(Message(_MSG_MALFORMED, {"n": cols.malformed}))
-    unlocated = n - int(np.count_nonzero(keep))
+    unlocated = int(np.count_nonzero(not_located | missing_xy | invalid_xy))
     if unlocated:
         warnings.append(Message(_MSG_UNLOCATED, {"n": unlocated}))
+    if implausible.any():
+        bad = np.flatnonzero(implausible)
+        named = ", ".join(
+            f"line {int(rows[k]) + 2} ({typequ[k]} {depcom[k]}: {x[k]:g}, {y[k]:g})"
+            for k in bad[:NAMED_ROWS].tolist()
+        )
+        if bad.size > NAMED_ROWS:
+            named += ", …"
+        warnings.append(Message(_MSG_IMPLAUSIBLE, {"n": int(bad.size), "rows": named}))
+        with np.errstate(invalid="ignore"):
+            degrees = int(np.count_nonzero((np.abs(x[bad]) <= 180.0) & (np.abs(y[bad]) <= 90.0)))
+        if degrees:
+            warnings.append(Message(_MSG_DEGREES, {"n": degrees}))
     x, y, typequ, depcom, dciris = x[keep], y[keep], typequ[keep], depcom[keep], dciris[keep]
     dep, reg, an, row_vintage = dep[keep], reg[keep], an[keep], row_vintage[keep]
-    quality, rows = quality[keep], rows[keep]
-
-    # EPSG: the file's own column where it has one, else from the département.
-    epsg = _epsg_from_dep(dep)
-    epsg_raw = column("EPSG")
-    if epsg_raw is not None and epsg.size:
-        uniq, inverse = np.unique(epsg_raw[keep], return_inverse=True)
-        values = np.array([int(u) if u.isdigit() else 0 for u in uniq.tolist()], dtype=np.int32)
-        epsg = np.where(values[inverse] > 0, values[inverse], epsg).astype(np.int32)
+    quality, rows, epsg = quality[keep], rows[keep], epsg[keep]
 
     old = sorted({v for v in np.unique(row_vintage).tolist() if v < table.first_vintage})
     if old:
@@ -1130,6 +1264,7 @@ __all__ = [
     "DEP_EPSG",
     "DOMAINS",
     "GAMMES",
+    "PLAUSIBLE_EXTENT",
     "UNKNOWN_DOMAIN",
     "Basket",
     "BpeFacilities",
@@ -1140,6 +1275,7 @@ __all__ = [
     "basket_mask",
     "counts_by_type",
     "epsg_for_dep",
+    "implausible_coordinates",
     "load_code_table",
     "read_bpe_csv",
 ]

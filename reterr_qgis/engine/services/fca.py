@@ -264,6 +264,16 @@ def standardized_demand(
         raise InputError(
             QT_TRANSLATE_NOOP("ReterrEngine", "Give one consumption value per age group.")
         )
+    bad = ~(np.isfinite(n) & (n >= 0))
+    if bad.any():
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "ReterrEngine",
+                "Age groups {groups} have missing, negative or infinite values.",
+            ),
+            np.flatnonzero(bad.any(axis=1)),
+            groups=", ".join(str(k + 1) for k in np.flatnonzero(bad.any(axis=0))),
+        )
     total = n.sum()
     if not total > 0:
         raise InputError(QT_TRANSLATE_NOOP("ReterrEngine", "The population is zero."))

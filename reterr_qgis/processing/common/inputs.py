@@ -33,6 +33,7 @@ from ...adapters import compat
 from ...adapters.i18n import translate
 from ...adapters.layers import FeatureTable, read_features, require_projected
 from ...engine.core.errors import Canceled
+from ...engine.services.access import type_codes
 from .params import add_help
 
 #: Parameters of the demand group (:func:`add_demand_parameters`).
@@ -379,7 +380,8 @@ def read_points(
                 source.sourceCrs(), demand.source.sourceCrs(), context.transformContext()
             )
         )
-    types = table.texts["category"] if category else None
+    # Type codes as matched everywhere: a BPE code in lower case (d265) is D265.
+    types = type_codes(table.texts["category"]) if category else None
     return PointInput(source, name, table, table.anchor_xy(), types)
 
 

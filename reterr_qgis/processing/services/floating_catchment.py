@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
+from ...engine.services.access import type_codes
 from ...engine.services.fca import (
     APL_UNDERSERVED,
     DEFAULT_CATCHMENT,
@@ -231,6 +232,34 @@ class FloatingCatchment(ServicesAlgorithm):
             )
         )
 
+    def age_consumption(self, parameters, context) -> list[float]:
+        """The AGE_CONSUMPTION values; a Processing error naming the parameter and its expected
+        form when one of them is not a number."""
+        text = self.parameterAsString(parameters, self.AGE_CONSUMPTION, context)
+        try:
+            return parse_numbers(text)
+        except ParseError as err:
+            raise QgsProcessingException(
+                self.tr(
+                    "Relative consumption per age group (AGE_CONSUMPTION): '{item}' is not a "
+                    "number. Give one number per age group field, separated by ';', e.g. "
+                    "'0.8;1.0;1.6'."
+                ).format(item=err.item)
+            ) from err
+
+    def checkParameterValues(self, parameters, context):
+        """The common checks, then AGE_CONSUMPTION (read only by the age-standardised methods)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        if FCA_METHODS[method].age_standardized:
+            try:
+                self.age_consumption(parameters, context)
+            except QgsProcessingException as err:
+                return False, str(err)
+        return ok, message
+
     def execute(self, parameters, context, feedback):
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         age_standardized = FCA_METHODS[method].age_standardized
@@ -257,7 +286,14 @@ class FloatingCatchment(ServicesAlgorithm):
         f_name = self.layer_label(parameters, FACILITIES, context, facilities_src)
         feedback.setProgressText(self.tr("Reading facilities…"))
         cat_field = self.parameterAsString(parameters, CATEGORY_FIELD, context)
-        categories = split_codes(self.parameterAsString(parameters, self.CATEGORIES, context))
+        # Type codes matched as read_points reads them: a BPE code in lower case (d265) is D265.
+        categories = list(
+            dict.fromkeys(
+                type_codes(
+                    split_codes(self.parameterAsString(parameters, self.CATEGORIES, context))
+                )
+            )
+        )
         if categories and (not cat_field or facilities_src.fields().lookupField(cat_field) < 0):
             raise QgsProcessingException(
                 self.tr(
@@ -288,6 +324,18 @@ class FloatingCatchment(ServicesAlgorithm):
                 )
         ftable = facilities.table
         supply = ftable.numbers["supply"][keep] if supply_field else np.ones(int(keep.sum()))
+        if supply_field:
+            # Named here, as features of the facilities layer (the engine only sees positions).
+            values = ftable.numbers["supply"]
+            bad = np.flatnonzero(keep & ~(np.isfinite(values) & (values >= 0)))
+            if bad.size:
+                raise QgsProcessingException(
+                    self.tr(
+                        "The capacity field '{field}' is empty (NULL), negative or infinite for "
+                        "facilities of layer '{layer}': {features}. Give them a capacity (0 for "
+                        "none), or leave the capacity field empty to count 1 per facility."
+                    ).format(field=supply_field, layer=f_name, features=ftable.describe(bad))
+                )
         steps_text = self.parameterAsString(parameters, self.STEPS, context)
         costs = travel_costs(self, parameters, context, feedback, demand)
 
@@ -317,9 +365,7 @@ class FloatingCatchment(ServicesAlgorithm):
                     raise QgsProcessingException(
                         self.tr("The APL preset needs the age group fields.")
                     )
-                consumption = parse_numbers(
-                    self.parameterAsString(parameters, self.AGE_CONSUMPTION, context)
-                )
+                consumption = self.age_consumption(parameters, context)
                 if len(consumption) != len(age_fields):
                     raise QgsProcessingException(
                         self.tr("Give one consumption value per age field ({n} fields).").format(
@@ -329,6 +375,21 @@ class FloatingCatchment(ServicesAlgorithm):
                 by_age = np.column_stack(
                     [dtable.numbers[f"age{k}"] for k in range(len(age_fields))]
                 )
+                bad_age = ~(np.isfinite(by_age) & (by_age >= 0))
+                if bad_age.any():
+                    raise QgsProcessingException(
+                        self.tr(
+                            "Age group fields {fields} are empty (NULL), negative or infinite "
+                            "for units of layer '{layer}': {features}. Fill them in, or leave "
+                            "these units out."
+                        ).format(
+                            fields=", ".join(
+                                f"'{age_fields[k]}'" for k in np.flatnonzero(bad_age.any(axis=0))
+                            ),
+                            layer=d_name,
+                            features=dtable.describe(np.flatnonzero(bad_age.any(axis=1))),
+                        )
+                    )
                 population = standardized_demand(by_age, consumption)
             result = plan.compute(pairs, population, supply)
         push_engine_warnings(feedback, result.warnings, costs, d_places, f_places)

@@ -140,6 +140,8 @@ class ImportBpe(ServicesAlgorithm):
         bpe = read_bpe_csv(
             path,
             vintage=vintage,
+            # degrees or a number cut short are not metres: not placed, counted and named
+            check_coordinates=True,
             progress=lambda p: feedback.setProgress(0.8 * p),
             is_canceled=feedback.isCanceled,
         )

@@ -20,9 +20,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
-from ...adapters.layers import read_features, require_projected
+from ...adapters.layers import require_projected
+from ...engine.services.access import type_codes
 from ..common.feedback import engine_guard, warn
-from ..common.inputs import feature_source
+from ..common.inputs import feature_source, read_layer
 from ..common.outputs import open_output
 from ..common.params import ParseError, parse_numbers, split_codes
 from ..common.travel import NETWORK, add_network_parameters, network_graph
@@ -176,7 +177,12 @@ class ServiceAreas(ServicesAlgorithm):
             ) from err
         if not bands or bands[0] <= 0:
             raise QgsProcessingException(self.tr("Give at least one positive time band."))
-        types = split_codes(self.parameterAsString(parameters, self.TYPES, context))
+        # Type codes matched as read_points does: a BPE code in lower case (d265) is D265.
+        types = list(
+            dict.fromkeys(
+                type_codes(split_codes(self.parameterAsString(parameters, self.TYPES, context)))
+            )
+        )
         cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
         if types and (not cat_field or source.fields().lookupField(cat_field) < 0):
             raise QgsProcessingException(
@@ -185,7 +191,8 @@ class ServiceAreas(ServicesAlgorithm):
                     "'{layer}'."
                 ).format(field=cat_field, layer=f_name)
             )
-        table = read_features(
+        # An empty layer is refused with its name (it would write nothing and say nothing).
+        table = read_layer(
             source,
             text={"category": cat_field} if types else None,
             keep_attributes=True,
@@ -195,7 +202,7 @@ class ServiceAreas(ServicesAlgorithm):
         )
         keep = np.ones(len(table), dtype=bool)
         if types:
-            keep = np.isin(table.texts["category"].astype(str), types)
+            keep = np.isin(type_codes(table.texts["category"]).astype(str), types)
             if not keep.any():
                 raise QgsProcessingException(
                     self.tr("No facility of type {types} in layer '{layer}'.").format(
