@@ -1606,7 +1606,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
     <message>
         <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="242"/>
         <source>Relative consumption per age group (AGE_CONSUMPTION): &apos;{item}&apos; is not a number. Give one number per age group field, separated by &apos;;&apos;, e.g. &apos;0.8;1.0;1.6&apos;.</source>
-        <translation>Consommation relative par tranche d&apos;âge (AGE_CONSUMPTION) : « {item} » n&apos;est pas un nombre. Donnez un nombre par champ de tranche d&apos;âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
+        <translation>Consommation relative par tranche d'âge (AGE_CONSUMPTION) : « {item} » n'est pas un nombre. Donnez un nombre par champ de tranche d'âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="332"/>
@@ -1616,7 +1616,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, rec
     <message>
         <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="380"/>
         <source>Age group fields {fields} are empty (NULL), negative or infinite for units of layer &apos;{layer}&apos;: {features}. Fill them in, or leave these units out.</source>
-        <translation>Les champs de tranches d&apos;âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
+        <translation>Les champs de tranches d'âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
     </message>
 </context>
 <context>
@@ -2657,12 +2657,12 @@ Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numé
 <context>
     <name>ImportBpe</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="61"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="84"/>
         <source>Import BPE facilities (INSEE)</source>
         <translation>Importer les équipements de la BPE (INSEE)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="64"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="87"/>
         <source>Loads the geolocated file of the INSEE Base permanente des équipements as published (';'-separated CSV, columns REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, QUALITE_XY; UTF-8 or Latin-1; decimal comma or dot) into a point layer.
 
 Rows without usable coordinates are dropped and counted by reason. Each facility is tagged with its domain, label, gamme and membership of the everyday-services basket from the versioned code table shipped in resources/bpe (2021, 2023 and 2024+ nomenclatures, with the crosswalk of the 2023 and 2024 revisions). Unknown codes are kept with the domain '?' and listed. Coordinates are Lambert-93 in metropolitan France and UTM overseas: one CRS per run, choose the départements accordingly.</source>
@@ -2671,89 +2671,94 @@ Rows without usable coordinates are dropped and counted by reason. Each facility
 Les lignes sans coordonnées utilisables sont écartées et comptées par motif. Chaque équipement reçoit son domaine, son libellé, sa gamme et son appartenance au panier de la vie courante, d'après la table des codes versionnée fournie dans resources/bpe (nomenclatures 2021, 2023 et 2024 et suivantes, avec la table de passage des révisions 2023 et 2024). Les codes inconnus sont gardés avec le domaine « ? » et listés. Les coordonnées sont en Lambert-93 en France métropolitaine et en UTM outre-mer : un seul système par traitement, choisissez les départements en conséquence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="78"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="101"/>
         <source>BPE file (CSV)</source>
         <translation>Fichier BPE (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="78"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="101"/>
         <source>The geolocated BPE file as downloaded from insee.fr.</source>
         <translation>Le fichier BPE géolocalisé tel que téléchargé sur insee.fr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="84"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="107"/>
         <source>Vintage (if the file has no AN column)</source>
         <translation>Millésime (si le fichier n'a pas de colonne AN)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="84"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="107"/>
         <source>Year of the BPE; the file&apos;s AN column wins when present.</source>
         <translation>Année de la BPE ; la colonne AN du fichier prévaut si elle existe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="97"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
         <source>Types or domains to keep</source>
         <translation>Types ou domaines à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="97"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
         <source>TYPEQU codes or domain letters separated by &apos;;&apos; (e.g. &apos;D265;D307&apos; or &apos;D&apos;); empty: all.</source>
         <translation>Codes TYPEQU ou lettres de domaine séparés par « ; » (par ex. « D265;D307 » ou « D ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="108"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="131"/>
         <source>Départements to keep</source>
         <translation>Départements à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="108"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="131"/>
         <source>Codes separated by &apos;;&apos; (e.g. &apos;12;46&apos;); empty: all.</source>
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="236"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="274"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="139"/>
         <source>One point per located facility.</source>
         <translation>Un point par équipement localisé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="139"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="162"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="153"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="176"/>
         <source>{n} rows dropped: {reason}.</source>
         <translation>{n} lignes écartées : {reason}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="162"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="185"/>
         <source>No facility left after filtering ({n} located rows read).</source>
         <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="171"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="194"/>
         <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="224"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="262"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="230"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="268"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="236"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="274"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="212"/>
+        <source>The file&apos;s column &apos;{column}&apos; is written as &apos;{name}&apos;: its name is already used by the output.</source>
+        <translation>La colonne « {column} » du fichier est écrite sous le nom « {name} » : son nom est déjà pris par la sortie.</translation>
     </message>
 </context>
 <context>
@@ -3627,17 +3632,17 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
 <context>
     <name>ResilienceIndex</name>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="79"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="96"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="532"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="561"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="85"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="102"/>
         <source>Builds a composite resilience index from indicator fields of a territory layer (communes, EPCI, any zoning; join the outputs of several algorithms by territory code first).
 
 Pipeline: (1) outlier treatment, COINr defaults: an indicator whose skewness exceeds 2 in absolute value and whose excess kurtosis exceeds 3.5 is winsorised (the most extreme value replaced by the next one, up to 5 times); if it still fails, it is log-transformed instead. (2) Polarity-aware normalisation (min-max 0-100, z-score, percentile rank, or distance to a target): a higher score always means more resilient; higher-is-worse indicators are mirrored, never multiplied by -1. (3) Weighted mean of the indicators within each dimension, then of the dimensions (arithmetic, or weighted geometric mean of scores mapped to 1-100). (4) Ranks, 1 = best.
@@ -3662,264 +3667,269 @@ Incertitude : l'indice est recalculé avec des poids tirés au hasard (± 25 % a
 Valeurs manquantes : un territoire auquel manquent certains indicateurs est noté sur ceux qu'il a, leurs poids redistribués entre eux (il est nommé dans le journal) ; un territoire qui n'en a aucun n'a pas de score. Un indicateur constant ne peut pas classer les territoires et est refusé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="114"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="131"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="114"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="131"/>
         <source>Layer of territories with one numeric field per indicator.</source>
         <translation>Couche des territoires, avec un champ numérique par indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="122"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="139"/>
         <source>Indicator fields</source>
         <translation>Champs des indicateurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="122"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="139"/>
         <source>The numeric fields combined into the index (at least one).</source>
         <translation>Les champs numériques combinés dans l'indice (au moins un).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="303"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="320"/>
         <source>Polarities</source>
         <translation>Polarités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="135"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="152"/>
         <source>&apos;field:+;other:-&apos; (+ higher is better, - higher is worse). Default: the registry&apos;s polarity of ReTerr indicators.</source>
         <translation>« champ:+;autre:- » (+ : plus c'est haut, mieux c'est ; - : plus c'est haut, pire c'est). Par défaut : la polarité des indicateurs ReTerr inscrite au registre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="308"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="325"/>
         <source>Dimensions</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="146"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="163"/>
         <source>'field:dimension;…'. Default: the registry's dimension, else 'other'.</source>
         <translation>« champ:dimension;… ». Par défaut : la dimension inscrite au registre, sinon « other ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>Min-max (0-100)</source>
         <translation>Min-max (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>Percentile rank (0-100)</source>
         <translation>Rang centile (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>Distance to a target (0-100)</source>
         <translation>Distance à une cible (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="154"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
         <source>How each indicator is put on a common scale, higher = more resilient.</source>
         <translation>Comment chaque indicateur est ramené à une échelle commune (plus haut = plus résilient).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="382"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="399"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="170"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="187"/>
         <source>'field:value;…' in the indicators' units, for the distance to a target.</source>
         <translation>« champ:valeur;… » dans les unités des indicateurs, pour la distance à une cible.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="176"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="193"/>
         <source>Treat outliers (COINr rule)</source>
         <translation>Traiter les valeurs extrêmes (règle COINr)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="176"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="193"/>
         <source>Winsorise, or else log-transform, strongly skewed indicators.</source>
         <translation>Winsorise, ou à défaut passe au logarithme, les indicateurs très asymétriques.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="184"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="184"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
         <source>Arithmetic mean</source>
         <translation>Moyenne arithmétique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="184"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
         <source>Geometric mean</source>
         <translation>Moyenne géométrique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="184"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
         <source>Arithmetic: weaknesses are compensated by strengths; geometric: less so.</source>
         <translation>Arithmétique : les faiblesses sont compensées par les points forts ; géométrique : moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="195"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
         <source>Compute an overall score</source>
         <translation>Calculer un score global</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="195"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
         <source>Unchecked: dimension scores only, no overall score.</source>
         <translation>Décoché : scores par dimension seulement, sans score global.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="372"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="389"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="203"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="220"/>
         <source>&apos;field:2;other:1&apos; (weights within a dimension) and/or &apos;dimension:2&apos; (weights of the dimensions). Default: equal weights.</source>
         <translation>« champ:2;autre:1 » (poids au sein d'une dimension) et/ou « dimension:2 » (poids des dimensions). Par défaut : poids égaux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="229"/>
         <source>Monte-Carlo samples</source>
         <translation>Tirages de Monte-Carlo</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="229"/>
         <source>Weightings drawn for the rank band; 0: no uncertainty analysis.</source>
         <translation>Pondérations tirées pour l'intervalle de rang ; 0 : pas d'analyse d'incertitude.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="225"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="242"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="225"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="242"/>
         <source>Same seed, same rank bands.</source>
         <translation>Même graine, mêmes intervalles de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="236"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="253"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="236"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="253"/>
         <source>Names used in messages and in the CSV.</source>
         <translation>Noms utilisés dans les messages et dans le CSV.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="249"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="266"/>
         <source>The territories with dimension scores, score, rank and rank band.</source>
         <translation>Les territoires avec les scores par dimension, le score, le rang et l'intervalle de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="255"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
         <source>Normalised values (CSV)</source>
         <translation>Valeurs normalisées (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="255"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="255"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
         <source>The normalised value of each indicator per territory.</source>
         <translation>La valeur normalisée de chaque indicateur, par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="275"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="292"/>
         <source>{param}: &apos;{item}&apos; is not of the form &apos;name:value&apos;.</source>
         <translation>{param} : « {item} » n'est pas de la forme « nom:valeur ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="283"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="300"/>
         <source>{param}: &apos;{name}&apos; is not one of the indicator fields: {fields}.</source>
         <translation>{param} : « {name} » n'est pas l'un des champs des indicateurs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="295"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="312"/>
         <source>{param}: the value of &apos;{name}&apos; is not a number: {value}.</source>
         <translation>{param} : la valeur de « {name} » n'est pas un nombre : {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="323"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="340"/>
         <source>Polarities: &apos;{value}&apos; for &apos;{field}&apos; is not understood: use + (higher is better) or - (higher is worse).</source>
         <translation>Polarités : « {value} » pour « {field} » n'est pas compris : utilisez + (plus c'est haut, mieux c'est) ou - (plus c'est haut, pire c'est).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="332"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="349"/>
         <source>&apos;{field}&apos; is a neutral indicator (neither good nor bad in itself): give its polarity in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse) or leave it out.</source>
         <translation>« {field} » est un indicateur neutre (ni bon ni mauvais en soi) : donnez sa polarité dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire) ou retirez-le.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="340"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="357"/>
         <source>&apos;{field}&apos; has no known polarity: give it in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse).</source>
         <translation>« {field} » n'a pas de polarité connue : donnez-la dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="362"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="379"/>
         <source>Choose at least one indicator field.</source>
         <translation>Choisissez au moins un champ d'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="374"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="391"/>
         <source>Weights: &apos;{name}&apos; is neither an indicator field nor a dimension ({choices}).</source>
         <translation>Poids : « {name} » n'est ni un champ d'indicateur ni une dimension ({choices}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="402"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="419"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="416"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="433"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="429"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="446"/>
         <source>Computing the index…</source>
         <translation>Calcul de l'indice…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="443"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="460"/>
         <source>Monte-Carlo rank bands…</source>
         <translation>Intervalles de rang par Monte-Carlo…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="455"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="472"/>
         <source>Scored on the indicators they have (weights re-spread): {features}.</source>
         <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="505"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="534"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="532"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="561"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="546"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="575"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="488"/>
+        <source>Dimensions &apos;{first}&apos; and &apos;{dim}&apos; have the same field name once punctuation, accents and case are removed: &apos;{first}&apos; is written to &apos;{field1}&apos;, &apos;{dim}&apos; to &apos;{field2}&apos;.</source>
+        <translation>Les dimensions « {first} » et « {dim} » ont le même nom de champ une fois la ponctuation, les accents et la casse retirés : « {first} » est écrite dans « {field1} », « {dim} » dans « {field2} ».</translation>
     </message>
 </context>
 <context>
@@ -3955,34 +3965,44 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="713"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="824"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="727"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="838"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="733"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="844"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="273"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="282"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="450"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="561"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="745"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="856"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="453"/>
+        <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
+        <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d&apos;origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="491"/>
+        <source>Could not store the field aliases of {path}: {e}</source>
+        <translation>Impossible d&apos;enregistrer les alias des champs de {path} : {e}</translation>
     </message>
 </context>
 <context>
@@ -5223,7 +5243,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/services/bpe.py" line="838"/>
         <source>The last line of the BPE file (line {line}) is cut: the file looks truncated. That row is not read; download the file again if more rows are missing.</source>
-        <translation>La dernière ligne du fichier BPE (ligne {line}) est coupée : le fichier semble tronqué. Cette ligne n&apos;est pas lue ; téléchargez à nouveau le fichier s&apos;il manque d&apos;autres lignes.</translation>
+        <translation>La dernière ligne du fichier BPE (ligne {line}) est coupée : le fichier semble tronqué. Cette ligne n'est pas lue ; téléchargez à nouveau le fichier s'il manque d'autres lignes.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/services/bpe.py" line="843"/>
@@ -5233,12 +5253,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/engine/services/bpe.py" line="848"/>
         <source>{n} of them look like longitude/latitude degrees: LAMBERT_X and LAMBERT_Y must be projected coordinates in metres.</source>
-        <translation>{n} d&apos;entre elles ressemblent à des degrés de longitude/latitude : LAMBERT_X et LAMBERT_Y doivent être des coordonnées projetées en mètres.</translation>
+        <translation>{n} d'entre elles ressemblent à des degrés de longitude/latitude : LAMBERT_X et LAMBERT_Y doivent être des coordonnées projetées en mètres.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/engine/services/fca.py" line="269"/>
         <source>Age groups {groups} have missing, negative or infinite values.</source>
-        <translation>Les tranches d&apos;âge {groups} ont des valeurs manquantes, négatives ou infinies.</translation>
+        <translation>Les tranches d'âge {groups} ont des valeurs manquantes, négatives ou infinies.</translation>
     </message>
 </context>
 <context>
@@ -5655,12 +5675,12 @@ Champ : {field}
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="60"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="77"/>
         <source>Resilience index…</source>
         <translation>Indice de résilience…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="52"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="75"/>
         <source>Import the BPE…</source>
         <translation>Importer la BPE…</translation>
     </message>

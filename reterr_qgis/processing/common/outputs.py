@@ -170,8 +170,17 @@ class VectorOutput(SafeSink):
         self.context = context
         self.run = run
         self._finalize_args: Optional[tuple] = None
+        #: {name GDAL gave: original name} of a shapefile output's renamed fields (see
+        #: :func:`shapefile_field_names`), stored as field aliases once the output is in place.
+        self.shapefile_aliases: dict[str, str] = {}
         if run is not None:
             run.add(self)
+
+    def commit(self) -> None:
+        """Move the output into place; a shapefile's renamed fields get their names as aliases."""
+        super().commit()
+        if self.shapefile_aliases:
+            _store_shapefile_aliases(self.dest_id, self.shapefile_aliases, self._feedback)
 
     def close(self) -> str:
         """Close the sink; outside an :class:`OutputRun` the output is moved into place now."""
@@ -355,6 +364,7 @@ def open_output(
     A file or GeoPackage-table destination is written to a temporary destination first (see the
     module's docstring); the output's ``dest_id`` is the final one.
     """
+    renamed = _warn_shapefile_names(alg, parameters, name, context, feedback, fields)
     staging, sink_parameters = _stage_sink(alg, parameters, name, context)
     try:
         sink, dest_id = alg.parameterAsSink(sink_parameters, name, context, fields, wkb_type, crs)
@@ -371,7 +381,7 @@ def open_output(
     if staging is not None:
         staging.set_written(dest_id)
         _load_on_completion(alg, parameters, name, context, staging.final_id)
-    return VectorOutput(
+    out = VectorOutput(
         sink,
         dest_id,
         f"{PROVIDER_ID}:{alg.name()}",
@@ -383,6 +393,107 @@ def open_output(
         staging=staging,
         run=output_run(alg),
     )
+    out.shapefile_aliases = renamed
+    return out
+
+
+# -- shapefile outputs: field names of 10 characters ---------------------------------------------
+
+#: Longest field name of a shapefile (dBASE), in bytes.
+_SHP_NAME_LEN = 10
+
+
+def shapefile_field_names(names: Sequence[str]) -> dict[str, str]:
+    """{original: name in the shapefile} of the field names GDAL renames when writing a shapefile.
+
+    As GDAL's shapefile driver does (``OGRShapeLayer::CreateField``): the name is cut to 10 bytes;
+    when that name (compared case-insensitively) is already taken, it becomes the first 8 bytes of
+    the cut name followed by ``_1`` … ``_9``, then by ``10`` … ``99``.
+    """
+    taken: set[str] = set()
+    renamed: dict[str, str] = {}
+    for name in names:
+        raw = name.encode("utf-8")
+        radix = raw[:_SHP_NAME_LEN].decode("utf-8", "ignore").rstrip(" ")
+        new = radix
+        if new.upper() in taken:
+            rb = radix.encode("utf-8")
+            for num in range(1, 100):
+                new = rb[:8].decode("utf-8", "ignore") + (f"_{num}" if num < 10 else f"{num}")
+                if new.upper() not in taken:
+                    break
+        taken.add(new.upper())
+        if new != name:
+            renamed[name] = new
+    return renamed
+
+
+def _is_shapefile(parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> bool:
+    found = _destination(parameters, name, context)
+    if found is None or not found[0]:
+        return False
+    dest = found[0]
+    if dest.startswith("ogr:"):
+        loc = _ogr_table(dest)
+        dest = loc[0] if loc else ""
+    return dest.split("|")[0].lower().endswith(".shp")
+
+
+def _warn_shapefile_names(alg, parameters, name, context, feedback, fields) -> dict[str, str]:
+    """Warn, before a shapefile output is written, of the field names GDAL will cut (issue 13);
+    {name in the shapefile: original name} of those fields."""
+    if not _is_shapefile(parameters, name, context):
+        return {}
+    renamed = shapefile_field_names(fields.names())
+    if not renamed:
+        return {}
+    from .feedback import listing, warn
+
+    d = alg.parameterDefinition(name)
+    warn(
+        feedback,
+        QCoreApplication.translate(
+            "ReterrAlgorithm",
+            "The output {output} is a shapefile, whose field names hold 10 characters: {fields} "
+            "will be renamed ({renamed}) and texts cut to 254 characters. The original names are "
+            "kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) "
+            "to keep the names.",
+        ).format(
+            output=_label(d) if d else name,
+            fields=len(renamed),
+            renamed=listing((f"{old} → {new}" for old, new in renamed.items()), limit=1000),
+        ),
+    )
+    return {new: old for old, new in renamed.items()}
+
+
+def _store_shapefile_aliases(dest_id: str, aliases: dict[str, str], feedback) -> None:
+    """Give the renamed fields of a written shapefile their original names as aliases, in the
+    default style (``.qml``) QGIS loads with it."""
+    path = dest_id.split("|")[0]
+    if not path.lower().endswith(".shp"):
+        return
+    if not os.path.isfile(path):  # a table without geometry: only the .dbf is written
+        path = path[:-4] + ".dbf"
+        if not os.path.isfile(path):
+            return
+    layer = QgsVectorLayer(path, "out", "ogr")
+    if not layer.isValid():
+        return
+    for i, field in enumerate(layer.fields()):
+        if field.name() in aliases:
+            layer.setFieldAlias(i, aliases[field.name()])
+    message, ok = layer.saveDefaultStyle()
+    del layer
+    if not ok:
+        from .feedback import warn
+
+        warn(
+            feedback,
+            QCoreApplication.translate(
+                "ReterrAlgorithm", "Could not store the field aliases of {path}: {e}"
+            ).format(path=path, e=message),
+        )
 
 
 def _stage_sink(alg, parameters, name, context):

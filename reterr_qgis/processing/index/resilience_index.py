@@ -52,6 +52,23 @@ def dimension_field(dimension: str) -> str:
     return "dim_" + (re.sub(r"[^0-9a-z]+", "_", dimension.lower()).strip("_") or "x")
 
 
+def dimension_fields(dimensions, taken=()) -> dict[str, str]:
+    """``{dimension: field}``, distinct fields for dimensions whose names differ only by
+    punctuation, accents or case ("Santé & soins", "Santé / soins"): the second gets ``_2``,
+    the third ``_3``… (issue 13, item 4). ``taken``: other output field names to avoid."""
+    used = {t.lower() for t in taken}
+    out: dict[str, str] = {}
+    for dim in dimensions:
+        base = dimension_field(dim)
+        name, k = base, 1
+        while name.lower() in used:
+            k += 1
+            name = f"{base}_{k}"
+        used.add(name.lower())
+        out[dim] = name
+    return out
+
+
 class ResilienceIndex(ReterrAlgorithm):
     """Composite index of territorial resilience from indicator fields."""
 
@@ -464,8 +481,20 @@ class ResilienceIndex(ReterrAlgorithm):
 
         # Output columns: name → (type, values)
         columns: dict[str, tuple[object, np.ndarray]] = {}
+        dim_fields = dimension_fields(result.dimensions)
+        for dim, field in dim_fields.items():
+            if field != dimension_field(dim):
+                first = next(d for d, f in dim_fields.items() if f == dimension_field(dim))
+                warn(
+                    feedback,
+                    self.tr(
+                        "Dimensions '{first}' and '{dim}' have the same field name once "
+                        "punctuation, accents and case are removed: '{first}' is written to "
+                        "'{field1}', '{dim}' to '{field2}'."
+                    ).format(first=first, dim=dim, field1=dimension_field(dim), field2=field),
+                )
         for d, dim in enumerate(result.dimensions):
-            columns[dimension_field(dim)] = (compat.FIELD_DOUBLE, result.dimension_scores[:, d])
+            columns[dim_fields[dim]] = (compat.FIELD_DOUBLE, result.dimension_scores[:, d])
         if overall:
             columns["score"] = (compat.FIELD_DOUBLE, result.overall)
             columns["rank"] = (compat.FIELD_INT, result.ranks)
@@ -528,7 +557,7 @@ class ResilienceIndex(ReterrAlgorithm):
             self._write_csv(csv_out.path, table, name_field, result.normalized)
             results[self.OUTPUT_CSV] = csv_out.dest
 
-        style_field = "score" if overall else dimension_field(result.dimensions[0])
+        style_field = "score" if overall else dim_fields[result.dimensions[0]]
         out.finalize(
             style_field,
             self.tr("Resilience index"),

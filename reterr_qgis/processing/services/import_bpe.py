@@ -45,6 +45,29 @@ FIELDS = (
 )
 
 
+def extra_field_names(columns, taken) -> dict[str, str]:
+    """``{column of the file: output field}``: the file's name, or ``<name>_2``, ``_3``… when it
+    is already taken (field names compare case-insensitively in GeoPackage and shapefile)."""
+    used = {t.lower() for t in taken}
+    out: dict[str, str] = {}
+    for column in columns:
+        name, k = column, 1
+        while name.lower() in used:
+            k += 1
+            name = f"{column}_{k}"
+        used.add(name.lower())
+        out[column] = name
+    return out
+
+
+def _text(value: object) -> str | None:
+    """A cell of an extra column as text; None for an empty or missing cell."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
 class ImportBpe(ServicesAlgorithm):
     """Load the BPE CSV, drop unlocated rows with a count, tag types from the code table."""
 
@@ -180,6 +203,20 @@ class ImportBpe(ServicesAlgorithm):
         fields = QgsFields()
         for name, ftype in FIELDS:
             fields.append(QgsField(name, ftype))
+        # The other columns of the file (LIBCOM, NOMRS…) are kept as text, by their name in the
+        # file (issue 13, item 4); a name already taken by one of ours gets a suffix, said.
+        extra_fields = extra_field_names(bpe.extra, [name for name, _ in FIELDS])
+        for column, name in extra_fields.items():
+            fields.append(QgsField(name, compat.FIELD_STRING))
+            if name != column:
+                warn(
+                    feedback,
+                    self.tr(
+                        "The file's column '{column}' is written as '{name}': its name is "
+                        "already used by the output."
+                    ).format(column=column, name=name),
+                )
+        extra_values = [bpe.extra[column] for column in extra_fields]
         labels = bpe.label_fr if ui_language() == "fr" else bpe.label_en
         from ...engine.services.bpe import DEFAULT_BASKET
 
@@ -218,6 +255,7 @@ class ImportBpe(ServicesAlgorithm):
                         bpe.gamme[k],
                         int(basket[k]),
                         int(bpe.known[k]),
+                        *(_text(values[k]) for values in extra_values),
                     ]
                 )
                 out.add(feat, lambda k=k: f"{bpe.typequ[k]} ({bpe.depcom[k]})")
