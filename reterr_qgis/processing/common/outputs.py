@@ -607,6 +607,22 @@ def open_file_output(
     return FileOutput(staging, tmp_path, run)
 
 
+def distinct_names(bases: Sequence[tuple[str, str]], taken: Sequence[str] = ()) -> dict[str, str]:
+    """``{key: field name}`` from ``(key, base name)`` pairs: the base name, or ``<base>_2``,
+    ``_3``… when it is already taken (field names compare case-insensitively in GeoPackage and
+    shapefile). ``taken``: other output field names to avoid."""
+    used = {t.lower() for t in taken}
+    out: dict[str, str] = {}
+    for key, base in bases:
+        name, k = base, 1
+        while name.lower() in used:
+            k += 1
+            name = f"{base}_{k}"
+        used.add(name.lower())
+        out[key] = name
+    return out
+
+
 def fields_of(specs: Sequence[tuple[str, Any]]) -> QgsFields:
     """The fields of an output from ``(name, type)`` pairs (types from ``adapters.compat``)."""
     fields = QgsFields()

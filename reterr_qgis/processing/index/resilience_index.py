@@ -34,7 +34,7 @@ from ...engine.index.composite import composite_index, rank_uncertainty
 from ..base import ReterrAlgorithm
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import feature_source
-from ..common.outputs import open_file_output, open_output
+from ..common.outputs import distinct_names, open_file_output, open_output
 from ..common.params import ParseError, parse_pairs, to_number
 
 #: Engine names of the NORMALIZATION and AGGREGATION options, in the order of the enums.
@@ -56,17 +56,7 @@ def dimension_fields(dimensions, taken=()) -> dict[str, str]:
     """``{dimension: field}``, distinct fields for dimensions whose names differ only by
     punctuation, accents or case ("Santé & soins", "Santé / soins"): the second gets ``_2``,
     the third ``_3``… (issue 13, item 4). ``taken``: other output field names to avoid."""
-    used = {t.lower() for t in taken}
-    out: dict[str, str] = {}
-    for dim in dimensions:
-        base = dimension_field(dim)
-        name, k = base, 1
-        while name.lower() in used:
-            k += 1
-            name = f"{base}_{k}"
-        used.add(name.lower())
-        out[dim] = name
-    return out
+    return distinct_names([(dim, dimension_field(dim)) for dim in dimensions], taken)
 
 
 class ResilienceIndex(ReterrAlgorithm):

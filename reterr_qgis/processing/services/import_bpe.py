@@ -24,7 +24,7 @@ from ...adapters import compat
 from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages
 from ..common.feedback import warn
-from ..common.outputs import open_output
+from ..common.outputs import distinct_names, open_output
 from ..common.params import split_codes
 from .base import ServicesAlgorithm
 
@@ -47,17 +47,8 @@ FIELDS = (
 
 def extra_field_names(columns, taken) -> dict[str, str]:
     """``{column of the file: output field}``: the file's name, or ``<name>_2``, ``_3``… when it
-    is already taken (field names compare case-insensitively in GeoPackage and shapefile)."""
-    used = {t.lower() for t in taken}
-    out: dict[str, str] = {}
-    for column in columns:
-        name, k = column, 1
-        while name.lower() in used:
-            k += 1
-            name = f"{column}_{k}"
-        used.add(name.lower())
-        out[column] = name
-    return out
+    is already taken."""
+    return distinct_names([(c, c) for c in columns], taken)
 
 
 def _text(value: object) -> str | None:
