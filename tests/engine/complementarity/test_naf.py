@@ -123,9 +123,8 @@ def test_shipped_table_is_what_the_build_script_writes(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     mod.build(source, out)
-    tmp_path = out
     for name in (naf.LEVELS_FILE, naf.LABELS_FILE):
-        assert (tmp_path / name).read_bytes() == (naf.DEFAULT_TABLE_DIR / name).read_bytes(), name
+        assert (out / name).read_bytes() == (naf.DEFAULT_TABLE_DIR / name).read_bytes(), name
 
 
 def test_level_names():

@@ -7,12 +7,7 @@ rév. 2 list as shipped inside the ``pynsee`` package (skipped when it is not av
 
 from __future__ import annotations
 
-import importlib.util
-import io
-import os
-import zipfile
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 import pytest
@@ -116,38 +111,8 @@ def test_shipped_table_loads_and_is_sourced():
     assert "10.71C" in by_key["cereales_pain:boulangerie"].naf_codes
 
 
-def _insee_naf_rev2() -> Optional[set[str]]:
-    """INSEE's NAF rév. 2 sous-classes from pynsee's ``metadata/data/naf.zip``: installed
-    package, or the wheel (``RETERR_PYNSEE_WHEEL`` or ``build/pynsee-*.whl``)."""
-    member = "pynsee/metadata/data/naf.zip"
-    blob = None
-    spec = importlib.util.find_spec("pynsee")
-    if spec is not None and spec.origin:
-        path = Path(spec.origin).parent / "metadata" / "data" / "naf.zip"
-        if path.is_file():
-            blob = path.read_bytes()
-    if blob is None:
-        wheels = [os.environ.get("RETERR_PYNSEE_WHEEL", "")]
-        wheels += [str(p) for p in sorted((ROOT / "build").glob("pynsee-*.whl"))]
-        for w in wheels:
-            if w and Path(w).is_file():
-                with zipfile.ZipFile(w) as z:
-                    blob = z.read(member)
-                break
-    if blob is None:
-        return None
-    with zipfile.ZipFile(io.BytesIO(blob)) as z:
-        name = next(n for n in z.namelist() if n.endswith("naf2008_5_niveaux.csv"))
-        text = z.read(name).decode("latin-1")
-    lines = text.splitlines()
-    assert lines[0].split(";")[0] == "NIV5"
-    return {line.split(";")[0].strip() for line in lines[1:] if line.strip()}
-
-
-def test_every_shipped_naf_code_is_in_insee_list():
-    codes = _insee_naf_rev2()
-    if codes is None:
-        pytest.skip("INSEE NAF list unavailable (pip download pynsee==0.3.0 --no-deps -d build)")
+def test_every_shipped_naf_code_is_in_insee_list(insee_naf_rev2):
+    codes = insee_naf_rev2
     assert len(codes) == 732  # INSEE: 732 sous-classes in NAF rév. 2
     table = chains.load_value_chains()
     unknown = sorted(set(table.naf_codes()) - codes)
