@@ -1877,132 +1877,112 @@ Lignes de flux : une ligne par paire de territoires, entre des points situés à
 <context>
     <name>FoodAdequacy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="75"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
         <source>Food adequacy (farmland against needs)</source>
         <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
         <source>Territories with farmland and needs</source>
         <translation>Territoires avec surfaces agricoles et besoins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="106"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
         <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
         <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="122"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="122"/>
-        <source>Number of inhabitants (default: population).</source>
-        <translation>Nombre d'habitants (par défaut : population).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="128"/>
-        <source>Name field</source>
-        <translation>Champ du nom</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="128"/>
-        <source>Names of the territories in messages (default: nom).</source>
-        <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>cereals</source>
         <translation>céréales</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>oilseeds and protein crops</source>
         <translation>oléoprotéagineux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>fodder and grassland</source>
         <translation>fourrages et prairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>fruit and vegetables</source>
         <translation>fruits et légumes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="135"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
         <source>other crops</source>
         <translation>autres cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="131"/>
         <source>Farmland field (ha): {group}</source>
         <translation>Champ des surfaces agricoles (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="131"/>
         <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
         <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="152"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="140"/>
         <source>Needs field (ha): {group}</source>
         <translation>Champ des besoins (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="152"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="140"/>
         <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
         <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="161"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="149"/>
         <source>Diet scenarios to compare (needs recomputed from the population)</source>
         <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="161"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="149"/>
         <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
         <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="280"/>
         <source>Food adequacy</source>
         <translation>Adéquation alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="179"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="167"/>
         <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
         <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="222"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="210"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="243"/>
         <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
         <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="267"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="255"/>
         <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
         <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="279"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="267"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="280"/>
         <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
         <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="78"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="79"/>
         <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
 
 Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
@@ -2022,197 +2002,197 @@ Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vid
 <context>
     <name>FoodNeeds</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="66"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
         <source>Current diet</source>
         <translation>Régime actuel</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
         <source>−25 % animal products</source>
         <translation>−25 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
         <source>−50 % animal products</source>
         <translation>−50 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="76"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="96"/>
         <source>Organic share (%)</source>
         <translation>Part de bio (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="76"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="96"/>
         <source>Share of the food produced organically. Organic land yields less: it needs 1 / (organic yield ratio) times the area.</source>
         <translation>Part de l'alimentation produite en bio. Les surfaces en bio rendent moins : il leur faut 1 / (rapport de rendement bio) fois la surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="93"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="113"/>
         <source>Organic yield ratio (organic / conventional)</source>
         <translation>Rapport de rendement bio (bio / conventionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="93"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="113"/>
         <source>Organic yield divided by conventional yield; used only with an organic share. Default 0.75 (Seufert et al. 2012, Nature).</source>
         <translation>Rendement en bio divisé par le rendement en conventionnel ; utilisé seulement avec une part de bio. Par défaut 0,75 (Seufert et al. 2012, Nature).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="110"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="130"/>
         <source>Waste reduction (% of the needs saved)</source>
         <translation>Réduction du gaspillage (% des besoins économisés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="110"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="130"/>
         <source>Share of the land needed that less food waste saves (e.g. 5 when waste making 10 % of the needs is halved).</source>
         <translation>Part des surfaces nécessaires économisée grâce à la baisse du gaspillage alimentaire (par ex. 5 quand un gaspillage représentant 10 % des besoins est divisé par deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="127"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="147"/>
         <source>Share of the food produced locally (%)</source>
         <translation>Part de l'alimentation produite localement (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="127"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="147"/>
         <source>100: the territory aims to produce all its food itself (PARCEL&apos;s reference).</source>
         <translation>100 : le territoire vise à produire lui-même toute son alimentation (référence de PARCEL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="163"/>
         <source>Needs per inhabitant table (CSV)</source>
         <translation>Table des besoins par habitant (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="143"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="163"/>
         <source>Hectares per inhabitant per crop group and diet scenario (columns group; scenario; ha_per_inhabitant). Empty: the table shipped with the plugin (resources/supply/needs_per_inhabitant.csv), which can be copied and edited.</source>
         <translation>Hectares par habitant par groupe de cultures et scénario de régime alimentaire (colonnes group; scenario; ha_per_inhabitant). Vide : la table fournie avec l'extension (resources/supply/needs_per_inhabitant.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="176"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="196"/>
         <source>Needs per inhabitant read from {path}.</source>
         <translation>Besoins par habitant lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="199"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="219"/>
         <source>Food needs (farmland needed per crop group)</source>
         <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="255"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="255"/>
         <source>Communes, EPCI or any zoning with a population field.</source>
         <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="247"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="83"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="83"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="266"/>
         <source>Diet scenario</source>
         <translation>Scénario de régime alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="260"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="266"/>
         <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
         <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="278"/>
         <source>Weight the needs by age</source>
         <translation>Pondérer les besoins par l'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="272"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="278"/>
         <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
         <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
         <source>Youngest age band field</source>
         <translation>Champ de la tranche d'âge la plus jeune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
         <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
         <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
         <source>Adult age band field</source>
         <translation>Champ de la tranche d'âge adulte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
         <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
         <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
         <source>Senior age band field</source>
         <translation>Champ de la tranche d'âge des seniors</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
         <source>Food needs</source>
         <translation>Besoins alimentaires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
         <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
         <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="336"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="342"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="376"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="382"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="390"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="396"/>
         <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
         <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="405"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="411"/>
         <source>Farmland needed per inhabitant: {ha} ha.</source>
         <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="408"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
         <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
         <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="202"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="222"/>
         <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
 
 Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds and protein crops), bes_fou (fodder and grassland), bes_flg (fruit and vegetables), bes_aut (other crops), bes_total (all groups), in hectares; bes_hab (hectares needed per inhabitant); fact_age (age factor, with age weighting only).
@@ -2657,12 +2637,12 @@ Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numé
 <context>
     <name>ImportBpe</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="84"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="75"/>
         <source>Import BPE facilities (INSEE)</source>
         <translation>Importer les équipements de la BPE (INSEE)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="87"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="78"/>
         <source>Loads the geolocated file of the INSEE Base permanente des équipements as published (';'-separated CSV, columns REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, QUALITE_XY; UTF-8 or Latin-1; decimal comma or dot) into a point layer.
 
 Rows without usable coordinates are dropped and counted by reason. Each facility is tagged with its domain, label, gamme and membership of the everyday-services basket from the versioned code table shipped in resources/bpe (2021, 2023 and 2024+ nomenclatures, with the crosswalk of the 2023 and 2024 revisions). Unknown codes are kept with the domain '?' and listed. Coordinates are Lambert-93 in metropolitan France and UTM overseas: one CRS per run, choose the départements accordingly.</source>
@@ -2671,92 +2651,92 @@ Rows without usable coordinates are dropped and counted by reason. Each facility
 Les lignes sans coordonnées utilisables sont écartées et comptées par motif. Chaque équipement reçoit son domaine, son libellé, sa gamme et son appartenance au panier de la vie courante, d'après la table des codes versionnée fournie dans resources/bpe (nomenclatures 2021, 2023 et 2024 et suivantes, avec la table de passage des révisions 2023 et 2024). Les codes inconnus sont gardés avec le domaine « ? » et listés. Les coordonnées sont en Lambert-93 en France métropolitaine et en UTM outre-mer : un seul système par traitement, choisissez les départements en conséquence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="92"/>
         <source>BPE file (CSV)</source>
         <translation>Fichier BPE (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="92"/>
         <source>The geolocated BPE file as downloaded from insee.fr.</source>
         <translation>Le fichier BPE géolocalisé tel que téléchargé sur insee.fr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="107"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="98"/>
         <source>Vintage (if the file has no AN column)</source>
         <translation>Millésime (si le fichier n'a pas de colonne AN)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="107"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="98"/>
         <source>Year of the BPE; the file&apos;s AN column wins when present.</source>
         <translation>Année de la BPE ; la colonne AN du fichier prévaut si elle existe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="111"/>
         <source>Types or domains to keep</source>
         <translation>Types ou domaines à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="111"/>
         <source>TYPEQU codes or domain letters separated by &apos;;&apos; (e.g. &apos;D265;D307&apos; or &apos;D&apos;); empty: all.</source>
         <translation>Codes TYPEQU ou lettres de domaine séparés par « ; » (par ex. « D265;D307 » ou « D ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="131"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
         <source>Départements to keep</source>
         <translation>Départements à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="131"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
         <source>Codes separated by &apos;;&apos; (e.g. &apos;12;46&apos;); empty: all.</source>
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="274"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="139"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="130"/>
         <source>One point per located facility.</source>
         <translation>Un point par équipement localisé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="162"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="153"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="176"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="167"/>
         <source>{n} rows dropped: {reason}.</source>
         <translation>{n} lignes écartées : {reason}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="185"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="176"/>
         <source>No facility left after filtering ({n} located rows read).</source>
         <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="194"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="185"/>
         <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="262"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="253"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="268"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="259"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="274"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="212"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="203"/>
         <source>The file&apos;s column &apos;{column}&apos; is written as &apos;{name}&apos;: its name is already used by the output.</source>
         <translation>La colonne « {column} » du fichier est écrite sous le nom « {name} » : son nom est déjà pris par la sortie.</translation>
     </message>
@@ -3632,17 +3612,17 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
 <context>
     <name>ResilienceIndex</name>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="96"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="86"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="561"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="551"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="102"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="92"/>
         <source>Builds a composite resilience index from indicator fields of a territory layer (communes, EPCI, any zoning; join the outputs of several algorithms by territory code first).
 
 Pipeline: (1) outlier treatment, COINr defaults: an indicator whose skewness exceeds 2 in absolute value and whose excess kurtosis exceeds 3.5 is winsorised (the most extreme value replaced by the next one, up to 5 times); if it still fails, it is log-transformed instead. (2) Polarity-aware normalisation (min-max 0-100, z-score, percentile rank, or distance to a target): a higher score always means more resilient; higher-is-worse indicators are mirrored, never multiplied by -1. (3) Weighted mean of the indicators within each dimension, then of the dimensions (arithmetic, or weighted geometric mean of scores mapped to 1-100). (4) Ranks, 1 = best.
@@ -3667,267 +3647,267 @@ Incertitude : l'indice est recalculé avec des poids tirés au hasard (± 25 % a
 Valeurs manquantes : un territoire auquel manquent certains indicateurs est noté sur ceux qu'il a, leurs poids redistribués entre eux (il est nommé dans le journal) ; un territoire qui n'en a aucun n'a pas de score. Un indicateur constant ne peut pas classer les territoires et est refusé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="131"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="121"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="131"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="121"/>
         <source>Layer of territories with one numeric field per indicator.</source>
         <translation>Couche des territoires, avec un champ numérique par indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="139"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="129"/>
         <source>Indicator fields</source>
         <translation>Champs des indicateurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="139"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="129"/>
         <source>The numeric fields combined into the index (at least one).</source>
         <translation>Les champs numériques combinés dans l'indice (au moins un).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="320"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="310"/>
         <source>Polarities</source>
         <translation>Polarités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="152"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="142"/>
         <source>&apos;field:+;other:-&apos; (+ higher is better, - higher is worse). Default: the registry&apos;s polarity of ReTerr indicators.</source>
         <translation>« champ:+;autre:- » (+ : plus c'est haut, mieux c'est ; - : plus c'est haut, pire c'est). Par défaut : la polarité des indicateurs ReTerr inscrite au registre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="325"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="315"/>
         <source>Dimensions</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="163"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="153"/>
         <source>'field:dimension;…'. Default: the registry's dimension, else 'other'.</source>
         <translation>« champ:dimension;… ». Par défaut : la dimension inscrite au registre, sinon « other ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>Min-max (0-100)</source>
         <translation>Min-max (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>Percentile rank (0-100)</source>
         <translation>Rang centile (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>Distance to a target (0-100)</source>
         <translation>Distance à une cible (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="171"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
         <source>How each indicator is put on a common scale, higher = more resilient.</source>
         <translation>Comment chaque indicateur est ramené à une échelle commune (plus haut = plus résilient).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="399"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="389"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="187"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="177"/>
         <source>'field:value;…' in the indicators' units, for the distance to a target.</source>
         <translation>« champ:valeur;… » dans les unités des indicateurs, pour la distance à une cible.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="193"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="183"/>
         <source>Treat outliers (COINr rule)</source>
         <translation>Traiter les valeurs extrêmes (règle COINr)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="193"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="183"/>
         <source>Winsorise, or else log-transform, strongly skewed indicators.</source>
         <translation>Winsorise, ou à défaut passe au logarithme, les indicateurs très asymétriques.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
         <source>Arithmetic mean</source>
         <translation>Moyenne arithmétique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
         <source>Geometric mean</source>
         <translation>Moyenne géométrique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="201"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
         <source>Arithmetic: weaknesses are compensated by strengths; geometric: less so.</source>
         <translation>Arithmétique : les faiblesses sont compensées par les points forts ; géométrique : moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="202"/>
         <source>Compute an overall score</source>
         <translation>Calculer un score global</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="212"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="202"/>
         <source>Unchecked: dimension scores only, no overall score.</source>
         <translation>Décoché : scores par dimension seulement, sans score global.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="389"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="379"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="220"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="210"/>
         <source>&apos;field:2;other:1&apos; (weights within a dimension) and/or &apos;dimension:2&apos; (weights of the dimensions). Default: equal weights.</source>
         <translation>« champ:2;autre:1 » (poids au sein d'une dimension) et/ou « dimension:2 » (poids des dimensions). Par défaut : poids égaux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="229"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="219"/>
         <source>Monte-Carlo samples</source>
         <translation>Tirages de Monte-Carlo</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="229"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="219"/>
         <source>Weightings drawn for the rank band; 0: no uncertainty analysis.</source>
         <translation>Pondérations tirées pour l'intervalle de rang ; 0 : pas d'analyse d'incertitude.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="242"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="232"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="242"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="232"/>
         <source>Same seed, same rank bands.</source>
         <translation>Même graine, mêmes intervalles de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="253"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="243"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="253"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="243"/>
         <source>Names used in messages and in the CSV.</source>
         <translation>Noms utilisés dans les messages et dans le CSV.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="266"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="256"/>
         <source>The territories with dimension scores, score, rank and rank band.</source>
         <translation>Les territoires avec les scores par dimension, le score, le rang et l'intervalle de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
         <source>Normalised values (CSV)</source>
         <translation>Valeurs normalisées (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="272"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
         <source>The normalised value of each indicator per territory.</source>
         <translation>La valeur normalisée de chaque indicateur, par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="292"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="282"/>
         <source>{param}: &apos;{item}&apos; is not of the form &apos;name:value&apos;.</source>
         <translation>{param} : « {item} » n'est pas de la forme « nom:valeur ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="300"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="290"/>
         <source>{param}: &apos;{name}&apos; is not one of the indicator fields: {fields}.</source>
         <translation>{param} : « {name} » n'est pas l'un des champs des indicateurs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="312"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="302"/>
         <source>{param}: the value of &apos;{name}&apos; is not a number: {value}.</source>
         <translation>{param} : la valeur de « {name} » n'est pas un nombre : {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="340"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="330"/>
         <source>Polarities: &apos;{value}&apos; for &apos;{field}&apos; is not understood: use + (higher is better) or - (higher is worse).</source>
         <translation>Polarités : « {value} » pour « {field} » n'est pas compris : utilisez + (plus c'est haut, mieux c'est) ou - (plus c'est haut, pire c'est).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="349"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="339"/>
         <source>&apos;{field}&apos; is a neutral indicator (neither good nor bad in itself): give its polarity in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse) or leave it out.</source>
         <translation>« {field} » est un indicateur neutre (ni bon ni mauvais en soi) : donnez sa polarité dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire) ou retirez-le.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="357"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="347"/>
         <source>&apos;{field}&apos; has no known polarity: give it in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse).</source>
         <translation>« {field} » n'a pas de polarité connue : donnez-la dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="379"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="369"/>
         <source>Choose at least one indicator field.</source>
         <translation>Choisissez au moins un champ d'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="391"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="381"/>
         <source>Weights: &apos;{name}&apos; is neither an indicator field nor a dimension ({choices}).</source>
         <translation>Poids : « {name} » n'est ni un champ d'indicateur ni une dimension ({choices}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="419"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="409"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="433"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="423"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="446"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="436"/>
         <source>Computing the index…</source>
         <translation>Calcul de l'indice…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="460"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="450"/>
         <source>Monte-Carlo rank bands…</source>
         <translation>Intervalles de rang par Monte-Carlo…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="472"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="462"/>
         <source>Scored on the indicators they have (weights re-spread): {features}.</source>
         <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="534"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="524"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="561"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="551"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="575"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="565"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="488"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="478"/>
         <source>Dimensions &apos;{first}&apos; and &apos;{dim}&apos; have the same field name once punctuation, accents and case are removed: &apos;{first}&apos; is written to &apos;{field1}&apos;, &apos;{dim}&apos; to &apos;{field2}&apos;.</source>
         <translation>Les dimensions « {first} » et « {dim} » ont le même nom de champ une fois la ponctuation, les accents et la casse retirés : « {first} » est écrite dans « {field1} », « {dim} » dans « {field2} ».</translation>
     </message>
@@ -3965,17 +3945,17 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="824"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="840"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="838"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="854"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="844"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="860"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
@@ -3990,19 +3970,19 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="856"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="872"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/outputs.py" line="453"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
-        <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d&apos;origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
+        <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/outputs.py" line="491"/>
         <source>Could not store the field aliases of {path}: {e}</source>
-        <translation>Impossible d&apos;enregistrer les alias des champs de {path} : {e}</translation>
+        <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
 </context>
 <context>
@@ -5675,12 +5655,12 @@ Champ : {field}
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="77"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="67"/>
         <source>Resilience index…</source>
         <translation>Indice de résilience…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="75"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="66"/>
         <source>Import the BPE…</source>
         <translation>Importer la BPE…</translation>
     </message>
@@ -5735,7 +5715,7 @@ Champ : {field}
         <translation>Maillons manquants des filières…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="63"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="64"/>
         <source>Food adequacy…</source>
         <translation>Adéquation alimentaire…</translation>
     </message>

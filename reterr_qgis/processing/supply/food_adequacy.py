@@ -25,6 +25,7 @@ from .food_needs import (
     DIET_IDS,
     GROUP_CODES,
     add_lever_parameters,
+    add_population_and_name_fields,
     diet_options,
     needs_field,
     read_levers,
@@ -117,21 +118,8 @@ class FoodAdequacy(SupplyAlgorithm):
             )
         )
 
+        add_population_and_name_fields(self)
         field = partial(add_field_parameter, self, parent=self.INPUT)
-
-        field(
-            self.POPULATION_FIELD,
-            self.tr("Population field"),
-            "population",
-            self.tr("Number of inhabitants (default: population)."),
-        )
-        field(
-            self.NAME_FIELD,
-            self.tr("Name field"),
-            "nom",
-            self.tr("Names of the territories in messages (default: nom)."),
-            numeric=False,
-        )
         labels = (
             self.tr("cereals"),
             self.tr("oilseeds and protein crops"),

@@ -3,7 +3,8 @@
 
 Also the pieces ``reterr:food_adequacy`` shares with it: the short crop-group codes of the output
 field names (:data:`GROUP_CODES`), the diet scenarios offered (:data:`DIET_IDS`) and the lever
-parameters (:func:`add_lever_parameters`, :func:`read_levers`, :func:`read_needs_table`).
+parameters (:func:`add_population_and_name_fields`, :func:`add_lever_parameters`,
+:func:`read_levers`, :func:`read_needs_table`).
 """
 
 from __future__ import annotations
@@ -67,6 +68,25 @@ def diet_options() -> list[str]:
         translate("FoodNeeds", "−25 % animal products"),
         translate("FoodNeeds", "−50 % animal products"),
     ]
+
+
+def add_population_and_name_fields(alg) -> None:
+    """The population and name field parameters of the INPUT territories (optional, so that
+    their defaults apply from ``qgis_process`` on QGIS 3.22)."""
+    field = partial(add_field_parameter, alg, parent=alg.INPUT)
+    field(
+        alg.POPULATION_FIELD,
+        translate("FoodNeeds", "Population field"),
+        "population",
+        translate("FoodNeeds", "Number of inhabitants (default: population)."),
+    )
+    field(
+        alg.NAME_FIELD,
+        translate("FoodNeeds", "Name field"),
+        "nom",
+        translate("FoodNeeds", "Names of the territories in messages (default: nom)."),
+        numeric=False,
+    )
 
 
 def add_lever_parameters(alg) -> None:
@@ -241,22 +261,8 @@ class FoodNeeds(SupplyAlgorithm):
             )
         )
 
+        add_population_and_name_fields(self)
         field = partial(add_field_parameter, self, parent=self.INPUT)
-
-        # Field parameters are optional so that their defaults apply from qgis_process on 3.22.
-        field(
-            self.POPULATION_FIELD,
-            self.tr("Population field"),
-            "population",
-            self.tr("Number of inhabitants (default: population)."),
-        )
-        field(
-            self.NAME_FIELD,
-            self.tr("Name field"),
-            "nom",
-            self.tr("Names of the territories in messages (default: nom)."),
-            numeric=False,
-        )
         self.addParameter(
             h(
                 QgsProcessingParameterEnum(
