@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
-from ...adapters.layers import engine_messages, read_features, require_projected
+from ...adapters.layers import MAX_NAMED, engine_messages, read_features, require_projected
 from ...engine.core.errors import Canceled
 from ...engine.profile.territory import (
     AGE_FIELDS,
@@ -418,6 +418,38 @@ class TerritoryProfile(ReterrAlgorithm):
             )
         return ztable
 
+    def _warn_outside(self, feedback, table, counts, assignment):
+        """Name the territories split by area share whose parts outside every zone are lost, with
+        the population left out (a zoning shifted by a kilometre loses a few percent)."""
+        if assignment.outside is None:
+            return
+        partly = np.flatnonzero((assignment.outside > 1e-6) & (assignment.outside < 1.0))
+        if not partly.size:
+            return
+        pop = counts.get("population")
+        lost = float(np.nansum(pop[partly] * assignment.outside[partly])) if pop is not None else 0
+        total = float(np.nansum(pop)) if pop is not None else 0
+        order = partly[np.argsort(-assignment.outside[partly], kind="stable")]
+        named = ", ".join(
+            f"{table.names[r]} (fid {table.fids[r]}, {100 * assignment.outside[r]:.1f} %)"
+            for r in order[:MAX_NAMED]
+        )
+        if order.size > MAX_NAMED:
+            named += self.tr(" and {n} more").format(n=order.size - MAX_NAMED)
+        warn(
+            feedback,
+            self.tr(
+                "{n} territories lie partly outside every zone: the part outside is left out, "
+                "{lost} inhabitants ({share} of the population) by area share. Check that the "
+                "zoning covers the territories (same CRS, same boundaries): {features}."
+            ).format(
+                n=partly.size,
+                lost=f"{lost:.0f}",
+                share=f"{100 * lost / total if total > 0 else 0.0:.1f} %",
+                features=named,
+            ),
+        )
+
     def _zone_profile(self, parameters, context, feedback, table, counts, zones, ztable):
         """Profile of the zones: territories assigned to them, counts summed, ratios recomputed."""
         method = ZONE_METHODS[self.parameterAsEnum(parameters, self.ZONE_METHOD, context)]
@@ -434,15 +466,25 @@ class TerritoryProfile(ReterrAlgorithm):
                 ),
             )
         if assignment.ambiguous.size:
-            warn(
-                feedback,
+            text = (
                 self.tr(
+                    "{n} territories are covered by overlapping zones: their counts are "
+                    "counted in each zone (fix the overlaps of the zoning): {features}."
+                )
+                if method == "area_weighted"
+                else self.tr(
                     "{n} territories fall in several overlapping zones; the first "
                     "zone was used: {features}."
-                ).format(
+                )
+            )
+            warn(
+                feedback,
+                text.format(
                     n=assignment.ambiguous.size, features=table.describe(assignment.ambiguous)
                 ),
             )
+        if method == "area_weighted":
+            self._warn_outside(feedback, table, counts, assignment)
         profile = aggregate_profile(counts, assignment.weights)
         fields = QgsFields(zones.fields())
         fields.append(QgsField("n_units", compat.FIELD_DOUBLE))

@@ -196,6 +196,10 @@ class ServiceAreas(ServicesAlgorithm):
             source,
             text={"category": cat_field} if types else None,
             keep_attributes=True,
+            # Facilities named in messages as read_points names them: "nom", else their type.
+            name_field="nom"
+            if source.fields().lookupField("nom") >= 0
+            else (cat_field if types else None),
             layer_name=f_name,
             feedback=feedback,
             progress_span=(0, 10),
@@ -270,12 +274,18 @@ class ServiceAreas(ServicesAlgorithm):
             total=len(rows) * len(bands),
             progress_span=(90, 100),
         )
+        # Facilities that get no area in a band (unsnapped, or reached after more than the band
+        # from the road): named, so that fewer areas than facilities x bands is never silent.
+        empty = {b: [] for b in range(len(bands))}
+        unsnapped = set(snap.unsnapped.tolist())
         with out:
             # Largest band first, so that smaller ones draw on top of it.
             for b in range(len(bands) - 1, -1, -1):
                 for k, row in enumerate(rows):
                     poly = areas[k][b]
                     if poly is None or poly.is_empty:
+                        if k not in unsnapped:  # those were named above
+                            empty[b].append(row)
                         continue
                     geom = QgsGeometry()
                     geom.fromWkb(poly.wkb)
@@ -287,6 +297,17 @@ class ServiceAreas(ServicesAlgorithm):
                     feat.setAttributes(attrs)
                     out.add(feat, lambda row=row: table.describe([row]))
         written = out.count
+        for b, missing in empty.items():
+            if missing:
+                warn(
+                    feedback,
+                    self.tr(
+                        "{n} facilities get no {band} min area (their access to the road network "
+                        "takes longer than the band): {features}."
+                    ).format(
+                        n=len(missing), band=f"{bands[b]:g}", features=table.describe(missing)
+                    ),
+                )
         feedback.pushInfo(
             self.tr("{n} service areas written ({f} facilities, bands {bands} min).").format(
                 n=written, f=len(rows), bands=", ".join(f"{b:g}" for b in bands)

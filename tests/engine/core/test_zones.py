@@ -59,3 +59,24 @@ def test_dissolve_unions_members():
     merged = dissolve(UNITS, a.weights)
     assert merged[0].area == pytest.approx(300.0)
     assert merged[1] is None
+
+
+def test_outside_share_is_what_no_zone_receives():
+    """Issue 13, item 4: a unit 3/10 outside every zone keeps 0.3 of its counts out; whole units
+    keep 0 (assigned) or 1 (unassigned); hand-computed on the squares above."""
+    units = UNITS.copy()
+    units[1] = box(53, 0, 63, 10)  # 7 of 10 in zone 1, 3 outside every zone
+    a = zone_weights(units, ZONES, AssignMethod.AREA_WEIGHTED)
+    np.testing.assert_allclose(a.outside, [0.0, 0.3, 0.0, 1.0], atol=1e-12)
+    np.testing.assert_allclose(a.weights.toarray()[1], [0.0, 0.7])
+    # Assigned whole by the other methods: nothing outside but the unassigned unit.
+    b = zone_weights(units, ZONES, AssignMethod.INTERIOR_POINT)
+    np.testing.assert_array_equal(b.outside, [0.0, 0.0, 0.0, 1.0])
+
+
+def test_area_weighted_overlaps_are_ambiguous():
+    """Overlapping zones give a unit area shares that add up to more than 1 (counted twice)."""
+    zones = np.array([box(0, 0, 30, 10), box(0, 0, 15, 10)])
+    a = zone_weights(UNITS[:3], zones, AssignMethod.AREA_WEIGHTED)
+    assert list(a.ambiguous) == [0, 1]
+    np.testing.assert_allclose(a.weights.toarray().sum(axis=1), [2.0, 1.5, 0.7])

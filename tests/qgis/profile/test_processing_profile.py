@@ -66,3 +66,42 @@ def test_profile_communes_and_epci(run_alg, sample_gpkg, tmp_path):
         assert r["share_65p"] == pytest.approx(100 * p65 / tot)
     assert sum(r["n_units"] for r in epci) == 285
     assert any(r["nom_epci"] == "CA Rodez Agglomération" for r in epci)
+
+
+def test_area_share_names_the_population_outside_every_zone(run_alg):
+    """Issue 13, item 4: with a zoning that does not cover a territory, the area-share split
+    loses the part outside; the run says how many inhabitants (hand-computed) and who."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    units = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=nom:string&field=population:double", "communes", "memory"
+    )
+    feats = []
+    for name, pop, x0 in (("Amont", 1000.0, 0), ("Aval", 400.0, 10000)):
+        f = QgsFeature(units.fields())
+        f.setAttributes([name, pop])
+        f.setGeometry(QgsGeometry.fromRect(_rect(x0, 0, x0 + 10000, 10000)))
+        feats.append(f)
+    units.dataProvider().addFeatures(feats)
+    zones = QgsVectorLayer("Polygon?crs=EPSG:2154&field=zone:string", "zonage", "memory")
+    z = QgsFeature(zones.fields())
+    z.setAttributes(["Z1"])
+    # Shifted zoning: covers Amont and 3/4 of Aval, so 100 of Aval's 400 inhabitants are lost.
+    z.setGeometry(QgsGeometry.fromRect(_rect(0, 0, 17500, 10000)))
+    zones.dataProvider().addFeatures([z])
+    res = run_alg(
+        "reterr:territory_profile",
+        {"INPUT": units, "ZONES": zones, "ZONE_METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    (zone,) = list(res["OUTPUT"].getFeatures())
+    assert zone["population"] == pytest.approx(1300.0)
+    warnings = " ".join(res["_feedback"].warnings)
+    assert "1 territories lie partly outside every zone" in warnings
+    assert "100 inhabitants (7.1 % of the population)" in warnings
+    assert "Aval (fid 2, 25.0 %)" in warnings
+
+
+def _rect(x0, y0, x1, y1):
+    from qgis.core import QgsRectangle
+
+    return QgsRectangle(x0, y0, x1, y1)

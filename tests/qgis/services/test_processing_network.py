@@ -178,3 +178,46 @@ def test_log_says_which_search_engine_runs(run_alg, cache, monkeypatch):
     monkeypatch.setenv("RETERR_NO_NUMBA", "1")
     res = run_alg("reterr:build_network", {"NETWORK": layer, "SPEED_FIELD": "kmh"})
     assert any("scipy's Dijkstra" in i for i in res["_feedback"].infos)
+
+
+def test_service_areas_name_the_facilities_without_an_area(run_alg, cache):
+    """Issue 13, item 4: a facility whose access to the road takes longer than a band gets no area
+    in that band; fewer areas than facilities x bands is reported with the facility named."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    roads = QgsVectorLayer("LineString?crs=EPSG:2154&field=kmh:double", "roads", "memory")
+    feats = []
+    for wkt in ("LINESTRING(0 0, 10000 0)", "LINESTRING(10000 0, 20000 0)"):
+        f = QgsFeature(roads.fields())
+        f.setAttributes([60.0])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    roads.dataProvider().addFeatures(feats)
+    gp = QgsVectorLayer("Point?crs=EPSG:2154&field=nom:string", "cabinets", "memory")
+    feats = []
+    # On the road; then 1 km off it at 6 km/h: 10 minutes before reaching the road.
+    for name, (x, y) in (("bourg", (10000, 0)), ("ferme isolée", (10000, 1000))):
+        g = QgsFeature(gp.fields())
+        g.setAttributes([name])
+        g.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        feats.append(g)
+    gp.dataProvider().addFeatures(feats)
+    res = run_alg(
+        "reterr:service_areas",
+        {
+            "FACILITIES": gp,
+            "NETWORK": roads,
+            "SPEED_FIELD": "kmh",
+            "BANDS": "5;20",
+            "MAX_SNAP": 2000,
+            "ACCESS_SPEED": 6,
+            "MAX_EDGE": 0,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    got = sorted((f["nom"], f["band_min"]) for f in res["OUTPUT"].getFeatures())
+    assert got == [("bourg", 5.0), ("bourg", 20.0), ("ferme isolée", 20.0)]
+    warnings = " ".join(res["_feedback"].warnings)
+    assert "1 facilities get no 5 min area" in warnings
+    assert "ferme isolée" in warnings
+    assert "no 20 min area" not in warnings
