@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..about import PROVIDER_ID, resource_path
 from ..engine.core.errors import Canceled, InputError
-from .common import inputs, outputs, params
+from .common import checks, inputs, outputs, params
 from .common.feedback import (  # noqa: F401  (re-exported: the helpers every algorithm uses)
     canceled_error,
     engine_error,
@@ -74,11 +74,13 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
         return self.ALG_ID
 
     def checkParameterValues(self, parameters, context):
-        """QGIS's checks, then: no output may overwrite the file an input reads, and every file
-        output goes to an existing folder."""
+        """QGIS's checks (a refused value explained by :func:`~.common.checks.parameter_problem`),
+        then: no output may overwrite the file an input reads, and every file output goes to an
+        existing folder."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            # QGIS says "Incorrect parameter value for X": say what X expects (issue 13, item 12).
+            return ok, checks.parameter_problem(self, parameters, context) or message
         problem = outputs.output_overwrites_input(
             self, parameters, context
         ) or outputs.output_folder_problem(self, parameters, context)
