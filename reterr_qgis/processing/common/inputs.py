@@ -13,13 +13,17 @@ files them).
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
+from xml.etree import ElementTree
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingAlgorithm,
@@ -145,11 +149,76 @@ class PointInput:
 
 
 def feature_source(alg: QgsProcessingAlgorithm, parameters, name: str, context):
-    """The feature source of parameter ``name``; a Processing error when it cannot be loaded."""
+    """The feature source of parameter ``name``; a Processing error when it cannot be loaded.
+
+    A shapefile written by ReTerr had field names cut to 10 characters by GDAL, the original
+    names kept as aliases in the ``.qml`` beside it: such a source is read with its original
+    names (:func:`restored_shapefile_names`), so that our algorithms read our own outputs back.
+    """
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
         raise QgsProcessingException(alg.invalidSourceError(parameters, name))
+    names = restored_shapefile_names(alg.parameterAsVectorLayer(parameters, name, context))
+    if names:
+        source = _renamed_copy(source, names, context)
     return source
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def restored_shapefile_names(layer) -> dict[str, str]:
+    """``{cut name: original name}`` of a shapefile (or dBASE table) whose ``.qml`` default style
+    gives its fields aliases that are field names (the aliases ReTerr stores when GDAL cuts
+    names): {} for any other layer, or aliases that are labels ("Population totale")."""
+    if layer is None or layer.providerType() != "ogr":
+        return {}
+    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+    if not path.lower().endswith((".shp", ".dbf")):
+        return {}
+    qml = path[:-4] + ".qml"
+    if not os.path.isfile(qml):
+        return {}
+    try:
+        root = ElementTree.parse(qml).getroot()
+    except (ElementTree.ParseError, OSError):
+        return {}
+    present = {f.name().lower() for f in layer.fields()}
+    names: dict[str, str] = {}
+    for alias in root.iter("alias"):
+        cut, original = alias.get("field") or "", alias.get("name") or ""
+        if (
+            cut.lower() in present
+            and original != cut
+            and _IDENTIFIER.match(original)
+            and original.lower() not in present
+            and original.lower() not in {v.lower() for v in names.values()}
+        ):
+            names[cut] = original
+    return names
+
+
+def _renamed_copy(source, names: dict[str, str], context):
+    """A feature source over an in-memory copy of ``source`` whose fields ``names`` renames."""
+    from qgis.core import QgsFeature, QgsFields, QgsMemoryProviderUtils, QgsProcessingFeatureSource
+
+    fields = QgsFields()
+    for f in source.fields():
+        g = QgsField(f)
+        g.setName(names.get(f.name(), f.name()))
+        fields.append(g)
+    copy = QgsMemoryProviderUtils.createMemoryLayer(
+        source.sourceName(), fields, source.wkbType(), source.sourceCrs()
+    )
+    feats = []
+    for feat in source.getFeatures():
+        out = QgsFeature(fields, feat.id())
+        out.setAttributes(feat.attributes())
+        out.setGeometry(feat.geometry())
+        feats.append(out)
+    copy.dataProvider().addFeatures(feats)
+    context.temporaryLayerStore().addMapLayer(copy)  # kept alive for the run
+    return QgsProcessingFeatureSource(copy, context)
 
 
 def layer_label(alg: QgsProcessingAlgorithm, parameters, name: str, context, source) -> str:

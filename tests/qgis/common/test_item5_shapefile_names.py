@@ -125,3 +125,48 @@ def test_shapefile_output_warns_with_the_renamed_fields(run_alg, tmp_path):
 def test_geopackage_output_does_not_warn(run_alg, tmp_path):
     res = run_gaps(run_alg, str(tmp_path / "gaps.gpkg"))
     assert not [w for w in res["_feedback"].warnings if "shapefile" in w.lower()]
+
+
+def test_our_algorithms_read_our_shapefile_outputs_back(run_alg, tmp_path):
+    """A territory profile written as a shapefile has 'ageing_ind' on disk (GDAL cut it); the
+    resilience index reads it with the original names (from the aliases beside it) and combines
+    the indicators asked for by those names, with the same values as from a GeoPackage."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    units = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=nom:string&field=population:double&field=pop_0_19:double"
+        "&field=pop_20_64:double&field=pop_65p:double&field=dwellings:double"
+        "&field=vacant_dwellings:double",
+        "communes",
+        "memory",
+    )
+    feats = []
+    for k, (pop, young, adults, old, dw, vac) in enumerate(
+        [(1000, 200, 500, 300, 600, 60), (500, 150, 300, 50, 250, 10), (800, 100, 400, 300, 500, 90)]
+    ):
+        f = QgsFeature(units.fields())
+        f.setAttributes([f"C{k}", pop, young, adults, old, dw, vac])
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(k * 1000, 0, k * 1000 + 1000, 1000)))
+        feats.append(f)
+    units.dataProvider().addFeatures(feats)
+    shp, gpkg = tmp_path / "profil.shp", tmp_path / "profil.gpkg"
+    for out in (shp, gpkg):
+        run_alg("reterr:territory_profile", {"INPUT": units, "OUTPUT": str(out)})
+    on_disk = QgsVectorLayer(str(shp), "p", "ogr").fields().names()
+    assert "ageing_ind" in on_disk and "ageing_index" not in on_disk
+    scores = {}
+    for out in (shp, gpkg):
+        res = run_alg(
+            "reterr:resilience_index",
+            {
+                "INPUT": str(out),
+                "FIELDS": ["ageing_index", "share_65p", "share_0_19"],
+                "NAME_FIELD": "nom",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
+        layer = res["OUTPUT"]
+        assert "ageing_index" in layer.fields().names()
+        scores[out.suffix] = {f["nom"]: f["ageing_index"] for f in layer.getFeatures()}
+    assert scores[".shp"] == scores[".gpkg"]
+    assert scores[".shp"]["C0"] == pytest.approx(100 * 300 / 200)
