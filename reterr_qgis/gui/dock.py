@@ -48,19 +48,25 @@ from ..adapters import compat
 from ..adapters.dashboard import (
     guess_name_field,
     guess_peer_field,
+    index_summary,
     indicator_fields,
+    is_index_board,
+    peer_kind,
     read_dashboard,
 )
 from ..adapters.i18n import ui_language
 from ..adapters.layers import engine_messages
 from ..adapters.user_indicators import load_user_indicators
-from ..engine.core.indicators import Polarity
+from ..engine.core.errors import Message
+from ..engine.core.indicators import Polarity, get_indicator
+from ..engine.index.composite import _W_LOG, _W_WINSOR
 from ..engine.index.dashboard import (
     Dashboard,
     Profile,
     profile_csv_rows,
 )
-from ..report.formatting import has_vintages, row_order, table_rows
+from ..report.formatting import has_vintages
+from ..report.profile_page import profile_lines, radar_title, reading_line, reference_label
 from ..report.radar import RadarSeries
 from .radar import RadarWidget
 
@@ -206,6 +212,13 @@ class ReterrIndicatorDock(QgsDockWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
+        #: One line under the table: how to read it (rank, colours, which way each indicator counts).
+        self.reading = QLabel(body)
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet("color: #333; font-size: small;")
+        layout.addWidget(self.reading)
+        self.table.itemDoubleClicked.connect(self._row_double_clicked)
+
         self.notes = QLabel(body)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
@@ -314,8 +327,7 @@ class ReterrIndicatorDock(QgsDockWidget):
         self.dashboard = task.dashboard
         self.row_of = {fid: i for i, fid in enumerate(task.fids)}
         self._previous_selection, self._shown_fid = set(), None
-        notes = engine_messages(self.dashboard.notes)
-        self.notes.setText("\n".join(notes))
+        self.notes.setText("\n".join(self.plain_notes(self.dashboard.notes)))
         self.export_button.setEnabled(False)
         self.loaded.emit()
         self._selection_changed()
@@ -370,9 +382,21 @@ class ReterrIndicatorDock(QgsDockWidget):
         group = self.dashboard.group_label(row)
         if group is None:
             return self.tr("Median of all territories")
+        field = self.peer_combo.currentField()
+        if peer_kind(field):
+            text = reference_label(field, group)  # "median of the EPCI CA Rodez Agglomération"
+            return text[:1].upper() + text[1:]
         return self.tr("Median of the territories with {field} = {value}").format(
-            field=self.peer_combo.currentField(), value=group
+            field=field, value=group
         )
+
+    def _group_title(self, group: str) -> str:
+        kind = peer_kind(self.peer_combo.currentField())
+        if kind == "epci":
+            return self.tr("EPCI {name}").format(name=group)
+        if kind == "departement":
+            return self.tr("département {name}").format(name=group)
+        return f"{self.peer_combo.currentField()} {group}"
 
     def _toggle_compare(self, on: bool) -> None:
         if not on:
@@ -395,6 +419,7 @@ class ReterrIndicatorDock(QgsDockWidget):
     def _show_message(self, text: str, keep_notes: bool = False) -> None:
         self._message = text
         self.title.setText("")
+        self.reading.setText("")
         self.radar.clear(text)
         self.table.clear()
         self.table.setRowCount(0)
@@ -411,28 +436,42 @@ class ReterrIndicatorDock(QgsDockWidget):
             title = a.name
             group = self.dashboard.group_label(a.row)
             if group:
-                title += f"  ({self.peer_combo.currentField()} {group})"
+                title += f"  ({self._group_title(group)})"
         else:
             title = f"A : {a.name}   —   B : {b.name}"
         self.title.setText(title)
         if a.axes:
+            # On an index layer, the index's own scale (0–100, as in the layer and the PDF).
+            index = is_index_board(self.dashboard)
+            k = 10.0 if index else 1.0
+
+            def scaled(values) -> list[float]:
+                return [k * float(v) for v in values]
+
             series = [
                 RadarSeries(
                     a.reference_label,
-                    list(a.reference_scores),
+                    scaled(a.reference_scores),
                     COLOR_REF,
                     filled=False,
                     dashed=True,
                 ),
-                RadarSeries(a.name if b is None else f"A : {a.name}", list(a.scores), COLOR_A),
+                RadarSeries(a.name if b is None else f"A : {a.name}", scaled(a.scores), COLOR_A),
             ]
             if b is not None:
-                series.append(RadarSeries(f"B : {b.name}", list(b.scores), COLOR_B))
-            self.radar.set_data(a.axes, series, 10.0, self.tr("Scores out of 10"))
+                series.append(RadarSeries(f"B : {b.name}", scaled(b.scores), COLOR_B))
+            if index:
+                summary = index_summary(self.dashboard, a.row, self._language())
+                self.radar.set_data(a.axes, series, 100.0, radar_title(a, summary))
+            else:
+                self.radar.set_data(a.axes, series, 10.0, self.tr("Scores out of 10"))
         else:
             self.radar.clear(self.tr("No indicator can be scored on the radar."))
         self._fill_table(profiles)
         self.export_button.setEnabled(True)
+
+    def _language(self) -> str:
+        return "fr" if ui_language() == "fr" else "en"
 
     def _fill_table(self, profiles: list[Profile]) -> None:
         compare = len(profiles) == 2
@@ -447,24 +486,34 @@ class ReterrIndicatorDock(QgsDockWidget):
             ]
             if has_vintages(profiles[0]):
                 headers.append(self.tr("Change"))
+        rows = profiles[0].rows
+        # The index first on an index layer, then its indicators by dimension; otherwise the
+        # indicators (registry's order), context figures (neutral) last.
+        summaries = [index_summary(self.dashboard, p.row, self._language()) for p in profiles]
+        lines = profile_lines(profiles, summaries, self.locale, len(headers))
+        self._line_rows = [k for _, _, k, _ in lines]
         table = self.table
         table.setUpdatesEnabled(False)
         table.clear()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        rows = profiles[0].rows
-        # Indicators first (in the registry's order), context figures (neutral) last.
-        order = row_order(profiles[0])
-        cells = table_rows(profiles, self.locale)
-        table.setRowCount(len(rows))
-        for i, (k, row_cells) in enumerate(zip(order, cells)):
+        table.setRowCount(len(lines))
+        for i, (row_cells, tooltip, k, heading) in enumerate(lines):
             for c, (text, colour) in enumerate(row_cells):
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(_RIGHT)
                 if colour is not None:
                     item.setBackground(colour)
+                if heading:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(i, c, item)
+            if k is None:
+                if tooltip:
+                    table.item(i, 0).setToolTip(tooltip)
+                continue
             r = rows[k]
             table.item(i, 0).setToolTip(
                 self.tr("{dimension}\nField: {field}\n{polarity}").format(
@@ -483,6 +532,80 @@ class ReterrIndicatorDock(QgsDockWidget):
         for c in range(1, len(headers)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         table.setUpdatesEnabled(True)
+        self.reading.setText(self.reading_line(profiles[0]))
+
+    def reading_line(self, profile: Profile) -> str:
+        """How to read the table: rank 1 = best placed, the colours, and which way each indicator
+        counts (and how to change it where the user declared the indicator)."""
+        parts = [reading_line(profile)]
+        if self._declared_rows(profile):
+            parts.append(
+                self.tr("Double-click an indicator you declared to change which way it counts.")
+            )
+        return " ".join(parts)
+
+    def _declared_rows(self, profile: Profile) -> list[str]:
+        """Fields of ``profile`` the user declared (and the index did not set)."""
+        if self.layer is None:
+            return []
+        mine = load_user_indicators(self.layer, with_index=False)
+        set_by_index = set(indicator_fields(self.layer, {})[0]) if self._is_index() else set()
+        return [r.field for r in profile.rows if r.id in mine and r.field not in set_by_index]
+
+    def _is_index(self) -> bool:
+        return is_index_board(self.dashboard)
+
+    def _row_double_clicked(self, item) -> None:
+        """Open the declaration of the indicator on that line (to change its polarity)."""
+        rows = getattr(self, "_line_rows", [])
+        i = item.row()
+        if self.profile_a is None or i >= len(rows) or rows[i] is None:
+            return
+        field = self.profile_a.rows[rows[i]].field
+        if field in self._declared_rows(self.profile_a) or (
+            not self._is_index() and get_indicator(field) is None
+        ):
+            self.declare_indicator(field)
+
+    def plain_notes(self, notes: list[Message]) -> list[str]:
+        """The dashboard's notes in plain words: indicator labels, not field names; numbers in
+        the user's locale; no statistics jargon."""
+        lang = self._language()
+        labels = {}
+        if self.dashboard is not None:
+            labels = {c.indicator.id: c.indicator.label(lang) for c in self.dashboard.indicators}
+        out = []
+        for m in notes:
+            params = dict(m.params)
+            if "indicator" in params:
+                params["indicator"] = labels.get(str(params["indicator"]), params["indicator"])
+            for key, value in params.items():
+                if isinstance(value, int) and not isinstance(value, bool):
+                    params[key] = self.locale.toString(value)
+            if m.template == _W_WINSOR:
+                n = int(m.params.get("n", 0))
+                text = (
+                    self.tr(
+                        "{indicator}: 1 extreme value brought back to the next value before "
+                        "scoring, so that it does not squash the others."
+                    )
+                    if n == 1
+                    else self.tr(
+                        "{indicator}: {n} extreme values brought back to the next value before "
+                        "scoring, so that they do not squash the others."
+                    )
+                )
+                out.append(text.format(indicator=params["indicator"], n=params["n"]))
+            elif m.template == _W_LOG:
+                out.append(
+                    self.tr(
+                        "{indicator}: values too uneven between territories, scored on a "
+                        "logarithmic scale."
+                    ).format(indicator=params["indicator"])
+                )
+            else:
+                out.extend(engine_messages([Message(m.template, params)]))
+        return out
 
     def _polarity_text(self, polarity: Polarity) -> str:
         if polarity is Polarity.HIGHER_IS_BETTER:
@@ -532,13 +655,16 @@ class ReterrIndicatorDock(QgsDockWidget):
 
     # -- user indicators ----------------------------------------------------------------------
 
-    def declare_indicator(self) -> None:
-        """Open the dialog that declares one of the layer's numeric fields as an indicator."""
+    def declare_indicator(self, field_name: str = "") -> None:
+        """Open the dialog that declares one of the layer's numeric fields as an indicator
+        (``field_name`` chosen first, when given)."""
         if self.layer is None:
             return
         from .indicator_dialog import IndicatorDialog
 
-        dialog = IndicatorDialog(self.layer, self)
+        dialog = IndicatorDialog(
+            self.layer, self, field_name if isinstance(field_name, str) else ""
+        )
         if dialog.exec():
             self.reload()
 

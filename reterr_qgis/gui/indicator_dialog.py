@@ -28,12 +28,13 @@ DIMENSIONS = [d for d in Dimension if d is not Dimension.CONTEXT]
 class IndicatorDialog(QDialog):
     """Field, label, unit, polarity and dimension of a user indicator, kept with the layer."""
 
-    def __init__(self, layer, parent=None) -> None:
+    def __init__(self, layer, parent=None, field_name: str = "") -> None:
         super().__init__(parent)
         self.layer = layer
         self.setObjectName("ReterrIndicatorDialog")
         self.setWindowTitle(self.tr("Declare an indicator"))
-        self.user = load_user_indicators(layer)
+        # Only the user's own declarations (not those the index layer carries).
+        self.user = load_user_indicators(layer, with_index=False)
         lang = "fr" if ui_language() == "fr" else "en"
         form = QFormLayout(self)
         form.addRow(
@@ -75,6 +76,9 @@ class IndicatorDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        k = self.field_combo.findData(field_name) if field_name else -1
+        if k >= 0:
+            self.field_combo.setCurrentIndex(k)
         self._field_changed()
 
     def _field_changed(self, *_args) -> None:

@@ -124,7 +124,7 @@ def test_peer_reference(dock, layer):
     label = next(k for k in rows if k.startswith("Share aged 65"))
     assert rows[label][3].replace(",", ".") == "32.5"  # e2: 25, -, 40
     assert "e2" in dock.title.text()
-    assert "siren_epci = e2" in dock.profile_a.reference_label
+    assert dock.profile_a.reference_label == "Median of the EPCI e2"  # issue 11, item 4
 
 
 def test_compare_mode_and_csv_export(dock, layer, tmp_path):

@@ -78,4 +78,4 @@ def test_code_or_unique_name_gives_the_page(run_alg, homonym_profile, tmp_path, 
     flat = " ".join(text.split())
     epci = "CA Rodez Agglomération" if key == RODEZ else "CC Comtal Lot et Truyère"
     # The commune asked for: not Millau (named 'Rodez'), not Brommat (named '12202').
-    assert f"nom_epci = {epci}" in flat
+    assert f"median of the EPCI {epci}" in flat  # the peers in plain words, not a field

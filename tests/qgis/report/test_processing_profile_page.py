@@ -86,7 +86,7 @@ def test_profile_page_for_a_named_commune(run_alg, index_layer, tmp_path):
     text = _pdf_text(pdf, 2)
     assert "Resilience profile — Rodez" in text
     flat = " ".join(text.split())
-    assert "nom_epci = CA Rodez Agglomération" in flat  # the peer reference is named
+    assert "median of the EPCI CA Rodez Agglomération" in flat  # the peer reference is named
     # The table holds the same numbers as the engine for Rodez: rank of the share of 65+.
     layer = QgsVectorLayer(index_layer)
     names = [f.name() for f in layer.fields() if f.isNumeric()]
