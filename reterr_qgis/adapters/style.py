@@ -5,12 +5,15 @@ aliases, and the default style stored inside the GeoPackage so that layers open 
 from __future__ import annotations
 
 import math
+import re
 
+import numpy as np
 from qgis.core import (
     QgsClassificationEqualInterval,
     QgsClassificationJenks,
     QgsClassificationPrettyBreaks,
     QgsClassificationQuantile,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGradientStop,
@@ -22,8 +25,10 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..engine.core.indicators import Polarity, get_indicator
-from .compat import GEOMETRY_POLYGON
+from ..engine.services.fca import APL_UNDERSERVED
+from .compat import GEOMETRY_POLYGON, REQUEST_NO_GEOMETRY
 from .i18n import translate, ui_language
+from .layers import to_float
 
 #: Sequential ColorBrewer palettes (Cynthia Brewer, colorbrewer2.org, Apache-2.0), light to dark.
 PALETTES: dict[str, tuple[str, ...]] = {
@@ -64,6 +69,79 @@ def _classification(method: str):
     }[method]()
 
 
+#: Fields of the GP accessibility (APL) of ``reterr:floating_catchment`` and their vintages
+#: (``apl_2021``): classed around the under-served threshold.
+_APL_FIELD = re.compile(r"apl(_\d{4})?")
+
+
+def field_values(layer: QgsVectorLayer, field_name: str) -> np.ndarray:
+    """The values of ``field_name`` that are numbers (NULL, NaN, infinities and texts that are
+    not numbers left out): a missing value is never classed as 0."""
+    idx = layer.fields().lookupField(field_name)
+    if idx < 0:
+        return np.zeros(0)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes([idx])
+    out = []
+    for feat in layer.getFeatures(request):
+        try:
+            v = to_float(feat.attributes()[idx])
+        except (TypeError, ValueError, ArithmeticError):
+            continue
+        if v is not None and math.isfinite(v):
+            out.append(v)
+    return np.asarray(out, dtype=float)
+
+
+def underserved_threshold(field_name: str) -> float | None:
+    """The value under which a territory is under-served, for the APL fields; else None."""
+    return APL_UNDERSERVED if _APL_FIELD.fullmatch(field_name) else None
+
+
+def class_limits(
+    values, classes: int, method: str = "quantile", threshold: float | None = None
+) -> list[tuple[float, float]]:
+    """Class ranges (lower, upper) of the finite ``values`` in ``classes`` classes by ``method``.
+
+    Equal limits are merged (never a "0.0 – 0.0" class): a value shared by many territories
+    (zero at least a class's worth of them) gets a class of its own when it is the minimum, the
+    other values the remaining classes. ``threshold`` (e.g. the 2.5 APL under-served limit)
+    becomes a class limit when it lies within the values, in place of the nearest one.
+    """
+    v = np.asarray(values, dtype=float)
+    v = np.sort(v[np.isfinite(v)])
+    if v.size == 0:
+        return []
+    lo, hi = float(v[0]), float(v[-1])
+    if lo == hi:
+        return [(lo, hi)]
+    classes = max(int(classes), 1)
+    ranges: list[tuple[float, float]] = []
+    share_lo = np.count_nonzero(v == lo) / v.size
+    if classes > 1 and share_lo >= 1 / classes:
+        ranges.append((lo, lo))
+        v = v[v > lo]
+        classes -= 1
+        lo = float(v[0])
+    limits = [lo]
+    if classes > 1 and np.unique(v).size > 1:
+        for r in _classification(method).classes([float(x) for x in v], classes):
+            limits.append(float(r.upperBound()))
+    limits.append(hi)
+    limits = sorted({x for x in limits if lo <= x <= hi})
+    if threshold is not None and lo < threshold < hi and threshold not in limits:
+        if len(limits) > 2:
+            inner = min(range(1, len(limits) - 1), key=lambda k: abs(limits[k] - threshold))
+            limits[inner] = threshold
+            limits.sort()
+        else:
+            limits = [lo, threshold, hi]
+    if len(limits) == 1:  # one value left: a class of its own
+        ranges.append((lo, lo))
+    ranges.extend(zip(limits[:-1], limits[1:]))
+    return ranges
+
+
 def graduated_renderer(
     layer: QgsVectorLayer,
     field_name: str,
@@ -75,9 +153,10 @@ def graduated_renderer(
 ) -> QgsGraduatedSymbolRenderer:
     """Choropleth of ``field_name`` on ``layer`` with thin white borders and readable labels.
 
+    Classes come from the values that are numbers (:func:`field_values`, :func:`class_limits`).
     ``breaks`` (inner class limits, e.g. ``[2.5, 4]`` around the APL threshold) override the
     classification: classes run from the minimum to the first break, …, from the last to the
-    maximum."""
+    maximum. APL fields are classed around their under-served threshold, whose classes say so."""
     renderer = QgsGraduatedSymbolRenderer(field_name)
     classification = _classification(method)
     classification.setLabelFormat("%1 – %2")
@@ -95,18 +174,21 @@ def graduated_renderer(
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     renderer.setSourceSymbol(symbol)
     renderer.setSourceColorRamp(color_ramp(palette or default_palette(field_name)))
+    values = field_values(layer, field_name)
+    threshold = underserved_threshold(field_name)
     if breaks:
-        idx = layer.fields().lookupField(field_name)
-        lo, hi = layer.minimumValue(idx), layer.maximumValue(idx)
-        lo = min(float(lo), min(breaks)) if lo is not None else min(breaks)
-        hi = max(float(hi), max(breaks)) if hi is not None else max(breaks)
-        limits = [lo, *sorted(b for b in breaks if lo < b < hi), hi]
-        for a, b in zip(limits[:-1], limits[1:]):
-            renderer.addClassRange(
-                QgsRendererRange(a, b, symbol.clone(), classification.labelForRange(a, b))
-            )
+        lo = min(float(values.min()), min(breaks)) if values.size else min(breaks)
+        hi = max(float(values.max()), max(breaks)) if values.size else max(breaks)
+        limits = [lo, *sorted({b for b in breaks if lo < b < hi}), hi]
+        ranges = list(zip(limits[:-1], limits[1:]))
     else:
-        renderer.updateClasses(layer, classes)
+        ranges = class_limits(values, classes, method, threshold)
+    for a, b in ranges:
+        # A class of one value (e.g. zero) reads as that value.
+        label = classification.formatNumber(a) if a == b else classification.labelForRange(a, b)
+        if threshold is not None and b <= threshold:
+            label = translate("ReterrStyle", "{range} (under-served)").format(range=label)
+        renderer.addClassRange(QgsRendererRange(a, b, symbol.clone(), label))
     renderer.updateColorRamp(color_ramp(palette or default_palette(field_name)))
     return renderer
 
@@ -122,7 +204,8 @@ def set_aliases(layer: QgsVectorLayer, language: str | None = None) -> None:
 
 def style_indicator_layer(layer: QgsVectorLayer, field_name: str) -> None:
     """Apply the default choropleth and aliases to ``layer`` in memory."""
-    if layer.fields().lookupField(field_name) >= 0:
+    # A table without geometry (e.g. gaps per group) has no symbol to class: aliases only.
+    if layer.isSpatial() and layer.fields().lookupField(field_name) >= 0:
         layer.setRenderer(graduated_renderer(layer, field_name))
     set_aliases(layer)
 

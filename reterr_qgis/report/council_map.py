@@ -19,6 +19,7 @@ Layouts are ``QGraphicsScene``\\ s: build and export them on the main thread. Me
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemTextTable,
+    QgsLayoutUtils,
     QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
@@ -56,9 +58,15 @@ from ..adapters import compat
 from ..adapters.i18n import translate
 from ..adapters.style import graduated_renderer, style_flow_layer
 from ..engine.core.errors import QT_TRANSLATE_NOOP, InputError
-from ..engine.profile.territory import COUNT_FIELDS, profile_from_counts
+from ..engine.profile.territory import (
+    AGE_FIELDS,
+    COUNT_FIELDS,
+    HOUSING_FIELDS,
+    profile_from_counts,
+)
 
 __all__ = [
+    "MAX_LABELS_BY_AREA",
     "MAX_PNG_DPI",
     "Classification",
     "copy_layer",
@@ -69,8 +77,10 @@ __all__ = [
     "fill_key_figures",
     "fill_map",
     "fill_texts",
+    "fit_label",
     "key_figures",
     "label_towns",
+    "legend_text",
     "load_template",
     "nodata_layer",
     "outline_layer",
@@ -83,6 +93,12 @@ __all__ = [
 CONTEXT = "ExportCouncilMap"
 #: Resolution cap of the PNG image of the page.
 MAX_PNG_DPI = 200
+#: Characters per line of a legend title (the legend's column beside the map).
+LEGEND_TITLE_WIDTH = 38
+#: Smallest font size (points) of a long title shrunk to fit its box.
+MIN_TITLE_SIZE = 11.0
+#: Without a field to rank them, at most this many features are labelled (the largest by area).
+MAX_LABELS_BY_AREA = 15
 #: Territories without a value: light grey, white borders.
 NODATA_SYMBOL = {
     "color": "#d9d9d9",
@@ -153,6 +169,12 @@ def load_template(project: QgsProject, path: str) -> QgsPrintLayout:
 # -- map layers ----------------------------------------------------------------------------------
 
 
+def legend_text(text: str, width: int = LEGEND_TITLE_WIDTH) -> str:
+    """``text`` broken into lines of at most ``width`` characters (at spaces) for the legend,
+    which does not wrap a layer's name by itself."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
 def copy_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
     """A copy of ``layer`` named ``name`` to style for the map (the user's layer is untouched)."""
     if layer.providerType() == "memory":
@@ -195,15 +217,27 @@ def style_choropleth(
     if breaks:
         classes = len(breaks) + 1
     layer.setRenderer(graduated_renderer(layer, field, classes, method, palette, breaks=breaks))
-    if breaks:
-        return Classification("manual", len(layer.renderer().ranges()))
-    return Classification(method, classes)
+    # Equal limits merged (adapters.style.class_limits): the classes actually drawn.
+    drawn = len(layer.renderer().ranges())
+    return Classification("manual" if breaks else method, drawn)
 
 
-def nodata_layer(layer: QgsVectorLayer, field: str, name: str) -> QgsVectorLayer:
-    """The features of ``layer`` without a value of ``field``, in grey, named ``name``."""
-    nodata = copy_layer(layer, name)
-    nodata.setSubsetString(f'"{field}" IS NULL')
+def nodata_layer(
+    layer: QgsVectorLayer, field: str, name: str, fids: Sequence[int] | None = None
+) -> QgsVectorLayer:
+    """The features of ``layer`` without a value of ``field``, in grey, named ``name`` (its own
+    legend entry: a missing value is never drawn as a class).
+
+    ``fids``: the ids of those features when known (NaN and texts that are not numbers are
+    missing too, not only NULL); without them, the features where ``field`` is NULL.
+    """
+    if fids is None:
+        nodata = copy_layer(layer, name)
+        nodata.setSubsetString(f'"{field}" IS NULL')
+    else:
+        request = QgsFeatureRequest().setFilterFids([int(f) for f in fids])
+        nodata = layer.materialize(request)
+        nodata.setName(name)
     nodata.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(NODATA_SYMBOL)))
     return nodata
 
@@ -242,8 +276,9 @@ def label_towns(
     ``rank_field``, NaN for NULL) with their ``label_field``.
 
     Nothing is labelled when ``n`` is 0 or ``label_field`` is not a field of the layer. The
-    largest towns win placement conflicts. Returns False when every feature was labelled because
-    there is no rank field (the caller may warn), True otherwise.
+    largest towns win placement conflicts. Without a rank field, the largest features by area are
+    labelled, at most :data:`MAX_LABELS_BY_AREA`, and False is returned (the caller may say so);
+    True otherwise.
     """
     fields = layer.fields()
     if n <= 0 or not label_field or fields.lookupField(label_field) < 0:
@@ -251,7 +286,13 @@ def label_towns(
     expression = "TRUE"
     rank_bounds = None
     ranked = bool(rank_field) and fields.lookupField(rank_field) >= 0 and ranks is not None
-    if ranked:
+    if not ranked:
+        n = min(n, MAX_LABELS_BY_AREA)
+        request = QgsFeatureRequest().setNoAttributes()
+        areas = np.sort([f.geometry().area() for f in layer.getFeatures(request)])[::-1]
+        if areas.size > n:
+            expression = f"area($geometry) >= {float(areas[n - 1])!r}"
+    else:
         ranks = np.sort(ranks[~np.isnan(ranks)])[::-1]
         if ranks.size > n:
             expression = f'"{rank_field}" >= {float(ranks[n - 1])!r}'
@@ -352,7 +393,9 @@ def set_label(layout: QgsLayout, item_id: str, text: str) -> None:
 
 
 def subtitle_text(territory: str, date: str) -> str:
-    """ "Aveyron — 7 décembre 2025"."""
+    """ "Aveyron — 7 décembre 2025"; the date alone without a territory."""
+    if not territory.strip():
+        return date
     return translate("ExportCouncilMap", "{territory} — {date}").format(
         territory=territory, date=date
     )
@@ -379,10 +422,62 @@ def credit_text(date: str, classification: Classification) -> str:
     )
 
 
+def wrap_lines(text: str, font: QFont, width_mm: float) -> list[str]:
+    """``text`` broken into lines at spaces so that each fits in ``width_mm`` with ``font`` (a
+    word longer than the width stays whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and QgsLayoutUtils.textWidthMM(font, candidate) > width_mm:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def fit_label(layout: QgsLayout, item_id: str, min_size: float = MIN_TITLE_SIZE) -> float:
+    """Shrink the font of label ``item_id`` until its text, wrapped at its width, fits in its
+    height (down to ``min_size`` points; below, the lines that do not fit end with "…").
+
+    Returns the font size kept (0 when the template has no such label).
+    """
+    item = layout.itemById(item_id)
+    if not isinstance(item, QgsLayoutItemLabel):
+        return 0.0
+    font = QFont(item.font())
+    width = item.rect().width() - 2 * item.marginX()
+    height = item.rect().height() - 2 * item.marginY()
+    text = item.text()
+    size = font.pointSizeF()
+    if size <= 0 or width <= 0 or height <= 0:  # a size in pixels, or an empty box: left as is
+        return 0.0
+    while True:
+        font.setPointSizeF(size)
+        lines = wrap_lines(text, font, width)
+        line_height = QgsLayoutUtils.fontHeightMM(font) * 1.15
+        if len(lines) * line_height <= height or size <= min_size:
+            break
+        size = max(size - 1, min_size)
+    fitting = max(int(height // line_height), 1)
+    if len(lines) > fitting:
+        last = lines[fitting - 1]
+        while last and QgsLayoutUtils.textWidthMM(font, last + " …") > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines = [*lines[: fitting - 1], last + " …"]
+        item.setText("\n".join(lines))
+    item.setFont(font)
+    return size
+
+
 def fill_texts(layout: QgsLayout, title: str, subtitle: str, sources: str) -> None:
     """Title, subtitle, the key figures' heading and the sources (the caller adds the credit
-    line, :func:`credit_text`)."""
+    line, :func:`credit_text`). A long title is wrapped and its font reduced to fit its box."""
     set_label(layout, "title", title)
+    fit_label(layout, "title")
     set_label(layout, "subtitle", subtitle)
     set_label(layout, "figures_title", translate("ExportCouncilMap", "Key figures"))
     set_label(layout, "sources", sources)
@@ -400,7 +495,8 @@ def key_figures(
     ``columns`` holds the values of ``field`` (NaN for NULL; at least one value) and, when the
     layer has them, the counts of :data:`~reterr_qgis.engine.profile.territory.COUNT_FIELDS`:
     then the whole territory's population, area, density and indicator are recomputed from the
-    summed counts (not averaged over territories).
+    summed counts (not averaged over territories). A ratio sums only the rows where every count
+    it needs is present, and its label says how many rows were left out.
     """
     values = columns[field]
 
@@ -414,37 +510,32 @@ def key_figures(
         ]
     ]
     counts = {name: columns[name] for name in COUNT_FIELDS if name in columns}
-    overall = None
     if "population" in counts and "area_km2" in counts:
-        total = {k: np.array([np.nansum(v)]) for k, v in counts.items()}
-        try:
-            overall = profile_from_counts(total).columns()
-        except ValueError:
-            overall = None
-    if overall is not None:
-        rows.append(
-            [
-                translate("ExportCouncilMap", "Population"),
-                num(overall["population"][0], 0),
-            ]
-        )
-        rows.append(
-            [
-                translate("ExportCouncilMap", "Area"),
-                num(overall["area_km2"][0], 0) + " km²",
-            ]
-        )
-        rows.append(
-            [
-                translate("ExportCouncilMap", "Density"),
-                num(overall["density"][0]) + " " + translate("ExportCouncilMap", "inh./km²"),
-            ]
-        )
-        if field in overall and field not in ("population", "area_km2", "density"):
+        population = counts["population"]
+        area = counts["area_km2"]
+        rows.append([translate("ExportCouncilMap", "Population"), num(np.nansum(population), 0)])
+        rows.append([translate("ExportCouncilMap", "Area"), num(np.nansum(area), 0) + " km²"])
+        density = _whole_territory(counts, "density", ("population", "area_km2"))
+        if density is not None:
             rows.append(
                 [
-                    translate("ExportCouncilMap", "{label}, whole territory").format(label=label),
-                    num(overall[field][0]) + (f" {unit}" if unit else ""),
+                    _left_out(translate("ExportCouncilMap", "Density"), density[1], locale),
+                    num(density[0]) + " " + translate("ExportCouncilMap", "inh./km²"),
+                ]
+            )
+        needs = _COUNTS_OF.get(field)
+        whole = _whole_territory(counts, field, needs) if needs else None
+        if whole is not None:
+            rows.append(
+                [
+                    _left_out(
+                        translate("ExportCouncilMap", "{label}, whole territory").format(
+                            label=label
+                        ),
+                        whole[1],
+                        locale,
+                    ),
+                    num(whole[0]) + (f" {unit}" if unit else ""),
                 ]
             )
     finite = values[~np.isnan(values)]
@@ -470,6 +561,45 @@ def key_figures(
             ]
         )
     return rows
+
+
+#: The counts each whole-territory ratio needs (:func:`profile_from_counts`).
+_COUNTS_OF: dict[str, tuple[str, ...]] = {
+    **{name: AGE_FIELDS for name in ("share_0_19", "share_20_64", "share_65p", "ageing_index")},
+    "vacancy_rate": HOUSING_FIELDS,
+}
+
+
+def _whole_territory(
+    counts: Mapping[str, np.ndarray], field: str, needs: Sequence[str]
+) -> tuple[float, int] | None:
+    """``field`` recomputed from the counts summed over the rows where every count it ``needs``
+    is present, and how many rows were left out; None when no row has them all or the ratio is
+    undefined."""
+    if any(name not in counts for name in needs):
+        return None
+    complete = np.ones(len(counts["population"]), dtype=bool)
+    for name in needs:
+        complete &= np.isfinite(counts[name])
+    if not complete.any():
+        return None
+    total = {k: np.array([np.nansum(v[complete])]) for k, v in counts.items()}
+    try:
+        value = float(profile_from_counts(total).columns()[field][0])
+    except (ValueError, KeyError):
+        return None
+    if not np.isfinite(value):
+        return None
+    return value, int((~complete).sum())
+
+
+def _left_out(text: str, n: int, locale: QLocale) -> str:
+    """``text``, saying how many territories were left out of the sum for lack of counts."""
+    if not n:
+        return text
+    return translate(
+        "ExportCouncilMap", "{figure} (territories left out, counts missing: {n})"
+    ).format(figure=text, n=locale.toString(n))
 
 
 def fill_key_figures(layout: QgsLayout, rows: list[list[str]]) -> bool:
