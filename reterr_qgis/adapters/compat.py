@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFieldProxyModel,
     QgsLayoutExporter,
+    QgsLayoutItemMap,
     QgsLayoutTable,
     QgsMapLayerProxyModel,
     QgsPalLayerSettings,
@@ -21,11 +22,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRenderContext,
+    QgsScaleBarSettings,
     QgsTask,
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import Qt, QVariant
 
 QGIS_VERSION_INT: int = Qgis.QGIS_VERSION_INT
 
@@ -69,6 +71,10 @@ FIELD_NUMERIC = _scoped(
     Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Numeric"
 )
 FIELD_ANY = _scoped(Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Any")
+#: Parameter flag: shown under the dialog's "Advanced parameters".
+PARAM_FLAG_ADVANCED = _first(
+    (Qgis, "ProcessingParameterFlag.Advanced"), (QgsProcessingParameterNumber, "FlagAdvanced")
+)
 
 # Algorithm flags
 FLAG_NO_THREADING = _scoped(
@@ -143,3 +149,14 @@ TASK_CAN_CANCEL = _first((QgsTask, "Flag.CanCancel"), (QgsTask, "CanCancel"))
 # Layout units and table wrapping (profile page)
 LAYOUT_MM = _first((Qgis, "LayoutUnit.Millimeters"), (QgsUnitTypes, "LayoutMillimeters"))
 TABLE_WRAP_TEXT = _first((QgsLayoutTable, "WrapBehavior.WrapText"), (QgsLayoutTable, "WrapText"))
+
+# Atlas (reterr:export_atlas): map scaling per page, tables of the page, scale bar, sort order
+ATLAS_SCALING_AUTO = _first((QgsLayoutItemMap, "AtlasScalingMode.Auto"), (QgsLayoutItemMap, "Auto"))
+TABLE_NO_HEADERS = _first((QgsLayoutTable, "HeaderMode.NoHeaders"), (QgsLayoutTable, "NoHeaders"))
+TABLE_HIDE_WHEN_EMPTY = _first(
+    (QgsLayoutTable, "EmptyTableMode.HideTable"), (QgsLayoutTable, "HideTable")
+)
+SCALEBAR_FIT_WIDTH = _first(
+    (Qgis, "ScaleBarSegmentSizeMode.FitWidth"), (QgsScaleBarSettings, "SegmentSizeFitWidth")
+)
+SORT_ASCENDING = _first((Qt, "SortOrder.AscendingOrder"), (Qt, "AscendingOrder"))
