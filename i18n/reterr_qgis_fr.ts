@@ -4,88 +4,88 @@
 <context>
     <name>BuildNetwork</name>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="32"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="33"/>
         <source>Services and access</source>
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="35"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="36"/>
         <source>Build road network</source>
         <translation>Construire le réseau routier</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="38"/>
-        <source>Turns a road line layer into the routing graph used by the ReTerr access algorithms, and reports what it found: nodes (junctions and dead ends), road segments, connected components and dangling ends (often lines that miss a junction).
-
-Travel time of a segment = length / speed, in minutes. Speeds come from a speed field (km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car defaults documented with their sources, several to be confirmed). One-way streets follow the OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos; values. Lines meet only at shared vertices (within the tolerance): a bridge does not connect to the road below.
-
-The graph is cached in the QGIS profile and reused by every algorithm given the same layer and parameters, until the layer file changes. The optional nodes layer shows each node&apos;s component and degree, to find the gaps.</source>
-        <translation>Transforme une couche de routes (lignes) en graphe d'itinéraires utilisé par les algorithmes d'accessibilité de ReTerr, et indique ce qu'il contient : nœuds (carrefours et impasses), tronçons, composantes connexes et extrémités pendantes (souvent des lignes qui manquent un carrefour).
-
-Temps de parcours d'un tronçon = longueur / vitesse, en minutes. Les vitesses viennent d'un champ de vitesse (km/h) ou d'une table par classe de route (OSM highway, BD TOPO nature ou importance ; valeurs par défaut pour la voiture documentées avec leurs sources, plusieurs à confirmer). Les sens uniques suivent les valeurs OSM « oneway » ou BD TOPO « sens_de_circulation ». Les lignes ne se rejoignent qu'en des sommets communs (à la tolérance près) : un pont ne se raccorde pas à la route qu'il enjambe.
-
-Le graphe est mis en cache dans le profil QGIS et réutilisé par tout algorithme recevant la même couche et les mêmes paramètres, jusqu'à ce que le fichier de la couche change. La couche facultative des nœuds donne la composante et le degré de chaque nœud, pour repérer les ruptures.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="54"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="56"/>
         <source>Network nodes</source>
         <translation>Nœuds du réseau</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="54"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="56"/>
         <source>Points with their component, degree and a dangling flag.</source>
         <translation>Points avec leur composante, leur degré et un indicateur d'extrémité pendante.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Road segments</source>
         <translation>Tronçons</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Connected components</source>
         <translation>Composantes connexes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Nodes in the largest component</source>
         <translation>Nœuds de la plus grande composante</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Dangling ends</source>
         <translation>Extrémités pendantes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="66"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
         <source>Length (km)</source>
         <translation>Longueur (km)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="79"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="81"/>
         <source>{nodes} nodes, {edges} road segments, {km:.1f} km; {comp} connected components (largest: {largest} nodes); {dangling} dangling ends.</source>
         <translation>{nodes} nœuds, {edges} tronçons, {km:.1f} km ; {comp} composantes connexes (la plus grande : {largest} nœuds) ; {dangling} extrémités pendantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="93"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="95"/>
         <source>Places on the smaller components cannot reach the rest: check the nodes layer (component field) for missing junctions.</source>
         <translation>Les lieux situés sur les petites composantes ne peuvent pas atteindre le reste : cherchez les carrefours manquants dans la couche des nœuds (champ component).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="39"/>
+        <source>Turns a road line layer into the routing graph used by the ReTerr access algorithms, and reports what it found: nodes (junctions and dead ends), road segments, connected components and dangling ends (often lines that miss a junction).
+
+Travel time of a segment = length / speed, in minutes. Speeds come from a speed field (km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car defaults set by ReTerr a little below the legal limits, documented in the plugin; give a speed field to use your own). One-way streets follow the OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos; values. Lines meet only at shared vertices (within the tolerance): a bridge does not connect to the road below.
+
+The graph is cached in the QGIS profile and reused by every algorithm given the same layer and parameters, until the layer file changes. The optional nodes layer shows each node&apos;s component and degree, to find the gaps.</source>
+        <translation>Transforme une couche de lignes routières en graphe d&apos;itinéraires utilisé par les algorithmes d&apos;accessibilité de ReTerr, et rend compte de ce qu&apos;il contient : nœuds (carrefours et impasses), tronçons, composantes connexes et extrémités pendantes (souvent des lignes qui n&apos;atteignent pas un carrefour).
+
+Temps de parcours d&apos;un tronçon = longueur / vitesse, en minutes. Les vitesses viennent d&apos;un champ de vitesse (km/h) ou d&apos;une table par classe de route (highway d&apos;OSM, nature ou importance de la BD TOPO ; vitesses par défaut en voiture fixées par ReTerr un peu en dessous des limites légales, documentées dans l&apos;extension ; donnez un champ de vitesse pour utiliser les vôtres). Les sens uniques suivent les valeurs « oneway » d&apos;OSM ou « sens_de_circulation » de la BD TOPO. Les lignes ne se rejoignent qu&apos;aux sommets communs (à la tolérance près) : un pont n&apos;est pas relié à la route qui passe dessous.
+
+Le graphe est gardé en cache dans le profil QGIS et réutilisé par tout algorithme qui reçoit la même couche et les mêmes paramètres, tant que le fichier de la couche ne change pas. La couche facultative des nœuds indique la composante et le degré de chaque nœud, pour repérer les discontinuités.</translation>
     </message>
 </context>
 <context>
     <name>Complementarity</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="113"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="114"/>
         <source>Complementarity between neighbouring territories</source>
         <translation>Complémentarité entre territoires voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="116"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="117"/>
         <source>Which neighbours have what a territory lacks, and lack what it has? For each pair of neighbouring territories, how well one's surpluses match the other's deficits (the complementarity index) and how much could be exchanged at most (the matchable volume), family by family: a 'solidarity links' layer and each territory's best partners.
 
 Input: territories with a signed balance per family (surplus &gt; 0, deficit &lt; 0), in one unit: by default the crop-group balances of 'Food adequacy' (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut: farmland − need, hectares), or any fields (e.g. jobs above or below the reference share per sector). Neighbours: territories sharing a border (or a corner; a gap narrower than the tolerance, 1 m by default, counts as shared), or whose interior points lie within a distance (default 40 km, the short-chain radius of 'Local sourcing flows').
@@ -106,212 +106,212 @@ Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| 
 Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l'indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l'ensemble d'entre eux, dans les deux sens).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="154"/>
         <source>Territories with a balance per family</source>
         <translation>Territoires avec un solde par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="154"/>
         <source>E.g. the output of &apos;Food adequacy&apos;, in a projected CRS in metres (Lambert-93 in metropolitan France).</source>
         <translation>Par ex. la sortie de « Adéquation alimentaire », dans un SCR projeté en mètres (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="167"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="167"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per family, all in one unit. Empty: the balance fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille, tous dans la même unité. Vide : les champs de solde de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
         <source>Code of each territory, written on the links and in the outputs.</source>
         <translation>Code de chaque territoire, écrit sur les liens et dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
         <source>Name of each territory, written on the links and used in messages.</source>
         <translation>Nom de chaque territoire, écrit sur les liens et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
         <source>Neighbours</source>
         <translation>Voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
         <source>Sharing a border</source>
         <translation>Partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
         <source>Within a distance (between interior points)</source>
         <translation>À moins d'une distance (entre points intérieurs)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
         <source>Which pairs are compared: territories sharing a border (or a corner), or whose interior points lie within the distance below.</source>
         <translation>Quelles paires sont comparées : les territoires partageant une frontière (ou un coin), ou dont les points intérieurs sont à moins de la distance ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="224"/>
         <source>Distance (km, straight line)</source>
         <translation>Distance (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="224"/>
         <source>With &apos;Within a distance&apos;: the largest straight-line distance between two territories&apos; interior points (default 40 km, the short-chain radius of &apos;Local sourcing flows&apos;).</source>
         <translation>Avec « À moins d'une distance » : la plus grande distance à vol d'oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d'approvisionnement local »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="239"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="243"/>
         <source>Border tolerance (m)</source>
         <translation>Tolérance de frontière (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="239"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="243"/>
         <source>With &apos;Sharing a border&apos;: two territories closer than this still share a border (slivers and gaps of digitising).</source>
         <translation>Avec « Partageant une frontière » : deux territoires plus proches que cette valeur partagent tout de même une frontière (interstices et écarts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="254"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="263"/>
         <source>Keep the pairs without matchable volume</source>
         <translation>Garder les paires sans volume échangeable</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="254"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="263"/>
         <source>Write a link also between neighbours that have nothing to exchange (vol = 0); by default they are left out and counted in the log.</source>
         <translation>Écrire un lien aussi entre les voisins qui n'ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="267"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="276"/>
         <source>Structure fields for the dissimilarity (optional)</source>
         <translation>Champs de structure pour la dissimilarité (optionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="267"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="276"/>
         <source>Counts ≥ 0 describing each territory's structure (e.g. farmland per crop group sau_cer…, jobs per sector): adds dissim, the bilateral Krugman dissimilarity of the two structures (not a complementarity).</source>
         <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n'est pas une complémentarité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="575"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="584"/>
         <source>Solidarity links</source>
         <translation>Liens de solidarité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="285"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="294"/>
         <source>One line per pair of neighbours, between their interior points: indices (%), matchable volumes, main families, distance.</source>
         <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="631"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="640"/>
         <source>Best partners by territory</source>
         <translation>Meilleurs partenaires par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="296"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="305"/>
         <source>The territories with their best partner by index and by volume, and their number of partners.</source>
         <translation>Les territoires avec leur meilleur partenaire selon l'indice et selon le volume, et leur nombre de partenaires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="320"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="329"/>
         <source>The distance must be a positive number of kilometres.</source>
         <translation>La distance doit être un nombre positif de kilomètres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="336"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="345"/>
         <source>Finding the neighbours…</source>
         <translation>Recherche des voisins…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="338"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="347"/>
         <source>Finding the territories sharing a border</source>
         <translation>Recherche des territoires partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="348"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="357"/>
         <source>{m} pairs of neighbours among {n} territories.</source>
         <translation>{m} paires de voisins parmi {n} territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="352"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="361"/>
         <source>{n} territories have no neighbour: {features}.</source>
         <translation>{n} territoires n'ont aucun voisin : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="360"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="369"/>
         <source>Computing the complementarity of each pair…</source>
         <translation>Calcul de la complémentarité de chaque paire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="384"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="393"/>
         <source>{n} pairs of neighbours have no matchable volume (neither has a surplus of a family the other lacks): no link is drawn between them.</source>
         <translation>{n} paires de voisins n'ont aucun volume échangeable (aucun des deux n'a d'excédent dans une famille où l'autre est en déficit) : aucun lien n'est tracé entre eux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="411"/>
         <source>{m} solidarity links; the largest matchable volume: {a} – {b}, {vol} (index {ic} %).</source>
         <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="426"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="435"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n'a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="433"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="442"/>
         <source>Balance fields used: {fields}.</source>
         <translation>Champs de solde utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="438"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="447"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="454"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="463"/>
         <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
         <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="466"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="475"/>
         <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
         <translation>{n} territoires de « {layer} » n'ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s'ils sont à l'équilibre) ou retirez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="493"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="502"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="568"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
         <source>sharing a border</source>
         <translation>partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="568"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
         <source>within {d} km</source>
         <translation>à moins de {d} km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="575"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="584"/>
         <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
         <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l'un face aux déficits de l'autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="631"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="640"/>
         <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
         <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
     </message>
@@ -327,12 +327,12 @@ Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'in
 <context>
     <name>EndogenousEconomy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="97"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="95"/>
         <source>Endogenous economy (local head offices, ESS, size, diversity)</source>
         <translation>Économie endogène (sièges locaux, ESS, taille, diversité)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="100"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="98"/>
         <source>How much of each territory's employment is run from within, from the SIRENE establishments (e.g. the output of 'Import SIRENE establishments'): each establishment counts in the territory containing it, with its jobs (from its size class).
 
 Local head offices (siège de l'unité légale): siege_terr, siege_dep or siege_reg = 100 × jobs of the establishments whose legal unit's head office (siège de l'unité légale) lies in the same territory, the same département or the same region (the scope parameter) / jobs whose head-office commune is known (%). siege_unk: % of the jobs whose head-office commune is unknown. Same territory: the head-office commune's territory (the territory whose code is that commune, or that holds its establishments). Same département: the first 2 characters of the commune codes (3 for the overseas départements, 97x). Same region: the region field of the territories when given (the regions of the départements of the territories; a head office elsewhere is in another region, unless the field holds official region codes), else the official regions (COG, since 2016).
@@ -357,708 +357,1033 @@ Structure par taille (% des emplois) : micro_pct (unités légales de moins de 1
 Diversité sectorielle : shannon = −Σ p_s ln p_s sur les secteurs s des emplois (NAF rév. 2 au niveau choisi, la division par défaut), shannon_n = shannon / ln N, N étant le nombre de postes de ce niveau dans la NAF (88 divisions, 272 groupes, 615 classes, 732 sous-classes) : 0 = un seul secteur, 1 = emplois répartis également entre tous les secteurs de la nomenclature ; n_sectors = nombre de secteurs présents. Également : jobs (emplois) et n_estab (établissements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="139"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
         <source>Region field of the territories</source>
         <translation>Champ de région des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="139"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="137"/>
         <source>Region of each territory, for the 'same region' scope; empty: the official regions of the départements.</source>
         <translation>Région de chaque territoire, pour l'échelle « même région » ; vide : les régions officielles des départements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Jobs field</source>
         <translation>Champ des emplois</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Jobs of each establishment (from the SIRENE size class).</source>
         <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Establishment commune field</source>
         <translation>Champ de la commune de l'établissement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Commune code of each establishment (codeCommuneEtablissement).</source>
         <translation>Code commune de chaque établissement (codeCommuneEtablissement).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Head-office commune field (siège de l'unité légale)</source>
         <translation>Champ de la commune du siège (siège de l'unité légale)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Commune code of the head office of the establishment&apos;s legal unit; empty values: unknown.</source>
         <translation>Code commune du siège de l'unité légale de l'établissement ; valeurs vides : inconnu.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>ESS flag field</source>
         <translation>Champ de l'indicateur ESS</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>economieSocialeSolidaireUniteLegale: O (yes), N (no), empty (unknown).</source>
         <translation>economieSocialeSolidaireUniteLegale : O (oui), N (non), vide (inconnu).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Company category field</source>
         <translation>Champ de la catégorie d'entreprise</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>categorieEntreprise: PME, ETI, GE (empty: unknown).</source>
         <translation>categorieEntreprise : PME, ETI, GE (vide : inconnue).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>Size class field</source>
         <translation>Champ de la tranche d'effectifs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>SIRENE size class (trancheEffectifs…: NN, 00, 01 … 53): the legal unit's when you have it, else the establishment's.</source>
         <translation>Tranche d'effectifs SIRENE (trancheEffectifs… : NN, 00, 01 … 53) : celle de l'unité légale si vous l'avez, sinon celle de l'établissement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="151"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="149"/>
         <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
         <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
         <source>Local means the head office is in the same</source>
         <translation>Le siège est local s'il est situé dans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
         <source>territory</source>
         <translation>le même territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
         <source>département</source>
         <translation>le même département</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
         <source>region</source>
         <translation>la même région</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="211"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="209"/>
         <source>Where the siège de l'unité légale must lie for its jobs to count as locally run.</source>
         <translation>Où doit se trouver le siège de l'unité légale pour que ses emplois comptent comme dirigés localement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>Sector level of the diversity index</source>
         <translation>Niveau sectoriel de l'indice de diversité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>NAF division (2 digits, 88)</source>
         <translation>Division NAF (2 chiffres, 88)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>NAF group (3 digits, 272)</source>
         <translation>Groupe NAF (3 chiffres, 272)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>NAF class (4 digits, 615)</source>
         <translation>Classe NAF (4 chiffres, 615)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>NAF sous-classe (732)</source>
         <translation>Sous-classe NAF (732)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="225"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="223"/>
         <source>Sectors over which the Shannon index is computed.</source>
         <translation>Secteurs sur lesquels l'indice de Shannon est calculé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="383"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
         <source>Endogenous economy</source>
         <translation>Économie endogène</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="241"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="239"/>
         <source>The territories with the indicators (shares in %).</source>
         <translation>Les territoires avec les indicateurs (parts en %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="273"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="271"/>
         <source>the local head-office share is left empty</source>
         <translation>la part des sièges locaux est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="276"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="274"/>
         <source>the ESS share is left empty</source>
         <translation>la part de l'ESS est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="277"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="275"/>
         <source>mid-sized and large enterprises are not told apart</source>
         <translation>les ETI et les grandes entreprises ne sont pas distinguées</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="279"/>
         <source>the size structure is left empty</source>
         <translation>la structure par taille est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="282"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="280"/>
         <source>the sector diversity is left empty</source>
         <translation>la diversité sectorielle est laissée vide</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="311"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="309"/>
         <source>{n} establishments have no NAF rév. 2 code: they are left out of the sector diversity.</source>
         <translation>{n} établissements n'ont pas de code NAF rév. 2 : ils sont exclus de la diversité sectorielle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="317"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="315"/>
         <source>Computing the indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="333"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="331"/>
         <source>{n} territories have no jobs among the establishments: their shares are left empty ({features}).</source>
         <translation>{n} territoires n'ont aucun emploi parmi les établissements : leurs parts sont laissées vides ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="379"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="377"/>
         <source>the same territory</source>
         <translation>le même territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="380"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="378"/>
         <source>the same département</source>
         <translation>le même département</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="379"/>
         <source>the same region</source>
         <translation>la même région</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="383"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="381"/>
         <source>Per territory of '{layer}': share of jobs whose siège de l'unité légale is in {scope} (legal-unit head office, not the group's: it understates external control), ESS share, size structure and sector diversity, from '{est}'.</source>
         <translation>Pour chaque territoire de « {layer} » : part des emplois dont le siège de l'unité légale est situé dans {scope} (siège de l'unité légale, pas celui du groupe : cela sous-estime le contrôle extérieur), part de l'ESS, structure par taille et diversité sectorielle, d'après « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="396"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="394"/>
         <source>{share} % of the {jobs} jobs whose head office is known depend on a siège de l'unité légale in {scope}.</source>
         <translation>{share} % des {jobs} emplois dont le siège est connu dépendent d'un siège de l'unité légale situé dans {scope}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="440"/>
+        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="438"/>
         <source>The region of the départements {deps} is not known: head offices there count as outside the region.</source>
         <translation>La région des départements {deps} est inconnue : les sièges qui s'y trouvent comptent comme hors de la région.</translation>
     </message>
 </context>
 <context>
-    <name>ExportCouncilMap</name>
+    <name>ExportAtlas</name>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="81"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="63"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="84"/>
-        <source>Export council map</source>
-        <translation>Carte pour le conseil</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="66"/>
+        <source>Export council atlas (one page per territory)</source>
+        <translation>Atlas pour le conseil (une page par territoire)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
-        <source>Layer to map</source>
-        <translation>Couche à cartographier</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="74"/>
+        <source>Makes one PDF with one page per territory of a layer (each EPCI, or each commune of an EPCI with a filter), for a council or a committee.
+
+Each page shows the map zoomed on the territory, its neighbours in grey; its key figures (population, area, density, the mapped indicators and, for a layer made by the resilience index, its rank with the band holding it in 90 % of the weightings); and its profile: the index dimension scores, then each indicator with its rank and the median of its peers (the territories sharing the value of the peer field, e.g. the same EPCI; all territories without one), coloured green, amber or red for the best, middle and worst third.
+
+The pages are a QGIS atlas: tick &apos;Add the layout to the project&apos; to open it in the layout designer, edit it and export it again (desktop only).
+
+Runs without an open project (qgis_process).</source>
+        <translation>Produit un PDF avec une page par territoire d&apos;une couche (chaque EPCI, ou chaque commune d&apos;un EPCI avec un filtre), pour un conseil ou une commission.
+
+Chaque page montre la carte centrée sur le territoire, ses voisins en gris ; ses chiffres clés (population, superficie, densité, les indicateurs cartographiés et, pour une couche produite par l&apos;indice de résilience, son rang avec l&apos;intervalle qui le contient pour 90 % des pondérations) ; et son profil : les scores par dimension de l&apos;indice, puis chaque indicateur avec son rang et la médiane de ses pairs (les territoires qui partagent la valeur du champ des pairs, par ex. le même EPCI ; tous les territoires sans ce champ), en vert, orange ou rouge pour le meilleur tiers, le tiers du milieu et le moins bon tiers.
+
+Les pages forment un atlas QGIS : cochez « Ajouter la mise en page au projet » pour l&apos;ouvrir dans le concepteur de mise en page, la modifier et l&apos;exporter à nouveau (QGIS Desktop uniquement).
+
+Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="121"/>
-        <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
-        <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="91"/>
+        <source>Territories (one page each)</source>
+        <translation>Territoires (une page chacun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="129"/>
-        <source>Indicator field</source>
-        <translation>Champ de l'indicateur</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="91"/>
+        <source>Polygon layer of the territories, e.g. the EPCI profile or the output of the resilience index.</source>
+        <translation>Couche de polygones des territoires, par ex. le profil des EPCI ou la sortie de l&apos;indice de résilience.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="102"/>
+        <source>Indicators to map</source>
+        <translation>Indicateurs à cartographier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="102"/>
+        <source>The first is mapped, all are listed in the key figures. Empty: the index score when the layer has one, else its first indicator.</source>
+        <translation>Le premier est cartographié, tous figurent dans les chiffres clés. Vide : le score de l&apos;indice si la couche en a un, sinon son premier indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="118"/>
+        <source>Name of the territories</source>
+        <translation>Nom des territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="118"/>
+        <source>Page title; empty: a usual name field (nom, nom_epci…).</source>
+        <translation>Titre de la page ; vide : un champ de nom usuel (nom, nom_epci…).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="129"/>
+        <source>Only the territories where</source>
+        <translation>Seulement les territoires où</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="129"/>
+        <source>An expression choosing the pages, e.g. &quot;nom_epci&quot; = 'CA Rodez Agglomération'. Empty: every territory.</source>
+        <translation>Une expression qui choisit les pages, par ex. &quot;nom_epci&quot; = &apos;CA Rodez Agglomération&apos;. Vide : tous les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="143"/>
+        <source>Peers: the territories sharing</source>
+        <translation>Pairs : les territoires partageant</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="143"/>
+        <source>Field whose value defines a territory&apos;s peers (e.g. nom_epci): the profile compares it with their median. Empty: the median of all territories.</source>
+        <translation>Champ dont la valeur définit les pairs d&apos;un territoire (par ex. nom_epci) : le profil le compare à leur médiane. Vide : la médiane de tous les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="157"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="142"/>
-        <source>Map title; empty: the indicator&apos;s label.</source>
-        <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="157"/>
+        <source>Under each territory&apos;s name; empty: the mapped indicator.</source>
+        <translation>Sous le nom de chaque territoire ; vide : l&apos;indicateur cartographié.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
-        <source>Territory name</source>
-        <translation>Nom du territoire</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="165"/>
+        <source>Atlas (PDF)</source>
+        <translation>Atlas (PDF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="150"/>
-        <source>Shown in the subtitle with the date; empty: the layer name.</source>
-        <translation>Affiché dans le sous-titre avec la date ; vide : le nom de la couche.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="158"/>
-        <source>Label field</source>
-        <translation>Champ des étiquettes</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="158"/>
-        <source>Names written on the map for the main towns.</source>
-        <translation>Noms inscrits sur la carte pour les principales communes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="170"/>
-        <source>Field ranking the towns to label</source>
-        <translation>Champ de classement des communes à étiqueter</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="170"/>
-        <source>The N features with the largest values are labelled.</source>
-        <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
-        <source>Number of towns to label</source>
-        <translation>Nombre de communes à étiqueter</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
-        <source>0 for no labels.</source>
-        <translation>0 pour n'afficher aucune étiquette.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
-        <source>Number of classes</source>
-        <translation>Nombre de classes</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
-        <source>Classes of the choropleth.</source>
-        <translation>Classes de la carte choroplèthe.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>Classification</source>
-        <translation>Discrétisation</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>Quantiles</source>
-        <translation>Quantiles</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>Natural breaks (Jenks)</source>
-        <translation>Seuils naturels (Jenks)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>Equal intervals</source>
-        <translation>Intervalles égaux</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>Pretty breaks</source>
-        <translation>Seuils arrondis</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
-        <source>How class breaks are chosen.</source>
-        <translation>Méthode de calcul des seuils de classes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
-        <source>Colours</source>
-        <translation>Couleurs</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
-        <source>Automatic (from the indicator&apos;s polarity)</source>
-        <translation>Automatique (selon la polarité de l'indicateur)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="225"/>
-        <source>Sequential ColorBrewer palette.</source>
-        <translation>Palette séquentielle ColorBrewer.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="247"/>
-        <source>Boundaries to overlay (e.g. EPCI)</source>
-        <translation>Limites à superposer (par ex. EPCI)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="247"/>
-        <source>Drawn as dark outlines above the choropleth.</source>
-        <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="258"/>
-        <source>Legend label of the boundaries</source>
-        <translation>Libellé des limites dans la légende</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="313"/>
-        <source>Empty: the layer name.</source>
-        <translation>Vide : le nom de la couche.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="324"/>
-        <source>Sources and attribution</source>
-        <translation>Sources et mentions</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="324"/>
-        <source>Printed at the bottom of the page.</source>
-        <translation>Imprimées en bas de page.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="369"/>
-        <source>Layout template (.qpt)</source>
-        <translation>Modèle de mise en page (.qpt)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="369"/>
-        <source>Empty: the ReTerr A4 landscape template.</source>
-        <translation>Vide : le modèle ReTerr A4 paysage.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="377"/>
-        <source>Resolution (dpi)</source>
-        <translation>Résolution (dpi)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="377"/>
-        <source>Resolution of rasterised parts and of the PNG.</source>
-        <translation>Résolution des parties rastérisées et du PNG.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
-        <source>Map (PDF)</source>
-        <translation>Carte (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="165"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
-        <source>Map (PNG)</source>
-        <translation>Carte (PNG)</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="165"/>
+        <source>One A4 landscape page per territory, with real text.</source>
+        <translation>Une page A4 paysage par territoire, avec du vrai texte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="173"/>
+        <source>Add the layout to the project</source>
+        <translation>Ajouter la mise en page au projet</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="419"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="173"/>
+        <source>The atlas layout, to edit in the layout designer (desktop only).</source>
+        <translation>La mise en page de l&apos;atlas, à modifier dans le concepteur de mise en page (QGIS Desktop uniquement).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="195"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="438"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="220"/>
+        <source>The filter expression is not valid: {error}</source>
+        <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="230"/>
+        <source>Reading the territories…</source>
+        <translation>Lecture des territoires…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="304"/>
+        <source>Layer &apos;{layer}&apos; has no territory: no atlas to make.</source>
+        <translation>La couche « {layer} » ne contient aucun territoire : pas d&apos;atlas à produire.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="243"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
-        <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
+        <translation>Le champ « {field} » n&apos;a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="481"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="282"/>
         <source>No data</source>
-        <translation>Sans donnée</translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="356"/>
-        <source>{territory} — {date}</source>
-        <translation>{territory} — {date}</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="284"/>
+        <source>Peers&apos; median</source>
+        <translation>Médiane des pairs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="387"/>
-        <source>Key figures</source>
-        <translation>Chiffres clés</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="284"/>
+        <source>Median</source>
+        <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="365"/>
-        <source>quantiles</source>
-        <translation>quantiles</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="304"/>
+        <source>No territory of layer &apos;{layer}&apos; passes the filter &apos;{filter}&apos;.</source>
+        <translation>Aucun territoire de la couche « {layer} » ne satisfait le filtre « {filter} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="366"/>
-        <source>natural breaks (Jenks)</source>
-        <translation>seuils naturels (Jenks)</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="316"/>
+        <source>Page {k} of {n}…</source>
+        <translation>Page {k} sur {n}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="367"/>
-        <source>equal intervals</source>
-        <translation>intervalles égaux</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="368"/>
-        <source>pretty breaks</source>
-        <translation>seuils arrondis</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="370"/>
-        <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
-        <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="529"/>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="319"/>
         <source>Exporting PDF…</source>
         <translation>Export du PDF…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="504"/>
-        <source>The PDF could not be written to {path} ({error}).</source>
-        <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="328"/>
+        <source>{n} pages written in {s} s ({p} s per page).</source>
+        <translation>{n} pages écrites en {s} s ({p} s par page).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="521"/>
-        <source>The PNG could not be written to {path}.</source>
-        <translation>Impossible d'écrire le PNG dans {path}.</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="355"/>
+        <source>Layer &apos;{layer}&apos; has no indicator to map: choose the indicator fields.</source>
+        <translation>La couche « {layer} » n&apos;a aucun indicateur à cartographier : choisissez les champs indicateurs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="540"/>
-        <source>{n} territories have no value and are drawn in grey.</source>
-        <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="365"/>
+        <source>No open project: the layout is only in the PDF.</source>
+        <translation>Aucun projet ouvert : la mise en page figure seulement dans le PDF.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="118"/>
-        <source>Cannot read the layout template {path}: {error}</source>
-        <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+        <location filename="../reterr_qgis/processing/report/export_atlas.py" line="378"/>
+        <source>Layout &apos;{name}&apos; added to the project.</source>
+        <translation>Mise en page « {name} » ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="127"/>
-        <source>The layout template {path} is not valid XML.</source>
-        <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
+        <location filename="../reterr_qgis/report/atlas.py" line="224"/>
+        <source>Index score</source>
+        <translation>Score de l&apos;indice</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="135"/>
-        <source>The layout template {path} could not be loaded.</source>
-        <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="143"/>
-        <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
-        <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="478"/>
-        <source>No rank field: every feature is labelled.</source>
-        <translation>Aucun champ de classement : toutes les entités sont étiquetées.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="412"/>
-        <source>Territories mapped</source>
-        <translation>Territoires cartographiés</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="425"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="186"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="431"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="188"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="437"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="194"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="437"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="194"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="444"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="211"/>
+        <source>{rank} of {n}</source>
+        <translation>{rank} sur {n}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="214"/>
+        <source>(90 % band: {low} – {high})</source>
+        <translation>(intervalle à 90 % : {low} – {high})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="217"/>
+        <source>Rank in the index (1 = best)</source>
+        <translation>Rang dans l&apos;indice (1 = le mieux placé)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="280"/>
+        <source>Atlas tables</source>
+        <translation>Tableaux de l&apos;atlas</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="385"/>
+        <source>Neighbouring territories</source>
+        <translation>Territoires voisins</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="387"/>
+        <source>Others</source>
+        <translation>Autres territoires</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="394"/>
+        <source>This territory</source>
+        <translation>Ce territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="486"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="486"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="486"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="502"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="505"/>
+        <source>Peers&apos; median: the median of the territories of {value}.</source>
+        <translation>Médiane des pairs : la médiane des territoires de {value}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="509"/>
+        <source>Median: of all the territories of the layer.</source>
+        <translation>Médiane : celle de tous les territoires de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/atlas.py" line="510"/>
+        <source>Green: best third; amber: middle third; red: worst third. Rank 1 = best.</source>
+        <translation>Vert : tiers le mieux placé ; orange : tiers du milieu ; rouge : tiers le moins bien placé. Rang 1 = le mieux placé.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCouncilMap</name>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="92"/>
+        <source>Maps</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="95"/>
+        <source>Export council map</source>
+        <translation>Carte pour le conseil</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="132"/>
+        <source>Layer to map</source>
+        <translation>Couche à cartographier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="132"/>
+        <source>Polygon layer holding the indicator (e.g. a territorial profile output).</source>
+        <translation>Couche de polygones portant l'indicateur (par ex. une sortie de « Profil territorial »).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="140"/>
+        <source>Indicator field</source>
+        <translation>Champ de l'indicateur</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="153"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="153"/>
+        <source>Map title; empty: the indicator&apos;s label.</source>
+        <translation>Titre de la carte ; vide : le libellé de l'indicateur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="161"/>
+        <source>Territory name</source>
+        <translation>Nom du territoire</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="171"/>
+        <source>Label field</source>
+        <translation>Champ des étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="171"/>
+        <source>Names written on the map for the main towns.</source>
+        <translation>Noms inscrits sur la carte pour les principales communes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
+        <source>Field ranking the towns to label</source>
+        <translation>Champ de classement des communes à étiqueter</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="183"/>
+        <source>The N features with the largest values are labelled.</source>
+        <translation>Les N entités aux valeurs les plus élevées sont étiquetées.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
+        <source>Number of towns to label</source>
+        <translation>Nombre de communes à étiqueter</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="196"/>
+        <source>0 for no labels.</source>
+        <translation>0 pour n'afficher aucune étiquette.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
+        <source>Number of classes</source>
+        <translation>Nombre de classes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="209"/>
+        <source>Classes of the choropleth.</source>
+        <translation>Classes de la carte choroplèthe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>Classification</source>
+        <translation>Discrétisation</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>Quantiles</source>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Seuils naturels (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>Equal intervals</source>
+        <translation>Intervalles égaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>Pretty breaks</source>
+        <translation>Seuils arrondis</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="222"/>
+        <source>How class breaks are chosen.</source>
+        <translation>Méthode de calcul des seuils de classes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="238"/>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="238"/>
+        <source>Automatic (from the indicator&apos;s polarity)</source>
+        <translation>Automatique (selon la polarité de l'indicateur)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="238"/>
+        <source>Sequential ColorBrewer palette.</source>
+        <translation>Palette séquentielle ColorBrewer.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="260"/>
+        <source>Boundaries to overlay (e.g. EPCI)</source>
+        <translation>Limites à superposer (par ex. EPCI)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="260"/>
+        <source>Drawn as dark outlines above the choropleth.</source>
+        <translation>Tracées en contours sombres au-dessus de la carte choroplèthe.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="271"/>
+        <source>Legend label of the boundaries</source>
+        <translation>Libellé des limites dans la légende</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="326"/>
+        <source>Empty: the layer name.</source>
+        <translation>Vide : le nom de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="337"/>
+        <source>Sources and attribution</source>
+        <translation>Sources et mentions</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="337"/>
+        <source>Printed at the bottom of the page.</source>
+        <translation>Imprimées en bas de page.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="382"/>
+        <source>Layout template (.qpt)</source>
+        <translation>Modèle de mise en page (.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="382"/>
+        <source>Empty: the ReTerr A4 landscape template.</source>
+        <translation>Vide : le modèle ReTerr A4 paysage.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
+        <source>Resolution (dpi)</source>
+        <translation>Résolution (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
+        <source>Resolution of rasterised parts and of the PNG.</source>
+        <translation>Résolution des parties rastérisées et du PNG.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="403"/>
+        <source>Map (PDF)</source>
+        <translation>Carte (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="403"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="411"/>
+        <source>Map (PNG)</source>
+        <translation>Carte (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="411"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="432"/>
+        <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="453"/>
+        <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
+        <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="510"/>
+        <source>No data</source>
+        <translation>Sans donnée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="399"/>
+        <source>{territory} — {date}</source>
+        <translation>{territory} — {date}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="482"/>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="408"/>
+        <source>quantiles</source>
+        <translation>quantiles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="409"/>
+        <source>natural breaks (Jenks)</source>
+        <translation>seuils naturels (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="410"/>
+        <source>equal intervals</source>
+        <translation>intervalles égaux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="411"/>
+        <source>pretty breaks</source>
+        <translation>seuils arrondis</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="413"/>
+        <source>Map: ReTerr {version} (QGIS {qgis}), {date}. Classes: {method}, {n} classes.</source>
+        <translation>Carte : ReTerr {version} (QGIS {qgis}), {date}. Discrétisation : {method}, {n} classes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="568"/>
+        <source>Exporting PDF…</source>
+        <translation>Export du PDF…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="634"/>
+        <source>The PDF could not be written to {path} ({error}).</source>
+        <translation>Impossible d'écrire le PDF dans {path} ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="651"/>
+        <source>The PNG could not be written to {path}.</source>
+        <translation>Impossible d'écrire le PNG dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="579"/>
+        <source>{n} territories have no value and are drawn in grey.</source>
+        <translation>{n} territoires n'ont pas de valeur et sont dessinés en gris.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="134"/>
+        <source>Cannot read the layout template {path}: {error}</source>
+        <translation>Impossible de lire le modèle de mise en page {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="143"/>
+        <source>The layout template {path} is not valid XML.</source>
+        <translation>Le modèle de mise en page {path} n'est pas un fichier XML valide.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="151"/>
+        <source>The layout template {path} could not be loaded.</source>
+        <translation>Le modèle de mise en page {path} n'a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="159"/>
+        <source>The layout template {path} has no map item with id &apos;map&apos;.</source>
+        <translation>Le modèle de mise en page {path} ne contient aucun élément carte d'identifiant « map ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="508"/>
+        <source>Territories mapped</source>
+        <translation>Territoires cartographiés</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="516"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="517"/>
+        <source>Area</source>
+        <translation>Superficie</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="520"/>
+        <source>Density</source>
+        <translation>Densité</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="520"/>
+        <source>inh./km²</source>
+        <translation>hab./km²</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/council_map.py" line="529"/>
         <source>{label}, whole territory</source>
         <translation>{label}, ensemble du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="453"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="544"/>
         <source>Median of territories</source>
         <translation>Médiane des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="459"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="550"/>
         <source>Lowest – highest</source>
         <translation>Minimum – maximum</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="466"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="557"/>
         <source>Territories without data</source>
         <translation>Territoires sans donnée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="129"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="140"/>
         <source>Numeric field to map (default: share_65p).</source>
         <translation>Champ numérique à cartographier (par défaut : share_65p).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="390"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="403"/>
         <source>The A4 landscape map, with real text.</source>
         <translation>La carte A4 paysage, avec du texte réel (copiable).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="398"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="411"/>
         <source>Optional image of the page (at most 200 dpi).</source>
         <translation>Image facultative de la page (200 dpi au plus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="236"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="249"/>
         <source>Class limits</source>
         <translation>Limites de classes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="236"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="249"/>
         <source>Inner class limits separated by &apos;;&apos; (e.g. &apos;2.5;4&apos; around the APL threshold); they replace the classification.</source>
         <translation>Limites intérieures des classes séparées par « ; » (par ex. « 2.5;4 » autour du seuil de l'APL) ; elles remplacent la discrétisation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="446"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="461"/>
         <source>Class limits must be numbers separated by &apos;;&apos;, e.g. &apos;2.5;4&apos;.</source>
         <translation>Les limites de classes doivent être des nombres séparés par « ; », par ex. « 2.5;4 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/council_map.py" line="364"/>
+        <location filename="../reterr_qgis/report/council_map.py" line="407"/>
         <source>manual limits</source>
         <translation>limites choisies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="336"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="349"/>
         <source>Profile page for the territory</source>
         <translation>Page de profil du territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="336"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="349"/>
         <source>Name or code of a territory: adds a page with its resilience profile (radar and indicator table). Empty: no profile page.</source>
         <translation>Nom ou code d'un territoire : ajoute une page avec son profil de résilience (radar et tableau des indicateurs). Vide : pas de page de profil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="347"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="360"/>
         <source>Indicators of the profile page</source>
         <translation>Indicateurs de la page de profil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="347"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="360"/>
         <source>Layer holding the indicator fields; empty: the mapped layer.</source>
         <translation>Couche qui porte les champs indicateurs ; vide : la couche cartographiée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="358"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="371"/>
         <source>Profile reference: peers sharing</source>
         <translation>Référence du profil : pairs partageant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="358"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="371"/>
         <source>Field whose value defines the territory&apos;s peers (e.g. nom_epci): the reference is their median. Empty: the median of all territories.</source>
         <translation>Champ dont la valeur définit les pairs du territoire (par ex. nom_epci) : la référence est leur médiane. Vide : la médiane de tous les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="518"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="549"/>
         <source>Profile page…</source>
         <translation>Page de profil…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="591"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="634"/>
         <source>Peer field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ des pairs « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="599"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="642"/>
         <source>Layer &apos;{layer}&apos; has no indicator field for the profile page: give the output of a ReTerr algorithm (e.g. the resilience index) as its indicator layer.</source>
         <translation>La couche « {layer} » n'a aucun champ indicateur pour la page de profil : donnez comme couche d'indicateurs la sortie d'un algorithme ReTerr (par ex. l'indice de résilience).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="212"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="199"/>
         <source>median of all territories</source>
         <translation>médiane de tous les territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="214"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="205"/>
         <source>median of the territories with {field} = {value}</source>
         <translation>médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="218"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="393"/>
         <source>{layer}: {n} territories compared — {date}</source>
         <translation>{layer} : {n} territoires comparés — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="221"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="396"/>
         <source>Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to 10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index.</source>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="660"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="703"/>
         <source>No territory named or coded &apos;{key}&apos; in layer &apos;{layer}&apos; (searched the fields {fields}).</source>
         <translation>Aucun territoire nommé ou codé « {key} » dans la couche « {layer} » (champs cherchés : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="681"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="724"/>
         <source>{name} ({field} {code}, EPCI {epci})</source>
         <translation>{name} ({field} {code}, EPCI {epci})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="685"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="728"/>
         <source>{name} ({field} {code})</source>
         <translation>{name} ({field} {code})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="689"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="732"/>
         <source>{name} (feature {fid})</source>
         <translation>{name} (entité {fid})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="692"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="735"/>
         <source>… and {n} more</source>
         <translation>… et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="694"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="737"/>
         <source>Which one? Give its code instead (field &apos;{field}&apos;).</source>
         <translation>Lequel ? Donnez plutôt son code (champ « {field} »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="698"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="741"/>
         <source>The layer has no code field to tell them apart: give a layer with one (e.g. code_insee).</source>
         <translation>La couche n'a pas de champ de code pour les distinguer : donnez une couche qui en a un (par ex. code_insee).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="702"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="745"/>
         <source>{n} territories are named &apos;{key}&apos; in layer &apos;{layer}&apos; (field &apos;{field}&apos;): {candidates}. {advice}</source>
         <translation>{n} territoires s'appellent « {key} » dans la couche « {layer} » (champ « {field} ») : {candidates}. {advice}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="94"/>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="282"/>
+        <source>Flow lines to overlay (e.g. local sourcing flows)</source>
+        <translation>Lignes de flux à superposer (par ex. flux d'approvisionnement local)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="296"/>
+        <source>Volume of the flows</source>
+        <translation>Volume des flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="296"/>
+        <source>Numeric field giving the width of the arrows (vol_ha for sourcing flows).</source>
+        <translation>Champ numérique donnant l'épaisseur des flèches (vol_ha pour les flux d'approvisionnement).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="311"/>
+        <source>Colour the flows by</source>
+        <translation>Colorer les flux selon</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="311"/>
+        <source>Field giving one colour per value (famille: the crop group of sourcing flows). Empty: one colour.</source>
+        <translation>Champ donnant une couleur par valeur (famille : le groupe de cultures des flux d'approvisionnement). Vide : une seule couleur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="326"/>
+        <source>Legend label of the flows</source>
+        <translation>Libellé des flux dans la légende</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="594"/>
+        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;: choose the field holding the volumes.</source>
+        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} » : choisissez le champ qui contient les volumes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="603"/>
+        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;.</source>
+        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="610"/>
+        <source>The flow layer &apos;{layer}&apos; is empty: no flow drawn.</source>
+        <translation>La couche de flux « {layer} » est vide : aucun flux n'est dessiné.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="282"/>
+        <source>Drawn as arrows above the choropleth, their width growing with the volume, e.g. the flows of 'Local sourcing flows (surplus → deficit)'.</source>
+        <translation>Dessinées en flèches au-dessus de la carte choroplèthe, leur épaisseur croissant avec le volume, par ex. les flux de « Flux d'approvisionnement local (excédent → déficit) ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="105"/>
         <source>Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape print layout (resources/layouts/council_map.qpt, or your own template with the same item ids) and exports it to PDF and, optionally, PNG.
 
-The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
+The page holds a title (the indicator's label by default), a subtitle with the territory and the date, the map with the names of the main towns (the N largest by the rank field, or the largest by area without one), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table of key figures and the sources.
 
 Key figures for a ReTerr indicator are recomputed for the whole territory from the summed counts (e.g. the share of people aged 65+ of the département), not averaged over territories. Colours follow the indicator's polarity (reds where a higher value is worse, greens where it is better) unless a palette is chosen. Territories without a value are drawn in grey and counted.
 
@@ -1067,67 +1392,37 @@ Profile page: give a territory (its name or code) and a second page shows its re
 Flows: a line layer (e.g. the flows of local sourcing between territories) is drawn as arrows above the map, their width growing with the volume and one colour per family.
 
 Runs without an open project (qgis_process).</source>
-        <translation>Représente un champ numérique d'une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d'éléments) et l'exporte en PDF et, en option, en PNG.
+        <translation>Représente un champ numérique d&apos;une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d&apos;éléments) et l&apos;exporte en PDF et, en option, en PNG.
 
-La page comporte un titre (par défaut, le libellé de l'indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d'échelle, une flèche du nord, un tableau de chiffres clés et les sources.
+La page comporte un titre (par défaut, le libellé de l&apos;indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement, ou, à défaut, les plus grandes en superficie), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d&apos;échelle, une flèche du nord, un tableau de chiffres clés et les sources.
 
-Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l'indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
+Les chiffres clés d&apos;un indicateur ReTerr sont recalculés pour l&apos;ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l&apos;indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
 
-Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d'un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l'indice de résilience.
+Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d&apos;un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l&apos;indice de résilience.
 
-Flux : une couche de lignes (par ex. les flux d'approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
+Flux : une couche de lignes (par ex. les flux d&apos;approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
 
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
-        <source>Flow lines to overlay (e.g. local sourcing flows)</source>
-        <translation>Lignes de flux à superposer (par ex. flux d'approvisionnement local)</translation>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="161"/>
+        <source>Shown in the subtitle with the date (e.g. Aveyron); empty: the date only.</source>
+        <translation>Affiché dans le sous-titre avec la date (par ex. Aveyron) ; vide : la date seule.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
-        <source>Volume of the flows</source>
-        <translation>Volume des flux</translation>
+        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="496"/>
+        <source>No field to rank the towns: the {n} largest territories by area are labelled.</source>
+        <translation>Aucun champ pour classer les communes : les {n} territoires les plus grands en superficie sont étiquetés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="283"/>
-        <source>Numeric field giving the width of the arrows (vol_ha for sourcing flows).</source>
-        <translation>Champ numérique donnant l'épaisseur des flèches (vol_ha pour les flux d'approvisionnement).</translation>
+        <location filename="../reterr_qgis/report/council_map.py" line="600"/>
+        <source>{figure} (territories left out, counts missing: {n})</source>
+        <translation>{figure} (territoires écartés faute d&apos;effectifs : {n})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
-        <source>Colour the flows by</source>
-        <translation>Colorer les flux selon</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="298"/>
-        <source>Field giving one colour per value (famille: the crop group of sourcing flows). Empty: one colour.</source>
-        <translation>Champ donnant une couleur par valeur (famille : le groupe de cultures des flux d'approvisionnement). Vide : une seule couleur.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="313"/>
-        <source>Legend label of the flows</source>
-        <translation>Libellé des flux dans la légende</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="555"/>
-        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;: choose the field holding the volumes.</source>
-        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} » : choisissez le champ qui contient les volumes.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="564"/>
-        <source>Field &apos;{field}&apos; not found in the flow layer &apos;{layer}&apos;.</source>
-        <translation>Champ « {field} » introuvable dans la couche de flux « {layer} ».</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="571"/>
-        <source>The flow layer &apos;{layer}&apos; is empty: no flow drawn.</source>
-        <translation>La couche de flux « {layer} » est vide : aucun flux n'est dessiné.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/report/export_council_map.py" line="269"/>
-        <source>Drawn as arrows above the choropleth, their width growing with the volume, e.g. the flows of 'Local sourcing flows (surplus → deficit)'.</source>
-        <translation>Dessinées en flèches au-dessus de la carte choroplèthe, leur épaisseur croissant avec le volume, par ex. les flux de « Flux d'approvisionnement local (excédent → déficit) ».</translation>
+        <location filename="../reterr_qgis/report/profile_page.py" line="403"/>
+        <source>Radar and scores: the dimension scores of the index as reterr:resilience_index wrote them (0–100, higher = more resilient), the same as in the layer and the ReTerr dock. The indicators are those the index was built from.</source>
+        <translation>Radar et scores : les scores par dimension de l&apos;indice tels que reterr:resilience_index les a écrits (0–100, plus élevé = plus résilient), les mêmes que dans la couche et le panneau ReTerr. Les indicateurs sont ceux à partir desquels l&apos;indice a été construit.</translation>
     </message>
 </context>
 <context>
@@ -1397,237 +1692,237 @@ Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resourc
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="77"/>
-        <source>Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)</source>
-        <translation>Accessibilité potentielle par aires flottantes (2SFCA, E2SFCA, 3SFCA, APL)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="102"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="106"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="102"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="106"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="120"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="116"/>
-        <source>One value per age field, separated by &apos;;&apos; [to be confirmed].</source>
-        <translation>Une valeur par champ d'âge, séparées par « ; » [à confirmer].</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="136"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="143"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="136"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="143"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="149"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="174"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="174"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="179"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="189"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="179"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="189"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="187"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="187"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="216"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="216"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="207"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="232"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="207"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="232"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="250"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="250"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="228"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="258"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="228"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="258"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="287"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="317"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="298"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="328"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="320"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="350"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="342"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="372"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="346"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="376"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="365"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="395"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="370"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="400"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="423"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="453"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="428"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="458"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="428"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="458"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="80"/>
-        <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
-
-Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
-
-APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catchment, steps &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [to be confirmed], demand standardised by age (relative consumption of the age groups, default 0.8/1.0/1.6 [to be confirmed]), supply = full-time GPs × 5,400 consultations a year; result in consultations per standardised inhabitant and year; below 2.5 the unit is under-served (DREES).
-
-Travel times: on the road network when one is given (graph cached, searches stopped at the catchment, places snapped to the nearest node within the maximum distance), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Results equal PySAL access on the same costs.</source>
-        <translation>Accessibilité potentielle de chaque unité de demande (commune, IRIS, carreau) aux équipements, en tenant compte de la concurrence entre usagers.
-
-Ratio offre/demande de l'équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l'unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l'aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
-
-Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 [à confirmer], demande standardisée par l'âge (consommation relative des tranches d'âge, par défaut 0,8/1,0/1,6 [à confirmer]), offre = médecins généralistes en ETP × 5 400 consultations par an ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l'unité est sous-dense (DREES).
-
-Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="242"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="272"/>
         <source>Relative consumption per age group (AGE_CONSUMPTION): &apos;{item}&apos; is not a number. Give one number per age group field, separated by &apos;;&apos;, e.g. &apos;0.8;1.0;1.6&apos;.</source>
         <translation>Consommation relative par tranche d'âge (AGE_CONSUMPTION) : « {item} » n'est pas un nombre. Donnez un nombre par champ de tranche d'âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="332"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="362"/>
         <source>The capacity field &apos;{field}&apos; is empty (NULL), negative or infinite for facilities of layer &apos;{layer}&apos;: {features}. Give them a capacity (0 for none), or leave the capacity field empty to count 1 per facility.</source>
         <translation>Le champ de capacité « {field} » est vide (NULL), négatif ou infini pour des équipements de la couche « {layer} » : {features}. Donnez-leur une capacité (0 si aucune), ou laissez le champ de capacité vide pour compter 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="380"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="410"/>
         <source>Age group fields {fields} are empty (NULL), negative or infinite for units of layer &apos;{layer}&apos;: {features}. Fill them in, or leave these units out.</source>
         <translation>Les champs de tranches d'âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="76"/>
+        <source>Access to a service (APL, floating catchment)</source>
+        <translation>Accessibilité à un service (APL, aires flottantes)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="79"/>
+        <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
+
+Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
+
+APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catchment, steps &lt; 10 min 1, 10-15 2/3, 15-20 1/3 (ReTerr's reading of the DREES/IRDES method, Barlet et al. 2012, not checked against DREES's latest note: give other steps in Steps), demand standardised by age (relative consumption of the age groups, default 0.8/1.0/1.6: a ReTerr default for three age groups, where DREES uses a finer age-sex table; give your own values), supply = full-time GPs × 5,400 consultations a year (ARS Bourgogne-Franche-Comté); result in consultations per standardised inhabitant and year; below 2.5 the unit is under-served (DREES).
+
+Travel times: on the road network when one is given (graph cached, searches stopped at the catchment, places snapped to the nearest node within the maximum distance), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network). Results equal PySAL access on the same costs.</source>
+        <translation>Accessibilité potentielle de chaque unité de demande (commune, IRIS, carreau) aux équipements, en tenant compte de la concurrence entre usagers.
+
+Ratio offre/demande de l&apos;équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l&apos;unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l&apos;aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
+
+Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 (lecture par ReTerr de la méthode DREES/IRDES, Barlet et al. 2012, non vérifiée par rapport à la dernière note de la DREES : indiquez d&apos;autres paliers dans « Paliers »), demande standardisée par l&apos;âge (consommation relative des tranches d&apos;âge, par défaut 0,8/1,0/1,6 : une valeur par défaut de ReTerr pour trois tranches d&apos;âge, là où la DREES utilise une table plus fine par âge et sexe ; indiquez vos propres valeurs), offre = médecins généralistes en ETP × 5 400 consultations par an (ARS Bourgogne-Franche-Comté) ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l&apos;unité est sous-dense (DREES).
+
+Temps de parcours : sur le réseau routier s&apos;il est fourni (graphe en cache, recherches arrêtées à l&apos;aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="120"/>
+        <source>One value per age field, separated by &apos;;&apos; (default 0.8;1.0;1.6: a ReTerr default, not a DREES table).</source>
+        <translation>Une valeur par champ d&apos;âge, séparées par « ; » (par défaut « 0.8;1.0;1.6 » : une valeur par défaut de ReTerr, pas une table de la DREES).</translation>
     </message>
 </context>
 <context>
     <name>FlowIndicators</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="76"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="77"/>
         <source>Flow indicators and flow lines</source>
         <translation>Indicateurs de flux et lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="79"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="80"/>
         <source>How each territory works with the others through commuting: how many of its working residents leave it, how many come in to work, how many live and work there, whether it is a job pole or residential, and how much it depends on one destination; and a map of the main flows between territories.
 
 Input: the territories (communes, EPCI, zones…) and a flow table with an origin code, a destination code and a number of persons, e.g. the output of 'Import INSEE commuting flows' at the same level (its ZONING field set to the territories' code). A row whose origin or destination is not a territory (HORS, ETRANGER, another commune) counts as leaving for, or coming from, outside.
@@ -1644,232 +1939,232 @@ Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoi
 Lignes de flux : une ligne par paire de territoires, entre des points situés à l'intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d'au moins le seuil (100 personnes par défaut ; Géoclip et l'Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l'origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l'origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d'une épaisseur croissant avec la racine carrée du volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="117"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="118"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="117"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="118"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France), with the codes used in the flow table.</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine), avec les codes utilisés dans la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
         <source>Code of each territory, as in the flow table&apos;s origins and destinations.</source>
         <translation>Code de chaque territoire, tel qu'il figure dans les origines et destinations de la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="128"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
         <source>Name of each territory, used in messages and the lines&apos; names.</source>
         <translation>Nom de chaque territoire, utilisé dans les messages et dans les noms des lignes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="150"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="151"/>
         <source>Flow table (e.g. from &apos;Import INSEE commuting flows&apos;)</source>
         <translation>Table de flux (par ex. issue de « Import des flux domicile-travail INSEE »)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="150"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="151"/>
         <source>One row per origin–destination pair with a number of persons.</source>
         <translation>Une ligne par paire origine–destination, avec un nombre de personnes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Origin code field</source>
         <translation>Champ du code d'origine</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Code of the territory of residence.</source>
         <translation>Code du territoire de résidence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Destination code field</source>
         <translation>Champ du code de destination</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Code of the territory of work (or study).</source>
         <translation>Code du territoire de travail (ou d'études).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="160"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
         <source>Number of persons of the pair.</source>
         <translation>Nombre de personnes de la paire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="262"/>
         <source>Flow lines</source>
         <translation>Lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
         <source>Directed (one line per direction)</source>
         <translation>Orientées (une ligne par sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
         <source>Gross (both directions summed)</source>
         <translation>Brutes (les deux sens additionnés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
         <source>Net (difference of the two directions)</source>
         <translation>Nettes (différence des deux sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
         <source>What each line carries.</source>
         <translation>Ce que représente chaque ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="211"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="212"/>
         <source>Smallest flow drawn (persons)</source>
         <translation>Plus petit flux dessiné (personnes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="211"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="212"/>
         <source>Lines carrying fewer persons are not drawn (they still count in the indicators). Below 200 INSEE advises caution.</source>
         <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l'INSEE recommande la prudence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="226"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="230"/>
         <source>Largest lines kept per origin (0: all)</source>
         <translation>Nombre maximal de lignes gardées par origine (0 : toutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="226"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="230"/>
         <source>Keeps the map readable: the k largest lines leaving each territory.</source>
         <translation>Garde la carte lisible : les k plus grandes lignes partant de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="238"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="242"/>
         <source>Curved lines</source>
         <translation>Lignes courbes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="238"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="242"/>
         <source>Bend each line at its middle so that the two directions of a pair do not overlap; off: straight lines.</source>
         <translation>Courbe chaque ligne en son milieu pour que les deux sens d'une paire ne se superposent pas ; désactivé : lignes droites.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="247"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="251"/>
         <source>Flow indicators</source>
         <translation>Indicateurs de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="247"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="251"/>
         <source>The territories with sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</source>
         <translation>Les territoires avec sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="258"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="262"/>
         <source>The flows between territories kept by the threshold and per origin.</source>
         <translation>Les flux entre territoires retenus par le seuil et par origine.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="280"/>
         <source>The field &apos;{field}&apos; is not in the flow table &apos;{layer}&apos; (its fields: {fields}): choose it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="295"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="299"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="307"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="311"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="313"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="317"/>
         <source>{n} rows of '{layer}' have an empty or negative '{field}' (fid {fids}): give each pair a number of persons ≥ 0.</source>
         <translation>{n} lignes de « {layer} » ont un « {field} » vide ou négatif (fid {fids}) : donnez à chaque paire un nombre de personnes ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="348"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="352"/>
         <source>Several territories of &apos;{layer}&apos; have the same code in &apos;{field}&apos;: {features}. Give each territory its own code (or dissolve them first).</source>
         <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d'abord).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="359"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="363"/>
         <source>{n} territories have no code: no flow can be theirs ({features}).</source>
         <translation>{n} territoires n'ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="379"/>
         <source>No origin or destination of &apos;{flows}&apos; is a territory code of &apos;{layer}&apos; (flows: {fcodes}; territories: {tcodes}). Use flows at the territories&apos; level: in &apos;Import INSEE commuting flows&apos;, set the zoning field to the field of the territories&apos; codes (e.g. siren_epci).</source>
         <translation>Aucune origine ni destination de « {flows} » n'est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="398"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="402"/>
         <source>{n} rows of &apos;{flows}&apos; ({w} persons) have neither end in the territories and are not counted.</source>
         <translation>{n} lignes de « {flows} » ({w} personnes) n'ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="405"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="409"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {features}.</source>
         <translation>{n} territoires n'ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="446"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="450"/>
         <source>Commuting flow indicators</source>
         <translation>Indicateurs de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="446"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="450"/>
         <source>Out-, in- and internal commuters, self-containment, job ratio and dependence on the main destination of the territories of &apos;{layer}&apos;, from the flows of &apos;{flows}&apos;.</source>
         <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d'emploi et dépendance à la destination principale des territoires de « {layer} », d'après les flux de « {flows} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="459"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="463"/>
         <source>{n} territories: {pole} job poles (ratio_emp &gt; 100); supply-side self-containment from {lo} % to {hi} %.</source>
         <translation>{n} territoires : {pole} pôles d'emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="558"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="562"/>
         <source>{n} flow lines of {c} pairs with a flow ({mode}, ≥ {t} persons, {k} per origin): they carry {share} % of the flows between territories.</source>
         <translation>{n} lignes de flux pour {c} paires avec un flux ({mode}, ≥ {t} personnes, {k} par origine) : elles portent {share} % des flux entre territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="572"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="576"/>
         <source>No flow between territories reaches the threshold: the flow lines layer is empty (lower the smallest flow drawn).</source>
         <translation>Aucun flux entre territoires n'atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="581"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="585"/>
         <source>{n} lines carry fewer than 200 persons: INSEE advises using them with caution (fiable = 0).</source>
         <translation>{n} lignes portent moins de 200 personnes : l'INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
         <source>Commuting flow lines</source>
         <translation>Lignes de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
         <source>Flows between the territories of &apos;{layer}&apos; from &apos;{flows}&apos; ({mode}, at least {t} persons, the {k} largest per origin).</source>
         <translation>Flux entre les territoires de « {layer} » d'après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
     </message>
@@ -1877,112 +2172,112 @@ Lignes de flux : une ligne par paire de territoires, entre des points situés à
 <context>
     <name>FoodAdequacy</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="76"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="74"/>
         <source>Food adequacy (farmland against needs)</source>
         <translation>Adéquation alimentaire (surfaces agricoles face aux besoins)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="105"/>
         <source>Territories with farmland and needs</source>
         <translation>Territoires avec surfaces agricoles et besoins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="107"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="105"/>
         <source>One layer with the farmland fields (sau_*) and the needs fields (bes_*) or the population.</source>
         <translation>Une couche avec les champs de surfaces agricoles (sau_*) et les champs de besoins (bes_*) ou la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="121"/>
         <source>cereals</source>
         <translation>céréales</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="121"/>
         <source>oilseeds and protein crops</source>
         <translation>oléoprotéagineux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="121"/>
         <source>fodder and grassland</source>
         <translation>fourrages et prairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="121"/>
         <source>fruit and vegetables</source>
         <translation>fruits et légumes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="123"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="121"/>
         <source>other crops</source>
         <translation>autres cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="131"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
         <source>Farmland field (ha): {group}</source>
         <translation>Champ des surfaces agricoles (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="131"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="129"/>
         <source>Hectares of farmland of the group (written by &apos;Farmland per crop group&apos;).</source>
         <translation>Hectares de surfaces agricoles du groupe (écrits par « Surfaces agricoles par groupe de cultures »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="140"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="138"/>
         <source>Needs field (ha): {group}</source>
         <translation>Champ des besoins (ha) : {group}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="140"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="138"/>
         <source>Hectares needed for the group (written by &apos;Food needs&apos;); not used when diet scenarios are chosen.</source>
         <translation>Hectares nécessaires pour le groupe (écrits par « Besoins alimentaires ») ; non utilisé quand des scénarios de régime alimentaire sont choisis.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="147"/>
         <source>Diet scenarios to compare (needs recomputed from the population)</source>
         <translation>Scénarios de régime alimentaire à comparer (besoins recalculés à partir de la population)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="149"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="147"/>
         <source>Empty: the needs fields are used. One or more scenarios: the needs are recomputed from the population for each, with the levers below, and the output fields get a suffix per scenario (_ac, _25, _50). With qgis_process: SCENARIOS=0,2.</source>
         <translation>Vide : les champs de besoins sont utilisés. Un ou plusieurs scénarios : les besoins sont recalculés à partir de la population pour chacun, avec les leviers ci-dessous, et les champs en sortie reçoivent un suffixe par scénario (_ac, _25, _50). Avec qgis_process : SCENARIOS=0,2.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="278"/>
         <source>Food adequacy</source>
         <translation>Adéquation alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="165"/>
         <source>The territories with adq_bru, adq_cap, nourris and, per group, adq_*, cap_* (%) and sol_* (ha).</source>
         <translation>Les territoires avec adq_bru, adq_cap, nourris et, pour chaque groupe, adq_*, cap_* (%) et sol_* (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="210"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="208"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="243"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="241"/>
         <source>{n} territories have no population (or need no land): their adequacy is left empty: {features}.</source>
         <translation>{n} territoires n'ont pas de population (ou n'ont besoin d'aucune surface) : leur adéquation est laissée vide : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="253"/>
         <source>{scenario}all territories together: raw adequacy {raw} %, capped adequacy {capped} %, people fed {fed} of {pop} inhabitants.</source>
         <translation>{scenario}ensemble des territoires : adéquation brute {raw} %, adéquation plafonnée {capped} %, personnes nourries {fed} sur {pop} habitants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="267"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="265"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="280"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="278"/>
         <source>Farmland against the land needed to feed the population of &apos;{layer}&apos;, per crop group (capped adequacy: a surplus never offsets a deficit), computed by ReTerr.</source>
         <translation>Surfaces agricoles comparées aux surfaces nécessaires pour nourrir la population de « {layer} », par groupe de cultures (adéquation plafonnée : un excédent ne compense jamais un déficit), calculées par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="79"/>
+        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="77"/>
         <source>Compares each territory's farmland with the land needed to feed its population, per crop group: the 'potentiel nourricier' of PARCEL and CRATer.
 
 Input: ONE layer holding the farmland per crop group (fields sau_cer … sau_aut written by 'Farmland per crop group') and either the needs per group (fields bes_cer … bes_aut written by 'Food needs') or, when diet scenarios are chosen, the population only: the needs are then recomputed for each scenario with the levers below (without age weighting). Join the two outputs first, or chain the algorithms in a model.
@@ -2002,197 +2297,197 @@ Les territoires sans population (ou sans aucun besoin) reçoivent des ratios vid
 <context>
     <name>FoodNeeds</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="67"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
         <source>Current diet</source>
         <translation>Régime actuel</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="68"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
         <source>−25 % animal products</source>
         <translation>−25 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="69"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="70"/>
         <source>−50 % animal products</source>
         <translation>−50 % de produits animaux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="96"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="97"/>
         <source>Organic share (%)</source>
         <translation>Part de bio (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="96"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="97"/>
         <source>Share of the food produced organically. Organic land yields less: it needs 1 / (organic yield ratio) times the area.</source>
         <translation>Part de l'alimentation produite en bio. Les surfaces en bio rendent moins : il leur faut 1 / (rapport de rendement bio) fois la surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="113"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="117"/>
         <source>Organic yield ratio (organic / conventional)</source>
         <translation>Rapport de rendement bio (bio / conventionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="113"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="117"/>
         <source>Organic yield divided by conventional yield; used only with an organic share. Default 0.75 (Seufert et al. 2012, Nature).</source>
         <translation>Rendement en bio divisé par le rendement en conventionnel ; utilisé seulement avec une part de bio. Par défaut 0,75 (Seufert et al. 2012, Nature).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="130"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="137"/>
         <source>Waste reduction (% of the needs saved)</source>
         <translation>Réduction du gaspillage (% des besoins économisés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="130"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="137"/>
         <source>Share of the land needed that less food waste saves (e.g. 5 when waste making 10 % of the needs is halved).</source>
         <translation>Part des surfaces nécessaires économisée grâce à la baisse du gaspillage alimentaire (par ex. 5 quand un gaspillage représentant 10 % des besoins est divisé par deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="147"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="157"/>
         <source>Share of the food produced locally (%)</source>
         <translation>Part de l'alimentation produite localement (%)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="147"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="157"/>
         <source>100: the territory aims to produce all its food itself (PARCEL&apos;s reference).</source>
         <translation>100 : le territoire vise à produire lui-même toute son alimentation (référence de PARCEL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="163"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="176"/>
         <source>Needs per inhabitant table (CSV)</source>
         <translation>Table des besoins par habitant (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="163"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="176"/>
         <source>Hectares per inhabitant per crop group and diet scenario (columns group; scenario; ha_per_inhabitant). Empty: the table shipped with the plugin (resources/supply/needs_per_inhabitant.csv), which can be copied and edited.</source>
         <translation>Hectares par habitant par groupe de cultures et scénario de régime alimentaire (colonnes group; scenario; ha_per_inhabitant). Vide : la table fournie avec l'extension (resources/supply/needs_per_inhabitant.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="196"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="209"/>
         <source>Needs per inhabitant read from {path}.</source>
         <translation>Besoins par habitant lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="219"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="232"/>
         <source>Food needs (farmland needed per crop group)</source>
         <translation>Besoins alimentaires (surfaces agricoles nécessaires par groupe de cultures)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="268"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="255"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="268"/>
         <source>Communes, EPCI or any zoning with a population field.</source>
         <translation>Communes, EPCI ou tout zonage doté d'un champ de population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="77"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="78"/>
         <source>Number of inhabitants (default: population).</source>
         <translation>Nombre d'habitants (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="83"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="84"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="83"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="84"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="266"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="279"/>
         <source>Diet scenario</source>
         <translation>Scénario de régime alimentaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="266"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="279"/>
         <source>Scenario of the needs table: current diet, or 25 % or 50 % fewer animal products.</source>
         <translation>Scénario de la table des besoins : régime actuel, ou 25 % ou 50 % de produits animaux en moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="278"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="291"/>
         <source>Weight the needs by age</source>
         <translation>Pondérer les besoins par l'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="278"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="291"/>
         <source>Children eat less than adults: with the three age fields below, the needs of each territory follow its age structure.</source>
         <translation>Les enfants mangent moins que les adultes : avec les trois champs d'âge ci-dessous, les besoins de chaque territoire suivent sa structure par âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="302"/>
         <source>Youngest age band field</source>
         <translation>Champ de la tranche d'âge la plus jeune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="289"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="302"/>
         <source>Inhabitants of the youngest band (INSEE RP: under 20).</source>
         <translation>Habitants de la tranche la plus jeune (INSEE RP : moins de 20 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="308"/>
         <source>Adult age band field</source>
         <translation>Champ de la tranche d'âge adulte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="295"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="308"/>
         <source>Inhabitants of the adult band (INSEE RP: 20 to 64).</source>
         <translation>Habitants de la tranche adulte (INSEE RP : 20 à 64 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="314"/>
         <source>Senior age band field</source>
         <translation>Champ de la tranche d'âge des seniors</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="301"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="314"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="427"/>
         <source>Food needs</source>
         <translation>Besoins alimentaires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="307"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="320"/>
         <source>The territories with bes_cer … bes_aut, bes_total (ha) and bes_hab (ha per inhabitant).</source>
         <translation>Les territoires avec bes_cer … bes_aut, bes_total (ha) et bes_hab (ha par habitant).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="342"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="355"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="382"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="395"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="396"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="409"/>
         <source>{n} territories, {pop} inhabitants: {ha} ha needed ({diet}, organic {bio} %, waste reduction {w} %, produced locally {r} %).</source>
         <translation>{n} territoires, {pop} habitants : {ha} ha nécessaires ({diet}, bio {bio} %, réduction du gaspillage {w} %, production locale {r} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="411"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="424"/>
         <source>Farmland needed per inhabitant: {ha} ha.</source>
         <translation>Surface agricole nécessaire par habitant : {ha} ha.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="414"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="427"/>
         <source>Farmland needed to feed the population of &apos;{layer}&apos;, per crop group (ha), diet scenario &apos;{diet}&apos;, computed by ReTerr.</source>
         <translation>Surface agricole nécessaire pour nourrir la population de « {layer} », par groupe de cultures (ha), scénario de régime alimentaire « {diet} », calculée par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="222"/>
+        <location filename="../reterr_qgis/processing/supply/food_needs.py" line="235"/>
         <source>How much farmland each territory would need to feed its own population, per crop group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).
 
 Output fields (added to the territories): bes_cer (cereals), bes_olp (oilseeds and protein crops), bes_fou (fodder and grassland), bes_flg (fruit and vegetables), bes_aut (other crops), bes_total (all groups), in hectares; bes_hab (hectares needed per inhabitant); fact_age (age factor, with age weighting only).
@@ -2216,12 +2511,12 @@ Les territoires sans population ont des besoins nuls ; une population manquante 
 <context>
     <name>FunctionalAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="278"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="279"/>
         <source>Functional areas from flows</source>
         <translation>Aires fonctionnelles d'après les flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="281"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="282"/>
         <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
 
 Method
@@ -2244,392 +2539,392 @@ Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : i
 Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d'emplois en l'absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l'aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="330"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="331"/>
         <source>Communes (polygons)</source>
         <translation>Communes (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="330"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="331"/>
         <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
         <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
         <translation>Code de chaque commune, tel qu'il figure dans les champs d'origine et de destination des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Name of each commune: the areas take the name of their main commune.</source>
         <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="341"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
         <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
         <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d'emplois).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="368"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="369"/>
         <source>Commuting flows (table)</source>
         <translation>Flux domicile-travail (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="368"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="369"/>
         <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
         <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Origin (residence) code field</source>
         <translation>Champ du code d'origine (résidence)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Commune of residence of each flow.</source>
         <translation>Commune de résidence de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Destination (place of work) code field</source>
         <translation>Champ du code de destination (lieu de travail)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
         <translation>Commune de travail de chaque flux ; un code qui n'est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
         <source>Number of persons of each flow.</source>
         <translation>Nombre de personnes de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>Community detection: Leiden (needs igraph)</source>
         <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>Community detection: Louvain (needs igraph)</source>
         <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
         <translation>Regroupement LabourMarketAreas (méthode des zones d'emploi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
         <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="406"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
         <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
         <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu'attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d'emploi).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="426"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="427"/>
         <source>Resolution (community detection)</source>
         <translation>Résolution (détection de communautés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="426"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="427"/>
         <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
         <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="443"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="447"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="443"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="447"/>
         <source>The same seed gives the same areas (community detection).</source>
         <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Minimum size (employed residents, regrouping)</source>
         <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
         <translation>Une aire de cette taille doit atteindre l'autonomie cible (Istat 2011 : 1 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Target size (employed residents, regrouping)</source>
         <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
         <translation>Une aire de cette taille n'a besoin que de l'autonomie minimale (Istat 2011 : 10 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Minimum self-containment (%, regrouping)</source>
         <translation>Autonomie minimale (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Istat 2011: 66.67 %.</source>
         <translation>Istat 2011 : 66,67 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Target self-containment (%, regrouping)</source>
         <translation>Autonomie cible (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="453"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
         <source>Istat 2011: 75 %.</source>
         <translation>Istat 2011 : 75 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="499"/>
         <source>Make the areas contiguous</source>
         <translation>Rendre les aires d'un seul tenant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="499"/>
         <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
         <translation>Une partie d'aire qui ne touche pas le reste de l'aire rejoint l'aire voisine avec laquelle elle échange le plus de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="510"/>
         <source>Official zoning to compare with (field of the communes)</source>
         <translation>Zonage officiel à comparer (champ des communes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="510"/>
         <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
         <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d'emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="751"/>
         <source>Functional areas</source>
         <translation>Aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="516"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="521"/>
         <source>One polygon per area with its size and self-containment.</source>
         <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="529"/>
         <source>Communes with their functional area</source>
         <translation>Communes avec leur aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="529"/>
         <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
         <source>Adjusted Rand index with the zoning</source>
         <translation>Indice de Rand ajusté avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
         <source>Normalised mutual information with the zoning</source>
         <translation>Information mutuelle normalisée avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
         <source>Number of functional areas</source>
         <translation>Nombre d'aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="583"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="588"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="592"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="597"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : population laissée vide, aires nommées d'après la commune qui a le plus d'emplois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="605"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="610"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="627"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="632"/>
         <source>Finding the communes' neighbours…</source>
         <translation>Recherche des voisines des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="641"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="646"/>
         <source>Making the areas contiguous…</source>
         <translation>Mise d'un seul tenant des aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="647"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="652"/>
         <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
         <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="686"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="691"/>
         <source>Dissolving the communes into areas…</source>
         <translation>Fusion des communes en aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="741"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Leiden community detection</source>
         <translation>Détection de communautés Leiden</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="742"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="747"/>
         <source>Louvain community detection</source>
         <translation>Détection de communautés Louvain</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="743"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="748"/>
         <source>LabourMarketAreas regrouping</source>
         <translation>Regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="749"/>
         <source>Leiden then LabourMarketAreas regrouping</source>
         <translation>Leiden puis regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="751"/>
         <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
         <translation>Aires fonctionnelles des communes de « {layer} » d'après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="785"/>
         <source>Communes by functional area</source>
         <translation>Communes par aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="785"/>
         <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="800"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="805"/>
         <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
         <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="822"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="827"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="837"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="842"/>
         <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
         <translation>{n} communes de la couche « {layer} » n'ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="848"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="853"/>
         <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
         <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d'abord les entités répétées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="874"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="879"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="906"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="911"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="918"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="923"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="924"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="929"/>
         <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
         <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d'entités {fids}) : corrigez-les ou supprimez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="962"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="967"/>
         <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
         <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d'origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="973"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="978"/>
         <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
         <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l'extérieur, {inside} venant de l'extérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="992"/>
         <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
         <translation>{n} lignes de « {layer} » ({weight} personnes) n'ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1006"/>
         <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
         <translation>{n} communes n'ont aucun flux : chacune reste une aire à part ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1016"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1021"/>
         <source>Detecting communities…</source>
         <translation>Détection des communautés…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1028"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1033"/>
         <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
         <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1035"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1040"/>
         <source>Regrouping into valid areas…</source>
         <translation>Regroupement en aires valides…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1047"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1052"/>
         <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
         <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1100"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1105"/>
         <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
         <translation>{n} communes n'ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1109"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1114"/>
         <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
         <translation>Aucune commune n'a de zone dans le champ « {field} » : pas de comparaison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1130"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1135"/>
         <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
         <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l'aire principale de leur zone.</translation>
     </message>
@@ -2637,12 +2932,12 @@ Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numé
 <context>
     <name>ImportBpe</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="75"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="73"/>
         <source>Import BPE facilities (INSEE)</source>
         <translation>Importer les équipements de la BPE (INSEE)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="78"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="76"/>
         <source>Loads the geolocated file of the INSEE Base permanente des équipements as published (';'-separated CSV, columns REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, QUALITE_XY; UTF-8 or Latin-1; decimal comma or dot) into a point layer.
 
 Rows without usable coordinates are dropped and counted by reason. Each facility is tagged with its domain, label, gamme and membership of the everyday-services basket from the versioned code table shipped in resources/bpe (2021, 2023 and 2024+ nomenclatures, with the crosswalk of the 2023 and 2024 revisions). Unknown codes are kept with the domain '?' and listed. Coordinates are Lambert-93 in metropolitan France and UTM overseas: one CRS per run, choose the départements accordingly.</source>
@@ -2651,92 +2946,92 @@ Rows without usable coordinates are dropped and counted by reason. Each facility
 Les lignes sans coordonnées utilisables sont écartées et comptées par motif. Chaque équipement reçoit son domaine, son libellé, sa gamme et son appartenance au panier de la vie courante, d'après la table des codes versionnée fournie dans resources/bpe (nomenclatures 2021, 2023 et 2024 et suivantes, avec la table de passage des révisions 2023 et 2024). Les codes inconnus sont gardés avec le domaine « ? » et listés. Les coordonnées sont en Lambert-93 en France métropolitaine et en UTM outre-mer : un seul système par traitement, choisissez les départements en conséquence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="92"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="90"/>
         <source>BPE file (CSV)</source>
         <translation>Fichier BPE (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="92"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="90"/>
         <source>The geolocated BPE file as downloaded from insee.fr.</source>
         <translation>Le fichier BPE géolocalisé tel que téléchargé sur insee.fr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="98"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="96"/>
         <source>Vintage (if the file has no AN column)</source>
         <translation>Millésime (si le fichier n'a pas de colonne AN)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="98"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="96"/>
         <source>Year of the BPE; the file&apos;s AN column wins when present.</source>
         <translation>Année de la BPE ; la colonne AN du fichier prévaut si elle existe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="111"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="109"/>
         <source>Types or domains to keep</source>
         <translation>Types ou domaines à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="111"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="109"/>
         <source>TYPEQU codes or domain letters separated by &apos;;&apos; (e.g. &apos;D265;D307&apos; or &apos;D&apos;); empty: all.</source>
         <translation>Codes TYPEQU ou lettres de domaine séparés par « ; » (par ex. « D265;D307 » ou « D ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
         <source>Départements to keep</source>
         <translation>Départements à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
         <source>Codes separated by &apos;;&apos; (e.g. &apos;12;46&apos;); empty: all.</source>
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="263"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="130"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="128"/>
         <source>One point per located facility.</source>
         <translation>Un point par équipement localisé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="153"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="151"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="165"/>
         <source>{n} rows dropped: {reason}.</source>
         <translation>{n} lignes écartées : {reason}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="176"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="174"/>
         <source>No facility left after filtering ({n} located rows read).</source>
         <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="185"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="183"/>
         <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="253"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="251"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="259"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="257"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="263"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="203"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="201"/>
         <source>The file&apos;s column &apos;{column}&apos; is written as &apos;{name}&apos;: its name is already used by the output.</source>
         <translation>La colonne « {column} » du fichier est écrite sous le nom « {name} » : son nom est déjà pris par la sortie.</translation>
     </message>
@@ -3022,167 +3317,167 @@ Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiab
 <context>
     <name>ImportSirene</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="84"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="82"/>
         <source>Import SIRENE establishments (INSEE)</source>
         <translation>Importer les établissements SIRENE (INSEE)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="119"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="117"/>
         <source>SIRENE establishment stock (CSV)</source>
         <translation>Stock SIRENE des établissements (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="119"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="117"/>
         <source>StockEtablissement_utf8.csv as downloaded from data.gouv.fr / INSEE, or an extract in the same layout.</source>
         <translation>StockEtablissement_utf8.csv tel que téléchargé sur data.gouv.fr / INSEE, ou un extrait de même structure.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="130"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="128"/>
         <source>SIRENE legal-unit stock (CSV)</source>
         <translation>Stock SIRENE des unités légales (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="130"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="128"/>
         <source>StockUniteLegale_utf8.csv: adds the company category and the ESS flag.</source>
         <translation>StockUniteLegale_utf8.csv : ajoute la catégorie d'entreprise et l'indicateur ESS.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="141"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="139"/>
         <source>Communes to keep (polygons)</source>
         <translation>Communes à retenir (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="141"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="139"/>
         <source>The communes of your territory; their code field filters the stock and their polygons place the rows without coordinates.</source>
         <translation>Les communes de votre territoire ; leur champ de code filtre le stock et leurs polygones servent à placer les lignes sans coordonnées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="154"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="152"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="154"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="152"/>
         <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
         <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="165"/>
         <source>Town halls (points)</source>
         <translation>Mairies (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="165"/>
         <source>Where to place the establishments without coordinates; without it, a point inside their commune.</source>
         <translation>Où placer les établissements sans coordonnées ; à défaut, en un point à l'intérieur de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="181"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="179"/>
         <source>Town hall commune code field</source>
         <translation>Champ du code commune des mairies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="181"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="179"/>
         <source>Commune code of each town hall, as in the communes layer.</source>
         <translation>Code commune de chaque mairie, comme dans la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="194"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="192"/>
         <source>Active establishments only</source>
         <translation>Établissements actifs uniquement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="194"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="192"/>
         <source>Leave out the closed establishments (they are counted).</source>
         <translation>Écarte les établissements fermés (ils sont comptés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="449"/>
         <source>SIRENE establishments</source>
         <translation>Établissements SIRENE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="202"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="200"/>
         <source>One point per establishment kept, in Lambert-93 (EPSG:2154).</source>
         <translation>Un point par établissement retenu, en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="216"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="214"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;: choose the field holding the INSEE commune codes.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} » : choisissez le champ qui contient les codes communes INSEE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="229"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="227"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system: set its CRS.</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide : définissez son SCR.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="259"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="257"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="271"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="269"/>
         <source>{n} communes of &apos;{layer}&apos; have no code and are ignored: {features}.</source>
         <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="279"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="277"/>
         <source>Layer &apos;{layer}&apos; has no commune code to filter on.</source>
         <translation>La couche « {layer} » ne contient aucun code commune sur lequel filtrer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="284"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="282"/>
         <source>Every commune of &apos;{layer}&apos; is overseas ({codes}): SIRENE gives overseas coordinates in local projections, and this import writes Lambert-93 for metropolitan France only.</source>
         <translation>Toutes les communes de « {layer} » sont en outre-mer ({codes}) : SIRENE donne les coordonnées d'outre-mer dans des projections locales, et cet import écrit du Lambert-93 pour la France métropolitaine seulement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="303"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="301"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="323"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="321"/>
         <source>{n} establishments of overseas communes are left out: SIRENE gives their coordinates in local projections, not Lambert-93 (EPSG:2154).</source>
         <translation>{n} établissements de communes d'outre-mer sont écartés : SIRENE donne leurs coordonnées dans des projections locales, pas en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="339"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="337"/>
         <source>{n} establishments have coordinates outside metropolitan Lambert-93: they are placed like the rows without coordinates.</source>
         <translation>{n} établissements ont des coordonnées hors du Lambert-93 métropolitain : ils sont placés comme les lignes sans coordonnées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="361"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="359"/>
         <source>{n} establishments without coordinates could not be placed (their commune is neither in the town halls nor in the communes layer) and are left out: SIRET {sirets}.</source>
         <translation>{n} établissements sans coordonnées n'ont pas pu être placés (leur commune ne figure ni dans les mairies ni dans la couche des communes) et sont écartés : SIRET {sirets}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="421"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="419"/>
         <source>{rows} rows read: {kept} establishments of the {communes} communes kept, {closed} closed ones left out, {outside} rows of other communes, {malformed} malformed rows.</source>
         <translation>{rows} lignes lues : {kept} établissements des {communes} communes retenus, {closed} établissements fermés écartés, {outside} lignes d'autres communes, {malformed} lignes mal formées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="435"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="433"/>
         <source>{n} establishments written: {xy} at their Lambert-93 coordinates, {hall} at their town hall, {commune} at a point inside their commune.</source>
         <translation>{n} établissements écrits : {xy} à leurs coordonnées Lambert-93, {hall} à leur mairie, {commune} en un point à l'intérieur de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="446"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="444"/>
         <source>{jobs} jobs estimated from the size classes.</source>
         <translation>{jobs} emplois estimés d'après les tranches d'effectif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="449"/>
         <source>Establishments of the SIRENE stock &apos;{path}&apos; in the communes of &apos;{layer}&apos;{active}, located by their Lambert-93 coordinates or their commune.</source>
         <translation>Établissements du stock SIRENE « {path} » dans les communes de « {layer} »{active}, localisés par leurs coordonnées Lambert-93 ou par leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="451"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="449"/>
         <source> (active only)</source>
         <translation> (actifs uniquement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="87"/>
+        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="85"/>
         <source>Loads the establishments of your territory from the SIRENE stock as INSEE publishes it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national file of tens of millions of rows is read in blocks, never loaded whole), optionally joined with StockUniteLegale_utf8.csv for the company category (PME, ETI, GE) and the ESS flag of each legal unit.
 
 Kept: the establishments whose commune (codeCommuneEtablissement; the arrondissements of Paris, Lyon and Marseille count as their city) is one of the communes layer's codes, and by default only the active ones (etatAdministratifEtablissement = A). Closed establishments, rows of other communes and malformed rows are counted in the log.
@@ -3211,52 +3506,52 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
         <translation>Déclarer un indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="39"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="40"/>
         <source>The field becomes an indicator of the dock for this layer (saved with the project). Fields already produced by ReTerr are declared already.</source>
         <translation>Le champ devient un indicateur du panneau pour cette couche (enregistré avec le projet). Les champs produits par ReTerr sont déjà déclarés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="52"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="53"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="54"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="55"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="56"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="57"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="58"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="59"/>
         <source>Higher is better</source>
         <translation>Plus c'est haut, mieux c'est</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="59"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="60"/>
         <source>Higher is worse</source>
         <translation>Plus c'est haut, moins bien c'est</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="60"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="61"/>
         <source>Context (neither good nor bad)</source>
         <translation>Contexte (ni bon ni mauvais)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="63"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="64"/>
         <source>Polarity</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="68"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="69"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="69"/>
+        <location filename="../reterr_qgis/gui/indicator_dialog.py" line="70"/>
         <source>Forget this declaration</source>
         <translation>Oublier cette déclaration</translation>
     </message>
@@ -3264,237 +3559,237 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
 <context>
     <name>LocalSourcing</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="113"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="112"/>
         <source>Local sourcing flows (surplus → deficit)</source>
         <translation>Flux d'approvisionnement local (excédent → déficit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="150"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="149"/>
         <source>Territories with balances per family</source>
         <translation>Territoires avec les soldes par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="150"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="149"/>
         <source>Polygons or points in a projected CRS, e.g. the output of &apos;Food adequacy&apos;.</source>
         <translation>Polygones ou points dans un SCR projeté, par ex. la sortie de « Adéquation alimentaire ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="162"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="161"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per product family. Empty: the balance fields of &apos;Food adequacy&apos; ({fields}).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille de produits. Vide : les champs de solde de « Adéquation alimentaire » ({fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="179"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="178"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="179"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="178"/>
         <source>Code written on the flow lines and matched with the town halls&apos; codes; without it, the feature id.</source>
         <translation>Code écrit sur les lignes de flux et apparié aux codes des mairies ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="194"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="195"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="194"/>
         <source>Name written on the flow lines and used in messages.</source>
         <translation>Nom écrit sur les lignes de flux et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
         <source>Radius (km, straight line)</source>
         <translation>Rayon (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="208"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="207"/>
         <source>Largest straight-line distance between a supplying and a receiving territory (without a road network).</source>
         <translation>Plus grande distance à vol d'oiseau entre un territoire qui fournit et un territoire qui reçoit (sans réseau routier).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Largest road time (minutes, with a road network)</source>
         <translation>Temps de parcours routier maximal (minutes, avec un réseau routier)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="223"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="225"/>
         <source>Used instead of the radius when a road network is given.</source>
         <translation>Utilisé à la place du rayon quand un réseau routier est fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
         <source>Solver</source>
         <translation>Solveur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
         <source>Network simplex (needs numba)</source>
         <translation>Simplexe réseau (nécessite numba)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
         <source>HiGHS (scipy)</source>
         <translation>HiGHS (scipy)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="235"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="240"/>
         <source>Automatic: the compiled network simplex when numba is installed, else HiGHS. Both give the same optimum.</source>
         <translation>Automatique : le simplexe réseau compilé si numba est installé, sinon HiGHS. Les deux donnent le même optimum.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="260"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="253"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="260"/>
         <source>Matched on the territory code; used where the point lies inside its territory, else a point inside the polygon.</source>
         <translation>Appariés par le code du territoire ; utilisés quand le point est situé dans son territoire, sinon un point à l'intérieur du polygone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="267"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="274"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="267"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="274"/>
         <source>Code of each point, as in the territory code field.</source>
         <translation>Code de chaque point, comme dans le champ du code des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="288"/>
         <source>Sourcing flows</source>
         <translation>Flux d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="281"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="288"/>
         <source>One line per flow, from the supplying to the receiving territory, styled by volume.</source>
         <translation>Une ligne par flux, du territoire qui fournit au territoire qui reçoit, symbolisée selon le volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
         <source>Territories: deficits covered, unmatched surplus and deficit</source>
         <translation>Territoires : déficits couverts, excédents et déficits non appariés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="292"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="299"/>
         <source>The territories with, per family, couv_, envoi_, recu_, exc_ and def_.</source>
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="313"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="320"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="319"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="328"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="335"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="340"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="347"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="349"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="356"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="361"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="368"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="387"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="394"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="413"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="420"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="432"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="439"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="446"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="453"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="451"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="458"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="457"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="464"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="461"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="468"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="575"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="582"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="592"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="599"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="598"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="605"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="604"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="611"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="605"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="612"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="623"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="630"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="623"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="630"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="116"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="115"/>
         <source>Whose surplus can cover whose deficit nearby? For each product family (one balance field each: surplus &gt; 0, deficit &lt; 0, e.g. the hectares per crop group written by 'Food adequacy'), the surpluses of the territories are matched with the deficits of the others within a radius, and the result drawn as flow lines.
 
 Method (METHODS §2.3, SUPPLY_AND_COMPLEMENTARITY §B4): a min-cost maximum matching per family — first the largest volume that can move between a surplus and a deficit territory closer than the radius, then, for that volume, the smallest total of volume × distance (or × time). Families never compensate each other: a surplus of fodder never covers a deficit of cereals. What cannot be matched within the radius stays as unmatched surplus or deficit; it is never forced.
@@ -3522,26 +3817,9 @@ Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de sc
 <context>
     <name>NearestService</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="48"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="47"/>
         <source>Nearest facility by type</source>
         <translation>Équipement le plus proche par type</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="51"/>
-        <source>For each demand unit (commune, IRIS, grid cell, address point) and each facility type: the travel time to the nearest facility of that type and, optionally, the number of facilities of the type reachable within the cut-off.
-
-t_&lt;TYPE&gt; = min_j c_ij in minutes, from the demand unit to the facility (home → service: on a network with one-way streets this is not the return time); NULL when no facility of the type lies within the cut-off or none can be reached. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], the cumulative opportunities within T minutes (METHODS §1.2). Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries in the BPE codes of 2024), cut-off 30 minutes.
-
-Types are compared as text with the type field (BPE: TYPEQU). A type that is neither a BPE code (any vintage of the code table shipped in resources/bpe) nor present in the layer is an error; a BPE type with no facility gives a warning (NULL times, zero counts), with a hint when the layer holds the same facility in another vintage's codes (e.g. D201 before 2024 for D265).
-
-Travel times: on the road network when one is given (graph cached; one search per type from all its facilities at once, stopped at the cut-off; places snapped to the nearest node within the maximum distance and reached at the access speed), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]). Polygons start from a point inside them, or from the matching point of the anchor layer (e.g. the town hall).</source>
-        <translation>Pour chaque unité de demande (commune, IRIS, carreau, point adresse) et chaque type d'équipement : le temps de parcours jusqu'à l'équipement le plus proche de ce type et, en option, le nombre d'équipements du type accessibles dans le temps limite.
-
-t_&lt;TYPE&gt; = min_j c_ij en minutes, de l'unité de demande vers l'équipement (domicile → service : sur un réseau avec des sens uniques, ce n'est pas le temps du retour) ; NULL quand aucun équipement du type ne se trouve dans le temps limite ou qu'aucun n'est accessible. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], les opportunités cumulées à moins de T minutes (METHODS §1.2). Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries dans les codes BPE 2024), temps limite de 30 minutes.
-
-Les types sont comparés comme du texte au champ de type (BPE : TYPEQU). Un type qui n'est ni un code BPE (de tout millésime de la table des codes fournie dans resources/bpe) ni présent dans la couche est une erreur ; un type BPE sans équipement donne un avertissement (temps NULL, comptes nuls), avec une piste quand la couche contient le même équipement dans les codes d'un autre millésime (par ex. D201 avant 2024 pour D265).
-
-Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; une recherche par type depuis tous ses équipements à la fois, arrêtée au temps limite ; lieux accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]). Les polygones partent d'un point situé à l'intérieur, ou du point correspondant de la couche de points de départ (par ex. la mairie).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/services/nearest_service.py" line="78"/>
@@ -3564,65 +3842,82 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Les recherches s'arrêtent là : les équipements plus lointains donnent des temps NULL et ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="103"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="106"/>
         <source>Count the facilities within the cut-off</source>
         <translation>Compter les équipements dans le temps limite</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="103"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="106"/>
         <source>Adds n_&lt;TYPE&gt;, the number of facilities of each type within the cut-off.</source>
         <translation>Ajoute n_&lt;TYPE&gt;, le nombre d'équipements de chaque type dans le temps limite.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="200"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="203"/>
         <source>Nearest facilities</source>
         <translation>Équipements les plus proches</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="112"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="115"/>
         <source>The demand layer with t_&lt;TYPE&gt; (minutes) and n_&lt;TYPE&gt; per type.</source>
         <translation>La couche de demande avec t_&lt;TYPE&gt; (minutes) et n_&lt;TYPE&gt; pour chaque type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="127"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="130"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="139"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="142"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="181"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="184"/>
         <source>{type}: {n} of {total} demand units ({pop} inhabitants, {share} %) have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} ({pop} habitants, {share} %) n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="195"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="198"/>
         <source>{type}: {n} of {total} demand units have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="200"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="203"/>
         <source>Minutes from each unit of &apos;{demand}&apos; to the nearest facility of each type ({types}) of &apos;{facilities}&apos;, cut-off {t} minutes.</source>
         <translation>Minutes de chaque unité de « {demand} » à l'équipement le plus proche de chaque type ({types}) de « {facilities} », temps limite de {t} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="50"/>
+        <source>For each demand unit (commune, IRIS, grid cell, address point) and each facility type: the travel time to the nearest facility of that type and, optionally, the number of facilities of the type reachable within the cut-off.
+
+t_&lt;TYPE&gt; = min_j c_ij in minutes, from the demand unit to the facility (home → service: on a network with one-way streets this is not the return time); NULL when no facility of the type lies within the cut-off or none can be reached. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], the cumulative opportunities within T minutes (METHODS §1.2). Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries in the BPE codes of 2024), cut-off 30 minutes.
+
+Types are compared as text with the type field (BPE: TYPEQU). A type that is neither a BPE code (any vintage of the code table shipped in resources/bpe) nor present in the layer is an error; a BPE type with no facility gives a warning (NULL times, zero counts), with a hint when the layer holds the same facility in another vintage's codes (e.g. D201 before 2024 for D265).
+
+Travel times: on the road network when one is given (graph cached; one search per type from all its facilities at once, stopped at the cut-off; places snapped to the nearest node within the maximum distance and reached at the access speed), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network). Polygons start from a point inside them, or from the matching point of the anchor layer (e.g. the town hall).</source>
+        <translation>Pour chaque unité de demande (commune, IRIS, carreau, point adresse) et chaque type d&apos;équipement : le temps de parcours jusqu&apos;à l&apos;équipement le plus proche de ce type et, en option, le nombre d&apos;équipements du type accessibles dans le temps limite.
+
+t_&lt;TYPE&gt; = min_j c_ij en minutes, de l&apos;unité de demande vers l&apos;équipement (domicile → service : sur un réseau avec des sens uniques, ce n&apos;est pas le temps du retour) ; NULL quand aucun équipement du type ne se trouve dans le temps limite ou qu&apos;aucun n&apos;est accessible. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], les opportunités cumulées à moins de T minutes (METHODS §1.2). Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries dans les codes BPE 2024), temps limite de 30 minutes.
+
+Les types sont comparés comme du texte au champ de type (BPE : TYPEQU). Un type qui n&apos;est ni un code BPE (de tout millésime de la table des codes fournie dans resources/bpe) ni présent dans la couche est une erreur ; un type BPE sans équipement donne un avertissement (temps NULL, comptes nuls), avec une piste quand la couche contient le même équipement dans les codes d&apos;un autre millésime (par ex. D201 avant 2024 pour D265).
+
+Temps de parcours : sur le réseau routier s&apos;il est fourni (graphe en cache ; une recherche par type depuis tous ses équipements à la fois, arrêtée au temps limite ; lieux accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d&apos;accès), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les polygones partent d&apos;un point situé à l&apos;intérieur, ou du point correspondant de la couche de points de départ (par ex. la mairie).</translation>
     </message>
 </context>
 <context>
     <name>ResilienceIndex</name>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="86"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="84"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="551"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="553"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="92"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="90"/>
         <source>Builds a composite resilience index from indicator fields of a territory layer (communes, EPCI, any zoning; join the outputs of several algorithms by territory code first).
 
 Pipeline: (1) outlier treatment, COINr defaults: an indicator whose skewness exceeds 2 in absolute value and whose excess kurtosis exceeds 3.5 is winsorised (the most extreme value replaced by the next one, up to 5 times); if it still fails, it is log-transformed instead. (2) Polarity-aware normalisation (min-max 0-100, z-score, percentile rank, or distance to a target): a higher score always means more resilient; higher-is-worse indicators are mirrored, never multiplied by -1. (3) Weighted mean of the indicators within each dimension, then of the dimensions (arithmetic, or weighted geometric mean of scores mapped to 1-100). (4) Ranks, 1 = best.
@@ -3647,142 +3942,142 @@ Incertitude : l'indice est recalculé avec des poids tirés au hasard (± 25 % a
 Valeurs manquantes : un territoire auquel manquent certains indicateurs est noté sur ceux qu'il a, leurs poids redistribués entre eux (il est nommé dans le journal) ; un territoire qui n'en a aucun n'a pas de score. Un indicateur constant ne peut pas classer les territoires et est refusé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="121"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="119"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="121"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="119"/>
         <source>Layer of territories with one numeric field per indicator.</source>
         <translation>Couche des territoires, avec un champ numérique par indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="129"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="127"/>
         <source>Indicator fields</source>
         <translation>Champs des indicateurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="129"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="127"/>
         <source>The numeric fields combined into the index (at least one).</source>
         <translation>Les champs numériques combinés dans l'indice (au moins un).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="310"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="312"/>
         <source>Polarities</source>
         <translation>Polarités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="142"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="140"/>
         <source>&apos;field:+;other:-&apos; (+ higher is better, - higher is worse). Default: the registry&apos;s polarity of ReTerr indicators.</source>
         <translation>« champ:+;autre:- » (+ : plus c'est haut, mieux c'est ; - : plus c'est haut, pire c'est). Par défaut : la polarité des indicateurs ReTerr inscrite au registre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="315"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="317"/>
         <source>Dimensions</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="153"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="151"/>
         <source>'field:dimension;…'. Default: the registry's dimension, else 'other'.</source>
         <translation>« champ:dimension;… ». Par défaut : la dimension inscrite au registre, sinon « other ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>Normalisation</source>
         <translation>Normalisation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>Min-max (0-100)</source>
         <translation>Min-max (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>Z-score</source>
         <translation>Score z (centré réduit)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>Percentile rank (0-100)</source>
         <translation>Rang centile (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>Distance to a target (0-100)</source>
         <translation>Distance à une cible (0-100)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="161"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="159"/>
         <source>How each indicator is put on a common scale, higher = more resilient.</source>
         <translation>Comment chaque indicateur est ramené à une échelle commune (plus haut = plus résilient).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="389"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="391"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="177"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="175"/>
         <source>'field:value;…' in the indicators' units, for the distance to a target.</source>
         <translation>« champ:valeur;… » dans les unités des indicateurs, pour la distance à une cible.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="183"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="181"/>
         <source>Treat outliers (COINr rule)</source>
         <translation>Traiter les valeurs extrêmes (règle COINr)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="183"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="181"/>
         <source>Winsorise, or else log-transform, strongly skewed indicators.</source>
         <translation>Winsorise, ou à défaut passe au logarithme, les indicateurs très asymétriques.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="189"/>
         <source>Aggregation</source>
         <translation>Agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="189"/>
         <source>Arithmetic mean</source>
         <translation>Moyenne arithmétique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="189"/>
         <source>Geometric mean</source>
         <translation>Moyenne géométrique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="191"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="189"/>
         <source>Arithmetic: weaknesses are compensated by strengths; geometric: less so.</source>
         <translation>Arithmétique : les faiblesses sont compensées par les points forts ; géométrique : moins.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="202"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="200"/>
         <source>Compute an overall score</source>
         <translation>Calculer un score global</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="202"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="200"/>
         <source>Unchecked: dimension scores only, no overall score.</source>
         <translation>Décoché : scores par dimension seulement, sans score global.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="379"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="381"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="210"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="208"/>
         <source>&apos;field:2;other:1&apos; (weights within a dimension) and/or &apos;dimension:2&apos; (weights of the dimensions). Default: equal weights.</source>
         <translation>« champ:2;autre:1 » (poids au sein d'une dimension) et/ou « dimension:2 » (poids des dimensions). Par défaut : poids égaux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="219"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="217"/>
         <source>Monte-Carlo samples</source>
         <translation>Tirages de Monte-Carlo</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="219"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="217"/>
         <source>Weightings drawn for the rank band; 0: no uncertainty analysis.</source>
         <translation>Pondérations tirées pour l'intervalle de rang ; 0 : pas d'analyse d'incertitude.</translation>
     </message>
@@ -3797,117 +4092,117 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Même graine, mêmes intervalles de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="243"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="245"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="243"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="245"/>
         <source>Names used in messages and in the CSV.</source>
         <translation>Noms utilisés dans les messages et dans le CSV.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="256"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="258"/>
         <source>The territories with dimension scores, score, rank and rank band.</source>
         <translation>Les territoires avec les scores par dimension, le score, le rang et l'intervalle de rang.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="264"/>
         <source>Normalised values (CSV)</source>
         <translation>Valeurs normalisées (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="264"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="262"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="264"/>
         <source>The normalised value of each indicator per territory.</source>
         <translation>La valeur normalisée de chaque indicateur, par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="282"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="284"/>
         <source>{param}: &apos;{item}&apos; is not of the form &apos;name:value&apos;.</source>
         <translation>{param} : « {item} » n'est pas de la forme « nom:valeur ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="290"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="292"/>
         <source>{param}: &apos;{name}&apos; is not one of the indicator fields: {fields}.</source>
         <translation>{param} : « {name} » n'est pas l'un des champs des indicateurs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="302"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="304"/>
         <source>{param}: the value of &apos;{name}&apos; is not a number: {value}.</source>
         <translation>{param} : la valeur de « {name} » n'est pas un nombre : {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="330"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="332"/>
         <source>Polarities: &apos;{value}&apos; for &apos;{field}&apos; is not understood: use + (higher is better) or - (higher is worse).</source>
         <translation>Polarités : « {value} » pour « {field} » n'est pas compris : utilisez + (plus c'est haut, mieux c'est) ou - (plus c'est haut, pire c'est).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="339"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="341"/>
         <source>&apos;{field}&apos; is a neutral indicator (neither good nor bad in itself): give its polarity in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse) or leave it out.</source>
         <translation>« {field} » est un indicateur neutre (ni bon ni mauvais en soi) : donnez sa polarité dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire) ou retirez-le.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="347"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="349"/>
         <source>&apos;{field}&apos; has no known polarity: give it in Polarities (&apos;{field}:+&apos; if higher is better, &apos;{field}:-&apos; if higher is worse).</source>
         <translation>« {field} » n'a pas de polarité connue : donnez-la dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="369"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="371"/>
         <source>Choose at least one indicator field.</source>
         <translation>Choisissez au moins un champ d'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="381"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="383"/>
         <source>Weights: &apos;{name}&apos; is neither an indicator field nor a dimension ({choices}).</source>
         <translation>Poids : « {name} » n'est ni un champ d'indicateur ni une dimension ({choices}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="409"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="411"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="423"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="425"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="436"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="438"/>
         <source>Computing the index…</source>
         <translation>Calcul de l'indice…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="450"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="452"/>
         <source>Monte-Carlo rank bands…</source>
         <translation>Intervalles de rang par Monte-Carlo…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="462"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="464"/>
         <source>Scored on the indicators they have (weights re-spread): {features}.</source>
         <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="524"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="526"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="551"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="553"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="565"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="567"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="478"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="480"/>
         <source>Dimensions &apos;{first}&apos; and &apos;{dim}&apos; have the same field name once punctuation, accents and case are removed: &apos;{first}&apos; is written to &apos;{field1}&apos;, &apos;{dim}&apos; to &apos;{field2}&apos;.</source>
         <translation>Les dimensions « {first} » et « {dim} » ont le même nom de champ une fois la ponctuation, les accents et la casse retirés : « {first} » est écrite dans « {field1} », « {dim} » dans « {field2} ».</translation>
     </message>
@@ -3920,12 +4215,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="127"/>
+        <location filename="../reterr_qgis/processing/base.py" line="239"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="134"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="153"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -3945,50 +4240,253 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="840"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="864"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="854"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="878"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="860"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="884"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="282"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="306"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="561"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="585"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="872"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="896"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="453"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="477"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
         <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="491"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="515"/>
         <source>Could not store the field aliases of {path}: {e}</source>
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/base.py" line="269"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrAliases</name>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="33"/>
+        <source>Resilience score</source>
+        <translation>Score de résilience</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="34"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="35"/>
+        <source>Facilities within reach</source>
+        <translation>Équipements à portée</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="36"/>
+        <source>Age-standardised population</source>
+        <translation>Population standardisée par l&apos;âge</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="37"/>
+        <source>Under-served (APL below 2.5)</source>
+        <translation>Sous-dense (APL inférieure à 2,5)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="38"/>
+        <source>Travel time band (min)</source>
+        <translation>Tranche de temps de parcours (min)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="39"/>
+        <source>Facility (feature id)</source>
+        <translation>Équipement (identifiant de l&apos;entité)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="40"/>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="41"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="42"/>
+        <source>Origin code</source>
+        <translation>Code d&apos;origine</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="43"/>
+        <source>Destination code</source>
+        <translation>Code de destination</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="44"/>
+        <source>Origin name</source>
+        <translation>Nom de l&apos;origine</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="45"/>
+        <source>Destination name</source>
+        <translation>Nom de la destination</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="46"/>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="47"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="48"/>
+        <source>Outgoing flows</source>
+        <translation>Flux sortants</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="49"/>
+        <source>Incoming flows</source>
+        <translation>Flux entrants</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="50"/>
+        <source>Internal flows</source>
+        <translation>Flux internes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="51"/>
+        <source>Net flow (incoming − outgoing)</source>
+        <translation>Solde des flux (entrants − sortants)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="52"/>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="54"/>
+        <source>Travel time (min)</source>
+        <translation>Temps de parcours (min)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="55"/>
+        <source>Functional area</source>
+        <translation>Aire fonctionnelle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="56"/>
+        <source>Functional area name</source>
+        <translation>Nom de l&apos;aire fonctionnelle</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="57"/>
+        <source>Number of communes</source>
+        <translation>Nombre de communes</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="58"/>
+        <source>Jobs</source>
+        <translation>Emplois</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="59"/>
+        <source>Number of establishments</source>
+        <translation>Nombre d&apos;établissements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="60"/>
+        <source>Farmland needed, total (ha)</source>
+        <translation>Surface agricole nécessaire totale (ha)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="61"/>
+        <source>Farmland needed per inhabitant (ha)</source>
+        <translation>Surface agricole nécessaire par habitant (ha)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="62"/>
+        <source>Farmland, total (ha)</source>
+        <translation>Surface agricole totale (ha)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="63"/>
+        <source>Farmland excluded (ha)</source>
+        <translation>Surface agricole exclue (ha)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="69"/>
+        <source>Rank (1 = best placed)</source>
+        <translation>Rang (1 = le mieux placé)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="70"/>
+        <source>Median rank over the weightings tried</source>
+        <translation>Rang médian sur les pondérations essayées</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="71"/>
+        <source>Rank band: best (5th percentile)</source>
+        <translation>Intervalle de rang : meilleur (5e centile)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="72"/>
+        <source>Rank band: worst (95th percentile)</source>
+        <translation>Intervalle de rang : pire (95e centile)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="75"/>
+        <source>Order of choice</source>
+        <translation>Ordre de choix</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="79"/>
+        <source>Score: {dimension}</source>
+        <translation>Score : {dimension}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="80"/>
+        <source>APL — {service} ({codes})</source>
+        <translation>APL — {service} ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="81"/>
+        <source>Potential accessibility (APL)</source>
+        <translation>Accessibilité potentielle localisée (APL)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/aliases.py" line="82"/>
+        <source>{label} ({unit})</source>
+        <translation>{label} ({unit})</translation>
     </message>
 </context>
 <context>
     <name>ReterrDock</name>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="76"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="82"/>
         <source>ReTerr: reading the indicators of {layer}</source>
         <translation>ReTerr : lecture des indicateurs de {layer}</translation>
     </message>
@@ -4101,37 +4599,37 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le rayon de recherche doit être positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="199"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="200"/>
         <source>The speed must be positive.</source>
         <translation>La vitesse doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/costs.py" line="201"/>
+        <location filename="../reterr_qgis/engine/routing/costs.py" line="202"/>
         <source>The detour factor must be at least 1.</source>
         <translation>Le coefficient de détour doit être au moins égal à 1.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="63"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="65"/>
         <source>Give at least one step.</source>
         <translation>Donnez au moins un palier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="67"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="69"/>
         <source>Step weights must not be negative.</source>
         <translation>Les poids des paliers ne doivent pas être négatifs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="91"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="93"/>
         <source>Sigma must be positive.</source>
         <translation>Sigma doit être positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="99"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="101"/>
         <source>The gravity scale must be positive.</source>
         <translation>L'échelle gravitaire doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="101"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="103"/>
         <source>A negative gravity exponent needs a minimum cost above 0.</source>
         <translation>Un exposant gravitaire négatif nécessite un coût minimal supérieur à 0.</translation>
     </message>
@@ -4141,12 +4639,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>« {what} » a {got} valeurs, {expected} attendues.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="153"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="155"/>
         <source>&apos;{what}&apos; has missing, negative or infinite values.</source>
         <translation>« {what} » a des valeurs manquantes, négatives ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="191"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="193"/>
         <source>The catchment size must be positive.</source>
         <translation>La taille de l'aire de recours doit être positive.</translation>
     </message>
@@ -4156,27 +4654,27 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Les coûts de déplacement doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="201"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="203"/>
         <source>3SFCA needs a weight function.</source>
         <translation>La méthode 3SFCA nécessite une fonction de pondération.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="230"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="232"/>
         <source>{n} facilities have no demand within their catchment.</source>
         <translation>{n} équipements n'ont aucune demande dans leur aire de recours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="240"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="242"/>
         <source>{n} demand units have no facility within reach.</source>
         <translation>{n} unités de demande n'ont aucun équipement à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="264"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="266"/>
         <source>Give one consumption value per age group.</source>
         <translation>Donnez une valeur de consommation par tranche d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="279"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="281"/>
         <source>The population is zero.</source>
         <translation>La population est nulle.</translation>
     </message>
@@ -5236,7 +5734,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{n} d'entre elles ressemblent à des degrés de longitude/latitude : LAMBERT_X et LAMBERT_Y doivent être des coordonnées projetées en mètres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/fca.py" line="269"/>
+        <location filename="../reterr_qgis/engine/services/fca.py" line="271"/>
         <source>Age groups {groups} have missing, negative or infinite values.</source>
         <translation>Les tranches d'âge {groups} ont des valeurs manquantes, négatives ou infinies.</translation>
     </message>
@@ -5244,137 +5742,137 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrIndicatorDock</name>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="116"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="122"/>
         <source>ReTerr — resilience indicators</source>
         <translation>ReTerr — indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="139"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="145"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="147"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="153"/>
         <source>Pick</source>
         <translation>Choisir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="148"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="154"/>
         <source>Click a territory on the map to show its profile</source>
         <translation>Cliquez sur un territoire de la carte pour afficher son profil</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="446"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="485"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="372"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="384"/>
         <source>Median of all territories</source>
         <translation>Médiane de tous les territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="158"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="164"/>
         <source>Median of its peers sharing</source>
         <translation>Médiane de ses pairs partageant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="169"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="175"/>
         <source>Compare: keep this territory as A</source>
         <translation>Comparer : garder ce territoire comme A</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="173"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="179"/>
         <source>Declare an indicator…</source>
         <translation>Déclarer un indicateur…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="502"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="625"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="180"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="186"/>
         <source>Radar as PNG…</source>
         <translation>Radar en PNG…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="181"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="187"/>
         <source>Radar as SVG…</source>
         <translation>Radar en SVG…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="182"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="188"/>
         <source>Table as CSV…</source>
         <translation>Tableau en CSV…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="327"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="339"/>
         <source>Choose a layer of territories.</source>
         <translation>Choisissez une couche de territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="270"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="283"/>
         <source>'{layer}' has no indicator field. Run a ReTerr algorithm on it (territorial profile, service access, resilience index) or declare one of its numeric fields as an indicator with “Declare an indicator…”.</source>
         <translation>« {layer} » n'a aucun champ indicateur. Lancez-y un algorithme ReTerr (profil territorial, accès aux services, indice de résilience) ou déclarez l'un de ses champs numériques comme indicateur avec « Déclarer un indicateur… ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="291"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="304"/>
         <source>Reading the indicators of '{layer}'…</source>
         <translation>Lecture des indicateurs de « {layer} »…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="307"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="320"/>
         <source>Reading the indicators was cancelled.</source>
         <translation>La lecture des indicateurs a été annulée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="341"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="353"/>
         <source>Select a territory on the map (or use “Pick”) to see its profile.</source>
         <translation>Sélectionnez un territoire sur la carte (ou utilisez « Choisir ») pour voir son profil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="373"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="389"/>
         <source>Median of the territories with {field} = {value}</source>
         <translation>Médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="383"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="407"/>
         <source>A: {name} — select another territory to compare</source>
         <translation>A : {name} — sélectionnez un autre territoire pour comparer</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="431"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="467"/>
         <source>Scores out of 10</source>
         <translation>Notes sur 10</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="433"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="469"/>
         <source>No indicator can be scored on the radar.</source>
         <translation>Aucun indicateur ne peut être noté sur le radar.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="443"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="482"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="444"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="483"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="445"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="484"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="449"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="488"/>
         <source>Change</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="469"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="518"/>
         <source>{dimension}
 Field: {field}
 {polarity}</source>
@@ -5383,70 +5881,100 @@ Champ : {field}
 {polarity}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="478"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="527"/>
         <source>Rank {rank} of {n}</source>
         <translation>Rang {rank} sur {n}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="489"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="612"/>
         <source>Higher is better</source>
         <translation>Plus c'est haut, mieux c'est</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="491"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="614"/>
         <source>Higher is worse</source>
         <translation>Plus c'est haut, moins bien c'est</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="492"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="615"/>
         <source>Context (neither good nor bad)</source>
         <translation>Contexte (ni bon ni mauvais)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="498"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="621"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="499"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="622"/>
         <source>SVG image (*.svg)</source>
         <translation>Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="500"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="623"/>
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="516"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="639"/>
         <source>Nothing to export: select a territory first.</source>
         <translation>Rien à exporter : sélectionnez d'abord un territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/gui/dock.py" line="529"/>
+        <location filename="../reterr_qgis/gui/dock.py" line="652"/>
         <source>Cannot write &apos;{path}&apos;: {error}</source>
         <translation>Impossible d'écrire « {path} » : {error}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="396"/>
+        <source>EPCI {name}</source>
+        <translation>EPCI {name}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="398"/>
+        <source>département {name}</source>
+        <translation>département {name}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="542"/>
+        <source>Double-click an indicator you declared to change which way it counts.</source>
+        <translation>Double-cliquez sur un indicateur que vous avez déclaré pour changer son sens de lecture.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="587"/>
+        <source>{indicator}: 1 extreme value brought back to the next value before scoring, so that it does not squash the others.</source>
+        <translation>{indicator} : 1 valeur extrême ramenée à la valeur suivante avant le calcul des scores, pour qu&apos;elle n&apos;écrase pas les autres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="587"/>
+        <source>{indicator}: {n} extreme values brought back to the next value before scoring, so that they do not squash the others.</source>
+        <translation>{indicator} : {n} valeurs extrêmes ramenées à la valeur suivante avant le calcul des scores, pour qu&apos;elles n&apos;écrasent pas les autres.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/dock.py" line="600"/>
+        <source>{indicator}: values too uneven between territories, scored on a logarithmic scale.</source>
+        <translation>{indicator} : valeurs trop inégales entre territoires, notées sur une échelle logarithmique.</translation>
     </message>
 </context>
 <context>
     <name>ReterrLayers</name>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="46"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="50"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="145"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="149"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="155"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="159"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="268"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="272"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
@@ -5456,44 +5984,72 @@ Champ : {field}
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="295"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="299"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="554"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="558"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="568"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="572"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="590"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="594"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="286"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="290"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="170"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="174"/>
         <source>Layer &apos;{layer}&apos; is in a Mercator projection ({crs}, e.g. the web maps&apos; EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in France, so distances and times would be 40 % too long and areas twice too large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l'EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="184"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="188"/>
         <source>Layer &apos;{layer}&apos; has a projected CRS ({crs}) whose unit is not the metre. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l'unité n'est pas le mètre. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="114"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="118"/>
         <source>Layer &apos;{layer}&apos;: {n} features cannot be reprojected from {source} to {target}: {features}. Check that the layer&apos;s CRS is the one its coordinates are in (e.g. metres in a layer declared in degrees), or set it.</source>
         <translation>Couche « {layer} » : {n} entités ne peuvent pas être reprojetées de {source} vers {target} : {features}. Vérifiez que le SCR de la couche est bien celui de ses coordonnées (par ex. des mètres dans une couche déclarée en degrés), ou définissez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrModels</name>
+    <message>
+        <location filename="../reterr_qgis/processing/provider.py" line="80"/>
+        <source>Territorial resilience diagnostic</source>
+        <translation>Diagnostic de résilience territoriale</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/provider.py" line="83"/>
+        <source>Theme: access to services</source>
+        <translation>Thème : accès aux services</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/provider.py" line="84"/>
+        <source>Theme: food autonomy and local economy</source>
+        <translation>Thème : autonomie alimentaire et économie locale</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/provider.py" line="85"/>
+        <source>Theme: complementarity and flows</source>
+        <translation>Thème : complémentarité et flux</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/provider.py" line="105"/>
+        <source>Complete diagnostics (models)</source>
+        <translation>Diagnostics complets (modèles)</translation>
     </message>
 </context>
 <context>
@@ -5549,11 +6105,6 @@ Champ : {field}
         <translation>BD TOPO importance</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="102"/>
-        <source>Default car speeds per class; see the plugin documentation for their sources (several are to be confirmed).</source>
-        <translation>Vitesses voiture par défaut pour chaque classe ; voir la documentation de l'extension pour leurs sources (plusieurs sont à confirmer).</translation>
-    </message>
-    <message>
         <location filename="../reterr_qgis/processing/common/travel.py" line="121"/>
         <source>Speed of unknown classes (km/h, 0: error)</source>
         <translation>Vitesse des classes inconnues (km/h, 0 : erreur)</translation>
@@ -5564,22 +6115,22 @@ Champ : {field}
         <translation>0 signale les classes inconnues comme une erreur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="133"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="138"/>
         <source>One-way field</source>
         <translation>Champ de sens unique</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="133"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="138"/>
         <source>OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos;; empty: two-way.</source>
         <translation>OSM « oneway » ou BD TOPO « sens_de_circulation » ; vide : double sens.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="148"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="153"/>
         <source>Junction tolerance (m)</source>
         <translation>Tolérance de raccordement (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="148"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="153"/>
         <source>Line ends closer than this are joined.</source>
         <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
     </message>
@@ -5604,12 +6155,12 @@ Champ : {field}
         <translation>Graphe routier chargé depuis le cache ({path}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="170"/>
         <source>Maximum segment length (m, 0: off)</source>
         <translation>Longueur maximale des tronçons (m, 0 : sans)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="160"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="170"/>
         <source>Long roads get intermediate nodes this far apart, so that places snap to a nearby point of the road rather than to a distant junction.</source>
         <translation>Les longues routes reçoivent des nœuds intermédiaires espacés de cette distance, pour que les lieux s'accrochent à un point proche de la route plutôt qu'à un carrefour éloigné.</translation>
     </message>
@@ -5622,6 +6173,11 @@ Champ : {field}
         <location filename="../reterr_qgis/adapters/graphs.py" line="112"/>
         <source>Road searches: scipy&apos;s Dijkstra (install numba for searches 3 to 6 times faster).</source>
         <translation>Recherches routières : Dijkstra de scipy (installez numba pour des recherches 3 à 6 fois plus rapides).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="102"/>
+        <source>Default car speeds per class, set by ReTerr a little below the legal limits (see the plugin documentation); give a speed field to use your own.</source>
+        <translation>Vitesses automobiles par défaut par classe, fixées par ReTerr un peu en dessous des limites légales (voir la documentation de l&apos;extension) ; indiquez un champ de vitesse pour utiliser vos propres vitesses.</translation>
     </message>
 </context>
 <context>
@@ -5640,133 +6196,58 @@ Champ : {field}
 <context>
     <name>ReterrPlugin</name>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="43"/>
-        <source>Territorial profile…</source>
-        <translation>Profil territorial…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/plugin.py" line="112"/>
+        <location filename="../reterr_qgis/plugin.py" line="113"/>
         <source>&amp;ReTerr</source>
         <translation>&amp;ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="77"/>
+        <location filename="../reterr_qgis/plugin.py" line="78"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="67"/>
-        <source>Resilience index…</source>
-        <translation>Indice de résilience…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="66"/>
-        <source>Import the BPE…</source>
-        <translation>Importer la BPE…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="59"/>
-        <source>Access to a service (APL, floating catchment)…</source>
-        <translation>Accessibilité à un service (APL, aires flottantes)…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="45"/>
-        <source>Time to the nearest service…</source>
-        <translation>Temps d'accès au service le plus proche…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="59"/>
-        <source>Everyday services basket…</source>
-        <translation>Panier de services de la vie courante…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="66"/>
-        <source>Service gaps…</source>
-        <translation>Écarts d'accès aux services…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="58"/>
-        <source>Where to add a facility…</source>
-        <translation>Où implanter un équipement…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="37"/>
-        <source>Service areas (isochrones)…</source>
-        <translation>Zones de desserte (isochrones)…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/import_sirene.py" line="72"/>
-        <source>Import the SIRENE stock…</source>
-        <translation>Importer le stock SIRENE…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="100"/>
-        <source>Local sourcing flows…</source>
-        <translation>Flux d'approvisionnement local…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/endogenous_economy.py" line="82"/>
-        <source>Endogenous economy…</source>
-        <translation>Économie endogène…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="87"/>
-        <source>Missing links in value chains…</source>
-        <translation>Maillons manquants des filières…</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/supply/food_adequacy.py" line="64"/>
-        <source>Food adequacy…</source>
-        <translation>Adéquation alimentaire…</translation>
     </message>
 </context>
 <context>
     <name>ReterrProfilePage</name>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="78"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="257"/>
         <source>Resilience profile — {name}</source>
         <translation>Profil de résilience — {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="94"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="275"/>
         <source>Scores out of 10 (0 = worst, 10 = best territory)</source>
         <translation>Notes sur 10 (10 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="121"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="304"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="122"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="305"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="123"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="306"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="124"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="307"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="128"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="311"/>
         <source>Change</source>
         <translation>Évolution</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="166"/>
-        <source>Green: among the best third of territories for this indicator; red: the worst third; amber: in between. Rank 1 = best (context figures: largest). Reference: {ref}.</source>
-        <translation>Vert : parmi le meilleur tiers des territoires pour cet indicateur ; rouge : le tiers le moins bien placé ; orange : entre les deux. Rang 1 = le mieux placé (chiffres de contexte : le plus grand). Référence : {ref}.</translation>
     </message>
 </context>
 <context>
     <name>ReterrProvider</name>
     <message>
-        <location filename="../reterr_qgis/processing/provider.py" line="79"/>
+        <location filename="../reterr_qgis/processing/provider.py" line="138"/>
         <source>ReTerr — territorial resilience ({version})</source>
         <translation>ReTerr — résilience territoriale ({version})</translation>
     </message>
@@ -5774,14 +6255,19 @@ Champ : {field}
 <context>
     <name>ReterrStyle</name>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="135"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="218"/>
         <source>ReTerr default style</source>
         <translation>Style par défaut ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="136"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="219"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/style.py" line="190"/>
+        <source>{range} (under-served)</source>
+        <translation>{range} (sous-dense)</translation>
     </message>
 </context>
 <context>
@@ -5792,137 +6278,137 @@ Champ : {field}
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="177"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="246"/>
         <source>Demand (communes, IRIS, grid cells, points)</source>
         <translation>Demande (communes, IRIS, carreaux, points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="177"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="246"/>
         <source>Polygons are represented by a point inside each of them.</source>
         <translation>Chaque polygone est représenté par un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="259"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="190"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="259"/>
         <source>Demand of each unit (default: population).</source>
         <translation>Demande de chaque unité (par défaut : population).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="207"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="276"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="207"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="276"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="286"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="217"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="286"/>
         <source>Field holding the facility type (BPE: TYPEQU).</source>
         <translation>Champ contenant le type d'équipement (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="212"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="227"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="212"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="227"/>
         <source>Average door-to-door speed on the straight-line distance × detour.</source>
         <translation>Vitesse moyenne de porte à porte appliquée à la distance à vol d'oiseau × détour.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="227"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="247"/>
         <source>Detour factor</source>
         <translation>Coefficient de détour</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="227"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="247"/>
         <source>Road distance over straight-line distance.</source>
         <translation>Distance routière rapportée à la distance à vol d'oiseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="234"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="303"/>
         <source>Points standing for the demand units (e.g. town halls)</source>
         <translation>Points représentant les unités de demande (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="234"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="303"/>
         <source>A better origin than a polygon&apos;s interior point: the town hall or a population-weighted centre, matched on a code; used only when it lies inside its unit.</source>
         <translation>Une meilleure origine que le point intérieur d'un polygone : la mairie ou un centre pondéré par la population, apparié par un code ; utilisé seulement s'il est situé dans son unité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="252"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="321"/>
         <source>Demand code field</source>
         <translation>Champ du code de la demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="252"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="321"/>
         <source>Code matching the points to the demand units.</source>
         <translation>Code qui apparie les points aux unités de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="265"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="334"/>
         <source>Point code field</source>
         <translation>Champ du code des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="265"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="334"/>
         <source>Code of each point, as in the demand layer.</source>
         <translation>Code de chaque point, comme dans la couche de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="244"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="269"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="244"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="269"/>
         <source>Places farther from any road node are reported as unreachable.</source>
         <translation>Les lieux plus éloignés de tout nœud routier sont signalés comme inaccessibles.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="259"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="289"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="259"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="289"/>
         <source>Over the straight line between a place and its network node.</source>
         <translation>Sur la ligne droite entre un lieu et son nœud du réseau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="312"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="381"/>
         <source>Reading demand…</source>
         <translation>Lecture de la demande…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="59"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="63"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="356"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="425"/>
         <source>The facility type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;: choose the field holding the types (BPE: TYPEQU).</source>
         <translation>Le champ de type d'équipement « {field} » n'est pas dans la couche « {layer} » : choisissez le champ qui contient les types (BPE : TYPEQU).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="406"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="475"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/inputs.py" line="436"/>
+        <location filename="../reterr_qgis/processing/common/inputs.py" line="505"/>
         <source>{used} of {n} demand units start from their point; the others from a point inside them (no match, or the point lies outside the unit).</source>
         <translation>{used} unités de demande sur {n} partent de leur point ; les autres d'un point intérieur (pas de correspondance, ou point situé hors de l'unité).</translation>
     </message>
@@ -5947,32 +6433,32 @@ Champ : {field}
         <translation>La couche « {layer} » n'a aucun équipement de type {code} mais contient {others}, le même équipement dans les codes d'un autre millésime de la BPE : vérifiez le millésime des codes demandés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="299"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="334"/>
         <source>The road network and the demand layer must share one CRS (reproject the network).</source>
         <translation>Le réseau routier et la couche de demande doivent avoir le même SCR (reprojetez le réseau).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="320"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="355"/>
         <source>Travel times on the road network ({nodes} nodes), places snapped within {d} m and reached at {v} km/h.</source>
         <translation>Temps de parcours sur le réseau routier ({nodes} nœuds), lieux accrochés à moins de {d} m et rejoints à {v} km/h.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="329"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="364"/>
         <source>Straight-line travel times: distance × {detour} at {speed} km/h.</source>
         <translation>Temps de parcours à vol d'oiseau : distance × {detour} à {speed} km/h.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="340"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="375"/>
         <source>{n} demand units are more than {d} m from the road network and count as unreachable: {features}.</source>
         <translation>{n} unités de demande sont à plus de {d} m du réseau routier et sont comptées comme inaccessibles : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="368"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="403"/>
         <source>{n} candidate sites are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} sites candidats sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/travel.py" line="368"/>
+        <location filename="../reterr_qgis/processing/common/travel.py" line="403"/>
         <source>{n} facilities are more than {d} m from the road network and are ignored: {features}.</source>
         <translation>{n} équipements sont à plus de {d} m du réseau routier et sont ignorés : {features}.</translation>
     </message>
@@ -5980,12 +6466,12 @@ Champ : {field}
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="50"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="48"/>
         <source>Service areas (isochrones)</source>
         <translation>Aires de desserte (isochrones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="53"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="51"/>
         <source>Polygons of the area from which each facility is reached within each time band (home → facility, the direction that matters for access; or, optionally, reached from the facility), on the road network.
 
 One search per facility, stopped at the largest band, gives every band. A road segment whose start is reached within the band counts up to the point reached (interpolated along the segment, drawn straight between junctions); the polygon is the area within the buffer distance (default 150 m, a short walk) of the reachable roads. Bands are nested: the 20-minute area contains the 10-minute one. Times in minutes; facilities snapped to the nearest node within the maximum distance and reached at the access speed. Unlike QGIS's own service area tools, the output is polygons, the speeds are car speeds in km/h and the cost is in minutes.</source>
@@ -5994,169 +6480,157 @@ One search per facility, stopped at the largest band, gives every band. A road s
 Une seule recherche par équipement, arrêtée à la plus grande tranche, donne toutes les tranches. Un tronçon dont le début est atteint dans la tranche compte jusqu'au point atteint (interpolé le long du tronçon, tracé droit entre carrefours) ; le polygone est la zone située à moins de la distance tampon (150 m par défaut, une courte marche) des routes atteintes. Les tranches sont emboîtées : la zone à 20 minutes contient celle à 10 minutes. Temps en minutes ; équipements accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès. Contrairement aux outils de zone de desserte de QGIS, le résultat est fait de polygones, les vitesses sont des vitesses voiture en km/h et le coût est en minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="69"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="67"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="69"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="67"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="77"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="77"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
         <source>Field holding the facility type.</source>
         <translation>Champ contenant le type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="90"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="88"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="90"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="88"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="98"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
         <source>Time bands (minutes)</source>
         <translation>Tranches de temps (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="98"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
         <source>Increasing limits separated by &apos;;&apos;.</source>
         <translation>Limites croissantes séparées par « ; ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
         <source>To the facility (access)</source>
         <translation>Vers l'équipement (accès)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
         <source>From the facility</source>
         <translation>Depuis l'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
         <source>One-way streets make the two differ.</source>
         <translation>Les sens uniques rendent les deux différents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="117"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="115"/>
         <source>Walk around reachable roads (m)</source>
         <translation>Marche autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="117"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="115"/>
         <source>Width of the area kept on each side of a reachable road.</source>
         <translation>Largeur de la zone retenue de chaque côté d'une route atteinte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="130"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="133"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="130"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="133"/>
         <source>Facilities farther from any road node get no area (and are named).</source>
         <translation>Les équipements plus éloignés de tout nœud routier n'ont pas de zone (et sont nommés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="142"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="152"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="142"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="152"/>
         <source>Over the straight line between a facility and its node.</source>
         <translation>Sur la ligne droite entre un équipement et son nœud.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="295"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="331"/>
         <source>Service areas</source>
         <translation>Aires de desserte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="169"/>
         <source>One polygon per facility and band, with the facility&apos;s attributes.</source>
         <translation>Un polygone par équipement et par tranche, avec les attributs de l'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="175"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="190"/>
         <source>Time bands must be minutes separated by &apos;;&apos;, e.g. &apos;10;20;30&apos;.</source>
         <translation>Les tranches de temps sont des minutes séparées par « ; », par ex. « 10;20;30 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="179"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="194"/>
         <source>Give at least one positive time band.</source>
         <translation>Donnez au moins une tranche de temps positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="188"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="203"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="207"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="226"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="230"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="249"/>
         <source>{n} facilities are too far from the road network and get no area: {features}.</source>
         <translation>{n} équipements sont trop loin du réseau routier et n'ont pas de zone : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="237"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="256"/>
         <source>Computing service areas…</source>
         <translation>Calcul des aires de desserte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="290"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="326"/>
         <source>{n} service areas written ({f} facilities, bands {bands} min).</source>
         <translation>{n} aires de desserte écrites ({f} équipements, tranches {bands} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="295"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="331"/>
         <source>Isochrones of &apos;{layer}&apos; computed by ReTerr.</source>
         <translation>Isochrones de « {layer} » calculées par ReTerr.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="317"/>
+        <source>{n} facilities get no {band} min area (their access to the road network takes longer than the band): {features}.</source>
+        <translation>{n} équipements n&apos;ont pas d&apos;aire de desserte à {band} min (leur accès au réseau routier prend plus de temps que cette tranche) : {features}.</translation>
     </message>
 </context>
 <context>
     <name>ServiceBasket</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="277"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="280"/>
         <source>Everyday-services basket</source>
         <translation>Panier de services de la vie courante</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="65"/>
-        <source>For each demand unit: the share of a basket of facility types whose nearest facility is within the threshold, and the mean and longest time to the basket (METHODS §1.4).
-
-basket_share = 100 × (types whose nearest facility is at ≤ T minutes) / (types of the basket), in %; basket_missing = types not reached within T; basket_mean_min and basket_max_min = mean and max over the types of the time to their nearest facility, in minutes (home → service). The basket is fixed, as INSEE counts it: a type with no facility in the layer stays in the denominator (a warning names it) but is left out of the mean and max times; a type that cannot be reached on the network makes them NULL.
-
-Baskets (resources/bpe/baskets.csv): the 'panier de la vie courante' of the Observatoire des territoires in the BPE codes of 2024 (25 types, default; third-party list, to be confirmed) and the INSEE Première n°1579 (2016) basket (reconstructed, to be confirmed). Their codes are translated to the vintage chosen through the crosswalk of the BPE code table (e.g. D265 → D201 for 2021); a list of types replaces the basket. Default threshold 7 minutes: INSEE Première n°1579 reads the basket at 7 minutes (in some regions more than a quarter of residents live farther; half of metropolitan residents reach it within 4 minutes by road).
-
-Travel times: on the road network when one is given (one search per type from all its facilities at once), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
-        <translation>Pour chaque unité de demande : la part d'un panier de types d'équipements dont l'équipement le plus proche est à moins du seuil, et les temps moyen et maximal d'accès au panier (METHODS §1.4).
-
-basket_share = 100 × (types dont l'équipement le plus proche est à ≤ T minutes) / (types du panier), en % ; basket_missing = types non atteints en T minutes ; basket_mean_min et basket_max_min = moyenne et maximum, sur les types, du temps jusqu'à leur équipement le plus proche, en minutes (domicile → service). Le panier est fixe, comme l'INSEE le compte : un type sans équipement dans la couche reste au dénominateur (un avertissement le nomme) mais est exclu des temps moyen et maximal ; un type inaccessible sur le réseau les rend NULL.
-
-Paniers (resources/bpe/baskets.csv) : le « panier de la vie courante » de l'Observatoire des territoires dans les codes BPE 2024 (25 types, par défaut ; liste tierce, à confirmer) et le panier d'INSEE Première n°1579 (2016) (reconstitué, à confirmer). Leurs codes sont traduits dans le millésime choisi grâce à la table de passage de la table des codes BPE (par ex. D265 → D201 pour 2021) ; une liste de types remplace le panier. Seuil par défaut de 7 minutes : INSEE Première n°1579 lit le panier à 7 minutes (dans certaines régions plus d'un quart des habitants vivent plus loin ; la moitié des habitants de métropole l'atteignent en moins de 4 minutes par la route).
-
-Temps de parcours : sur le réseau routier s'il est fourni (une recherche par type depuis tous ses équipements à la fois), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/services/service_basket.py" line="100"/>
@@ -6199,83 +6673,79 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
         <translation>Un type est atteint quand son équipement le plus proche est au plus à cette distance-temps.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="157"/>
         <source>Basket of services</source>
         <translation>Panier de services</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="157"/>
         <source>The demand layer with basket_share (%), basket_mean_min, basket_max_min (minutes) and basket_missing.</source>
         <translation>La couche de demande avec basket_share (%), basket_mean_min, basket_max_min (minutes) et basket_missing.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="175"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="178"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="191"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="194"/>
         <source>Basket of {n} types given: {codes}.</source>
         <translation>Panier de {n} types indiqué : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="198"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="201"/>
         <source>Basket &apos;{basket}&apos; ({source}) in the codes of {vintage}: {n} types ({codes}).</source>
         <translation>Panier « {basket} » ({source}) dans les codes de {vintage} : {n} types ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="212"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="215"/>
         <source>The facilities are of BPE vintage {an} (field AN) but the basket is read in the codes of {vintage}: set the vintage to {an}.</source>
         <translation>Les équipements sont du millésime BPE {an} (champ AN) mais le panier est lu dans les codes de {vintage} : choisissez le millésime {an}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="219"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="222"/>
         <source>Searching the nearest facility of each type…</source>
         <translation>Recherche de l'équipement le plus proche de chaque type…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="260"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="263"/>
         <source>Population-weighted mean share of the basket within {t} minutes: {share} %; {full} % of the population reach the whole basket.</source>
         <translation>Part moyenne du panier à moins de {t} minutes, pondérée par la population : {share} % ; {full} % de la population atteint le panier complet.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="271"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="274"/>
         <source>Types of the basket without any facility in &apos;{layer}&apos; (counted as not reached): {types}.</source>
         <translation>Types du panier sans aucun équipement dans « {layer} » (comptés comme non atteints) : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="277"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="280"/>
         <source>Share of the basket ({n} types) within {t} minutes of each unit of &apos;{demand}&apos;, facilities of &apos;{facilities}&apos;.</source>
         <translation>Part du panier ({n} types) à moins de {t} minutes de chaque unité de « {demand} », équipements de « {facilities} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="64"/>
+        <source>For each demand unit: the share of a basket of facility types whose nearest facility is within the threshold, and the mean and longest time to the basket (METHODS §1.4).
+
+basket_share = 100 × (types whose nearest facility is at ≤ T minutes) / (types of the basket), in %; basket_missing = types not reached within T; basket_mean_min and basket_max_min = mean and max over the types of the time to their nearest facility, in minutes (home → service). The basket is fixed, as INSEE counts it: a type with no facility in the layer stays in the denominator (a warning names it) but is left out of the mean and max times; a type that cannot be reached on the network makes them NULL.
+
+Baskets (resources/bpe/baskets.csv): the 'panier de la vie courante' of the Observatoire des territoires in the BPE codes of 2024 (25 types, default; third-party list, not INSEE's own) and the INSEE Première n°1579 (2016) basket (reconstructed by ReTerr from the publication). Their codes are translated to the vintage chosen through the crosswalk of the BPE code table (e.g. D265 → D201 for 2021); a list of types replaces the basket. Default threshold 7 minutes: INSEE Première n°1579 reads the basket at 7 minutes (in some regions more than a quarter of residents live farther; half of metropolitan residents reach it within 4 minutes by road).
+
+Travel times: on the road network when one is given (one search per type from all its facilities at once), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
+        <translation>Pour chaque unité de demande : la part d&apos;un panier de types d&apos;équipements dont l&apos;équipement le plus proche est à moins du seuil, et le temps moyen et le plus long pour atteindre le panier (METHODS §1.4).
+
+basket_share = 100 × (types dont l&apos;équipement le plus proche est à ≤ T minutes) / (types du panier), en % ; basket_missing = types non atteints en T minutes ; basket_mean_min et basket_max_min = moyenne et maximum, sur les types, du temps jusqu&apos;à leur équipement le plus proche, en minutes (domicile → service). Le panier est fixe, comme l&apos;INSEE le compte : un type sans équipement dans la couche reste au dénominateur (un avertissement le nomme) mais est exclu des temps moyen et maximal ; un type qui ne peut pas être atteint sur le réseau les rend NULL.
+
+Paniers (resources/bpe/baskets.csv) : le « panier de la vie courante » de l&apos;Observatoire des territoires dans les codes BPE de 2024 (25 types, par défaut ; liste établie par un tiers, pas par l&apos;INSEE) et le panier de l&apos;INSEE Première n°1579 (2016) (reconstitué par ReTerr à partir de la publication). Leurs codes sont traduits dans le millésime choisi grâce à la table de passage de la table des codes BPE (par ex. D265 → D201 pour 2021) ; une liste de types remplace le panier. Seuil par défaut de 7 minutes : l&apos;INSEE Première n°1579 lit le panier à 7 minutes (dans certaines régions, plus d&apos;un quart des habitants vivent plus loin ; la moitié des habitants de la métropole l&apos;atteignent en 4 minutes par la route).
+
+Temps de parcours : sur le réseau routier s&apos;il est fourni (une recherche par type, depuis tous ses équipements à la fois), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>
     <name>ServiceGaps</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="69"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="68"/>
         <source>Service gaps (population beyond a threshold)</source>
         <translation>Carences de services (population au-delà d'un seuil)</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="72"/>
-        <source>Who lives too far from each service: the population beyond a travel-time threshold per facility type, aggregated to any zoning given by a code field (commune, EPCI SIREN…), and the under-served units themselves (METHODS §1.2).
-
-Per zone z and type: pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] over its units, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i the time from unit i to its nearest facility of the type (home → service; unreachable units are beyond every threshold). Zones without population get an empty share and a warning. Zones are the dissolved polygons of their units (no geometry when the demand is points); without a code field, one zone holds every unit.
-
-Under-served layer: the units beyond T for at least one type, with t_&lt;TYPE&gt; (minutes, exact: the searches are not stopped at T), n_beyond (number of types beyond) and beyond (their codes).
-
-What-if: candidate sites of new facilities of the FIRST type. The under-served layer then gets t_before and t_after (minutes to the nearest facility of that type without and with the candidates) and gain_min; the zones get pop_beyond_after and share_beyond_after.
-
-Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries, BPE 2024 codes), threshold 20 minutes. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
-        <translation>Qui vit trop loin de chaque service : la population au-delà d'un seuil de temps de parcours pour chaque type d'équipement, agrégée selon tout zonage donné par un champ de code (commune, SIREN de l'EPCI…), et les unités mal desservies elles-mêmes (METHODS §1.2).
-
-Pour la zone z et chaque type : pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] sur ses unités, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i étant le temps de l'unité i à l'équipement le plus proche du type (domicile → service ; les unités inaccessibles sont au-delà de tout seuil). Les zones sans population ont une part vide et un avertissement. Les zones sont les polygones fusionnés de leurs unités (sans géométrie quand la demande est faite de points) ; sans champ de code, une seule zone regroupe toutes les unités.
-
-Couche des unités mal desservies : les unités au-delà de T pour au moins un type, avec t_&lt;TYPE&gt; (minutes, exact : les recherches ne s'arrêtent pas à T), n_beyond (nombre de types au-delà du seuil) et beyond (leurs codes).
-
-Scénario : sites candidats de nouveaux équipements du PREMIER type. La couche des unités mal desservies reçoit alors t_before et t_after (minutes jusqu'à l'équipement le plus proche de ce type sans et avec les candidats) et gain_min ; les zones reçoivent pop_beyond_after et share_beyond_after.
-
-Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries, codes BPE 2024), seuil de 20 minutes. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/services/service_gaps.py" line="99"/>
@@ -6298,119 +6768,140 @@ Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies
         <translation>Les unités dont l'équipement le plus proche est plus loin sont au-delà du seuil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="119"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="122"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="119"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="122"/>
         <source>Units sharing this code form one zone (e.g. siren_epci); empty: one zone for every unit.</source>
         <translation>Les unités ayant ce code en commun forment une zone (par ex. siren_epci) ; vide : une seule zone pour toutes les unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="138"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="138"/>
         <source>Field giving the zone&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom de la zone (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="151"/>
         <source>Candidate sites of new facilities (what-if)</source>
         <translation>Sites candidats de nouveaux équipements (scénario)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="148"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="151"/>
         <source>Points where facilities of the first type would be added; the outputs then show the times and populations before and after.</source>
         <translation>Points où des équipements du premier type seraient ajoutés ; les sorties donnent alors les temps et les populations avant et après.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="386"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="389"/>
         <source>Service gaps by zone</source>
         <translation>Carences de services par zone</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="163"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="166"/>
         <source>One row per zone: population, pop_beyond_&lt;TYPE&gt; and share_beyond_&lt;TYPE&gt; (%).</source>
         <translation>Une ligne par zone : population, pop_beyond_&lt;TYPE&gt; et share_beyond_&lt;TYPE&gt; (%).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="401"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="404"/>
         <source>Under-served units</source>
         <translation>Unités mal desservies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="171"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="174"/>
         <source>The demand units beyond the threshold for at least one type.</source>
         <translation>Les unités de demande au-delà du seuil pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="196"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="199"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="220"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="223"/>
         <source>The candidate layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="227"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="230"/>
         <source>Dissolving the zones</source>
         <translation>La fusion des zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="228"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="231"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="259"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="262"/>
         <source>Adding the candidate sites…</source>
         <translation>Ajout des sites candidats…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="286"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="289"/>
         <source>every unit</source>
         <translation>toutes les unités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="291"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="294"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty ({zones}).</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide ({zones}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="359"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="362"/>
         <source>{type}: {pop} inhabitants ({share} %) live more than {t} minutes from the nearest facility.</source>
         <translation>{type} : {pop} habitants ({share} %) vivent à plus de {t} minutes de l'équipement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="368"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="371"/>
         <source>With the {n} candidate sites, {pop1} inhabitants remain more than {t} minutes from a facility of type {type} (instead of {pop0}).</source>
         <translation>Avec les {n} sites candidats, {pop1} habitants restent à plus de {t} minutes d'un équipement de type {type} (au lieu de {pop0}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="380"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="383"/>
         <source>{n} of {total} demand units are under-served for at least one type.</source>
         <translation>{n} unités de demande sur {total} sont mal desservies pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="386"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="389"/>
         <source>Population more than {t} minutes from the nearest facility of each type ({types}), per zone, from &apos;{demand}&apos; and &apos;{facilities}&apos;.</source>
         <translation>Population à plus de {t} minutes de l'équipement le plus proche de chaque type ({types}), par zone, d'après « {demand} » et « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="401"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="404"/>
         <source>Units of &apos;{demand}&apos; more than {t} minutes from the nearest facility of at least one type ({types}).</source>
         <translation>Unités de « {demand} » à plus de {t} minutes de l'équipement le plus proche d'au moins un type ({types}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="445"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="448"/>
         <source>All demand units</source>
         <translation>Toutes les unités de demande</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="71"/>
+        <source>Who lives too far from each service: the population beyond a travel-time threshold per facility type, aggregated to any zoning given by a code field (commune, EPCI SIREN…), and the under-served units themselves (METHODS §1.2).
+
+Per zone z and type: pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] over its units, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i the time from unit i to its nearest facility of the type (home → service; unreachable units are beyond every threshold). Zones without population get an empty share and a warning. Zones are the dissolved polygons of their units (no geometry when the demand is points); without a code field, one zone holds every unit.
+
+Under-served layer: the units beyond T for at least one type, with t_&lt;TYPE&gt; (minutes, exact: the searches are not stopped at T), n_beyond (number of types beyond) and beyond (their codes).
+
+What-if: candidate sites of new facilities of the FIRST type. The under-served layer then gets t_before and t_after (minutes to the nearest facility of that type without and with the candidates) and gain_min; the zones get pop_beyond_after and share_beyond_after.
+
+Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries, BPE 2024 codes), threshold 20 minutes. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
+        <translation>Qui vit trop loin de chaque service : la population au-delà d&apos;un seuil de temps de parcours par type d&apos;équipement, agrégée selon tout zonage donné par un champ de code (commune, SIREN de l&apos;EPCI…), et les unités mal desservies elles-mêmes (METHODS §1.2).
+
+Par zone z et par type : pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] sur ses unités, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i étant le temps de l&apos;unité i jusqu&apos;à l&apos;équipement le plus proche du type (domicile → service ; les unités inaccessibles sont au-delà de tout seuil). Les zones sans population reçoivent une part vide et un avertissement. Les zones sont les polygones fusionnés de leurs unités (sans géométrie quand la demande est faite de points) ; sans champ de code, une seule zone regroupe toutes les unités.
+
+Couche des unités mal desservies : les unités au-delà de T pour au moins un type, avec t_&lt;TYPE&gt; (minutes, exact : les recherches ne sont pas arrêtées à T), n_beyond (nombre de types au-delà du seuil) et beyond (leurs codes).
+
+Scénario : des sites candidats de nouveaux équipements du PREMIER type. La couche des unités mal desservies reçoit alors t_before et t_after (minutes jusqu&apos;à l&apos;équipement le plus proche de ce type sans et avec les candidats) et gain_min ; les zones reçoivent pop_beyond_after et share_beyond_after.
+
+Par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries, codes BPE 2024), seuil de 20 minutes. Temps de parcours : sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>
@@ -6750,112 +7241,112 @@ Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoo
 <context>
     <name>SuggestLocations</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="61"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="60"/>
         <source>Suggest locations for new facilities</source>
         <translation>Proposer des emplacements pour de nouveaux équipements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="64"/>
-        <source>Where k new facilities of one type would bring the most people within the threshold: the maximal covering location problem (Church &amp; ReVelle 1974) solved by the greedy method.
-
-Units already within T minutes of a facility of the type are covered. Each step picks the candidate site that covers (t ≤ T, home → site) the most population not covered yet; rank = order of choice, pop_gained = population newly covered by the site, pop_cumulative = total gained by the sites up to this one. The problem is NP-hard; the greedy choice is guaranteed to reach at least 1 − 1/e ≈ 63 % of the best possible coverage (Nemhauser, Wolsey &amp; Fisher 1978) and is often optimal or close. It stops early when no candidate covers anyone more.
-
-Candidates: a point layer of possible sites (its attributes are kept), or by default the demand points themselves (their code and name are kept). Defaults: type D265 (general practitioner, BPE 2024), threshold 20 minutes, 3 sites. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be confirmed]).</source>
-        <translation>Où k nouveaux équipements d'un type mettraient le plus d'habitants à moins du seuil : le problème de localisation à couverture maximale (Church et ReVelle 1974) résolu par la méthode gloutonne.
-
-Les unités déjà à moins de T minutes d'un équipement du type sont couvertes. Chaque étape retient le site candidat qui couvre (t ≤ T, domicile → site) le plus de population encore non couverte ; rank = ordre de choix, pop_gained = population nouvellement couverte par le site, pop_cumulative = total gagné par les sites jusqu'à celui-ci. Le problème est NP-difficile ; le choix glouton atteint à coup sûr au moins 1 − 1/e ≈ 63 % de la meilleure couverture possible (Nemhauser, Wolsey et Fisher 1978) et il est souvent optimal ou proche de l'optimum. Il s'arrête plus tôt quand aucun candidat ne couvre plus personne.
-
-Candidats : une couche de points de sites possibles (ses attributs sont conservés) ou, par défaut, les points de demande eux-mêmes (leur code et leur nom sont conservés). Valeurs par défaut : type D265 (médecin généraliste, BPE 2024), seuil de 20 minutes, 3 sites. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h [à confirmer]).</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="86"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="87"/>
         <source>Facility type</source>
         <translation>Type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="86"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="87"/>
         <source>One code (BPE 2024: D265 general practitioner, D307 pharmacy…).</source>
         <translation>Un seul code (BPE 2024 : D265 médecin généraliste, D307 pharmacie…).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="92"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="93"/>
         <source>Threshold (minutes)</source>
         <translation>Seuil (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="92"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="93"/>
         <source>A site covers the units at most this far from it.</source>
         <translation>Un site couvre les unités situées au plus à cette distance-temps.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="108"/>
         <source>Number of sites</source>
         <translation>Nombre de sites</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="108"/>
         <source>How many new facilities to place.</source>
         <translation>Nombre de nouveaux équipements à implanter.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="120"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="116"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="120"/>
         <source>Possible sites; empty: the demand points themselves.</source>
         <translation>Sites possibles ; vide : les points de demande eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="299"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="303"/>
         <source>Suggested sites</source>
         <translation>Sites proposés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="132"/>
         <source>The chosen sites in order, with rank, pop_gained and pop_cumulative.</source>
         <translation>Les sites retenus, dans l'ordre, avec rank, pop_gained et pop_cumulative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="141"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="145"/>
         <source>Give one facility type, not {n} ({types}).</source>
         <translation>Indiquez un seul type d'équipement, pas {n} ({types}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="150"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="154"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="175"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="179"/>
         <source>The candidate layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="180"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="184"/>
         <source>Finding who is covered already…</source>
         <translation>Recherche de la population déjà couverte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="203"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="207"/>
         <source>Choosing the sites…</source>
         <translation>Choix des sites…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="268"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="272"/>
         <source>Site {rank}: {name} covers {gained} more inhabitants ({total} in all).</source>
         <translation>Site {rank} : {name} couvre {gained} habitants de plus ({total} au total).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="280"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="284"/>
         <source>Before: {uncovered} of {total} inhabitants live more than {t} minutes from a facility of type {type}; the {n} sites bring {gained} of them ({share} %) within reach.</source>
         <translation>Avant : {uncovered} habitants sur {total} vivent à plus de {t} minutes d'un équipement de type {type} ; les {n} sites en mettent {gained} ({share} %) à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="299"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="303"/>
         <source>{n} sites for new facilities of type {type} covering the most inhabitants of &apos;{demand}&apos; now more than {t} minutes away (greedy maximal covering).</source>
         <translation>{n} sites de nouveaux équipements de type {type} couvrant le plus d'habitants de « {demand} » aujourd'hui à plus de {t} minutes (couverture maximale gloutonne).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="63"/>
+        <source>Where k new facilities of one type would bring the most people within the threshold: the maximal covering location problem (Church &amp; ReVelle 1974) solved by the greedy method.
+
+Units already within T minutes of a facility of the type are covered. Each step picks the candidate site that covers (t ≤ T, home → site) the most population not covered yet; rank = order of choice, pop_gained = population newly covered by the site, pop_cumulative = total gained by the sites up to this one. The problem is NP-hard; the greedy choice is guaranteed to reach at least 1 − 1/e ≈ 63 % of the best possible coverage (Nemhauser, Wolsey &amp; Fisher 1978) and is often optimal or close. It stops early when no candidate covers anyone more.
+
+Candidates: a point layer of possible sites (its attributes are kept), or by default the demand points themselves (their code and name are kept). Defaults: type D265 (general practitioner, BPE 2024), threshold 20 minutes, 3 sites. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
+        <translation>Où k nouveaux équipements d&apos;un type amèneraient le plus de personnes à moins du seuil : le problème de localisation à couverture maximale (Church &amp; ReVelle 1974), résolu par la méthode gloutonne.
+
+Les unités déjà à moins de T minutes d&apos;un équipement du type sont couvertes. À chaque étape, le site candidat retenu est celui qui couvre (t ≤ T, domicile → site) la plus grande population non encore couverte ; rank = ordre de choix, pop_gained = population nouvellement couverte par le site, pop_cumulative = total gagné par les sites jusqu&apos;à celui-ci inclus. Le problème est NP-difficile ; le choix glouton atteint à coup sûr au moins 1 − 1/e ≈ 63 % de la meilleure couverture possible (Nemhauser, Wolsey &amp; Fisher 1978) et est souvent optimal ou presque. Il s&apos;arrête plus tôt quand plus aucun candidat ne couvre de personne supplémentaire.
+
+Candidats : une couche de points de sites possibles (ses attributs sont conservés), ou par défaut les points de demande eux-mêmes (leur code et leur nom sont conservés). Par défaut : type D265 (médecin généraliste, BPE 2024), seuil de 20 minutes, 3 sites. Temps de parcours : sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>
@@ -6954,12 +7445,12 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="361"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="360"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="63"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="62"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -6976,450 +7467,480 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="83"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="82"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="83"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="82"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="103"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="102"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="103"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="102"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="109"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="108"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="109"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="108"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="115"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="114"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="115"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="114"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="121"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="120"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="121"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="120"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="127"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="126"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="127"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="126"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="133"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="132"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="133"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="132"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="139"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="138"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="139"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="138"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="146"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="145"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="146"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="145"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="156"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="156"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="163"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="162"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="163"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="162"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="177"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="177"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="177"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="177"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="177"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="214"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="213"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="215"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="214"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="220"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="219"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="234"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="233"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="242"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="241"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="257"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="256"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="266"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="265"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="280"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="279"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="286"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="285"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="288"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="287"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="337"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="336"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="361"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="360"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="370"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="369"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="405"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="404"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="414"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="413"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="428"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="459"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="437"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="468"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="192"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="191"/>
         <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="437"/>
+        <source> and {n} more</source>
+        <translation> et {n} autres</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="438"/>
+        <source>{n} territories lie partly outside every zone: the part outside is left out, {lost} inhabitants ({share} of the population) by area share. Check that the zoning covers the territories (same CRS, same boundaries): {features}.</source>
+        <translation>{n} territoires sont en partie hors de toute zone : la partie hors zone est laissée de côté, soit {lost} habitants ({share} de la population) au prorata de la surface. Vérifiez que le zonage couvre les territoires (même SCR, mêmes limites) : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="468"/>
+        <source>{n} territories are covered by overlapping zones: their counts are counted in each zone (fix the overlaps of the zoning): {features}.</source>
+        <translation>{n} territoires sont couverts par des zones qui se chevauchent : leurs effectifs sont comptés dans chacune de ces zones (corrigez les chevauchements du zonage) : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="494"/>
+        <source>No zone of &apos;{layer}&apos; contains a territory: check that the zoning covers the territories (same area, same CRS).</source>
+        <translation>Aucune zone de « {layer} » ne contient de territoire : vérifiez que le zonage couvre les territoires (même emprise, même SCR).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="500"/>
+        <source>{n} zones of &apos;{layer}&apos; contain no territory and are left out: {features}.</source>
+        <translation>{n} zones de « {layer} » ne contiennent aucun territoire et sont laissées de côté : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="522"/>
+        <source>{message} Zones: {zones}.</source>
+        <translation>{message} Zones : {zones}.</translation>
     </message>
 </context>
 <context>
     <name>ValueChains</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="104"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="103"/>
         <source>Value chains and missing links</source>
         <translation>Filières et maillons manquants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="150"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="149"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="150"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="149"/>
         <source>NAF rév. 2 sous-classe of each establishment ('10.71C' or '1071C').</source>
         <translation>Sous-classe NAF rév. 2 de chaque établissement (« 10.71C » ou « 1071C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="158"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="157"/>
         <source>Jobs field</source>
         <translation>Champ des emplois</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="158"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="157"/>
         <source>Jobs of each establishment (from the SIRENE size class).</source>
         <translation>Emplois de chaque établissement (d'après la tranche d'effectifs SIRENE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="166"/>
         <source>Establishment identifier field (SIRET)</source>
         <translation>Champ de l'identifiant d'établissement (SIRET)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="167"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="166"/>
         <source>Written in the missing links layer for the nearest establishment.</source>
         <translation>Inscrit dans la couche des maillons manquants pour l'établissement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="175"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="174"/>
         <source>Establishment commune field</source>
         <translation>Champ de la commune de l'établissement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="175"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="174"/>
         <source>Commune code of each establishment: places the points lying just outside every territory, and is written for the nearest establishment.</source>
         <translation>Code commune de chaque établissement : sert à placer les points situés juste en dehors de tous les territoires, et est inscrit pour l'établissement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="186"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="185"/>
         <source>Value chain table (CSV)</source>
         <translation>Table des filières (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="186"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="185"/>
         <source>Chains and their stages as NAF codes (&apos;;&apos;-separated, UTF-8). Empty: the table shipped with the plugin (resources/supply/value_chains.csv), which can be copied and edited.</source>
         <translation>Filières et leurs maillons sous forme de codes NAF (séparateur « ; », UTF-8). Vide : la table fournie avec l'extension (resources/supply/value_chains.csv), que l'on peut copier et modifier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="201"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="200"/>
         <source>Chains to include</source>
         <translation>Filières à inclure</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="201"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="200"/>
         <source>Chain ids separated by &apos;;&apos; (e.g. lait; viande); empty: every chain of the table.</source>
         <translation>Identifiants des filières séparés par « ; » (par ex. lait; viande) ; vide : toutes les filières de la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="212"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="211"/>
         <source>Thresholds per stage (minutes)</source>
         <translation>Seuils par maillon (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="212"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="211"/>
         <source>&apos;chain:stage:minutes&apos; separated by &apos;;&apos; (e.g. viande:abattage:45; lait:transformation:20); they replace the table&apos;s values.</source>
         <translation>« filière:maillon:minutes » séparés par « ; » (par ex. viande:abattage:45; lait:transformation:20) ; ils remplacent les valeurs de la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="225"/>
         <source>Default threshold (minutes)</source>
         <translation>Seuil par défaut (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="226"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="225"/>
         <source>Threshold of the stages that have none in the table.</source>
         <translation>Seuil des maillons qui n'en ont pas dans la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="239"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="241"/>
         <source>Points standing for the territories (e.g. town halls)</source>
         <translation>Points représentant les territoires (par ex. les mairies)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="239"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="241"/>
         <source>Origins of the trips: the points inside each territory (town halls of its communes, population grid cells); a territory without any starts from a point inside it.</source>
         <translation>Origines des trajets : les points situés dans chaque territoire (mairies de ses communes, carreaux de population) ; un territoire qui n'en contient aucun part d'un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="254"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="256"/>
         <source>Population field of the points</source>
         <translation>Champ de population des points</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="254"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="256"/>
         <source>Weights of the points in their territory&apos;s mean time; empty or absent: equal weights.</source>
         <translation>Poids des points dans le temps moyen de leur territoire ; vide ou absent : poids égaux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="602"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="604"/>
         <source>Value chains by territory</source>
         <translation>Filières par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="267"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="269"/>
         <source>The territories with, per chain, the stages present, the jobs and the missing links.</source>
         <translation>Les territoires avec, pour chaque filière, les maillons présents, les emplois et les maillons manquants.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="704"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="706"/>
         <source>Missing links</source>
         <translation>Maillons manquants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="278"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="280"/>
         <source>One line per territory and missing stage, to the nearest establishment of that stage.</source>
         <translation>Une ligne par territoire et par maillon absent, vers l'établissement le plus proche de ce maillon.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="293"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="295"/>
         <source>Stages by territory (table)</source>
         <translation>Maillons par territoire (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="293"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="295"/>
         <source>One row per territory and stage: establishments, jobs, present, missing, minutes, link.</source>
         <translation>Une ligne par territoire et par maillon : établissements (n_estab), emplois (jobs), présent (present), absent (missing), minutes, maillon manquant (link).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="319"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="321"/>
         <source>Unknown chains: {unknown}. The table has: {known}.</source>
         <translation>Filières inconnues : {unknown}. La table contient : {known}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="325"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="327"/>
         <source>{n} value chains ({chains}), {s} stages, from {path}.</source>
         <translation>{n} filières ({chains}), {s} maillons, lues dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="344"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="346"/>
         <source>Thresholds per stage: &apos;{item}&apos; is not of the form chain:stage:minutes (e.g. viande:abattage:45).</source>
         <translation>Seuils par maillon : « {item} » n'est pas de la forme filière:maillon:minutes (par ex. viande:abattage:45).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="352"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="354"/>
         <source>Thresholds per stage: unknown stages {unknown}; the stages are: {keys}.</source>
         <translation>Seuils par maillon : maillons inconnus {unknown} ; les maillons sont : {keys}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="359"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="361"/>
         <source>Thresholds per stage: the threshold of {stages} must be a positive number of minutes.</source>
         <translation>Seuils par maillon : le seuil de {stages} doit être un nombre positif de minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="387"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="389"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: its points weigh the same.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : ses points ont tous le même poids.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="415"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="417"/>
         <source>{n} points of &apos;{layer}&apos; stand for {t} territories; {lone} territories without any start from a point inside them.</source>
         <translation>{n} points de « {layer} » représentent {t} territoires ; {lone} territoires qui n'en contiennent aucun partent d'un point situé à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="455"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="457"/>
         <source>Stages present per territory…</source>
         <translation>Maillons présents par territoire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="462"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="464"/>
         <source>{n} of the {total} establishments belong to a stage of the chains.</source>
         <translation>{n} établissements sur {total} appartiennent à un maillon des filières.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="470"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="472"/>
         <source>Searching the nearest establishment of each stage…</source>
         <translation>Recherche de l'établissement le plus proche de chaque maillon…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="479"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="481"/>
         <source>Territories whose points are more than {d} m from the road network (their missing stages count as out of reach): {features}.</source>
         <translation>Territoires dont les points sont à plus de {d} m du réseau routier (leurs maillons absents sont comptés comme hors de portée) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="531"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="533"/>
         <source>{n} missing links (stage absent, nearest establishment beyond its threshold) in {t} of the {total} territories; {m} missing stages in all.</source>
         <translation>{n} maillons manquants (maillon absent, établissement le plus proche au-delà de son seuil) dans {t} territoires sur {total} ; {m} maillons absents en tout.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="602"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="604"/>
         <source>Stages of the value chains present in each territory of &apos;{layer}&apos; and missing links (nearest establishment of an absent stage beyond its threshold), from the establishments of &apos;{est}&apos;.</source>
         <translation>Maillons des filières présents dans chaque territoire de « {layer} » et maillons manquants (établissement le plus proche d'un maillon absent au-delà de son seuil), d'après les établissements de « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="704"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="706"/>
         <source>Stages absent from the territories of &apos;{layer}&apos; while an earlier stage is present: line to the nearest establishment of the stage; link = 1 when it is beyond the stage&apos;s threshold.</source>
         <translation>Maillons absents des territoires de « {layer} » alors qu'un maillon amont est présent : ligne vers l'établissement le plus proche du maillon ; link = 1 quand il est au-delà du seuil du maillon.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="764"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="766"/>
         <source>Stages by territory</source>
         <translation>Maillons par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="764"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="766"/>
         <source>Establishments, jobs and presence of each value-chain stage per territory of &apos;{layer}&apos;.</source>
         <translation>Établissements, emplois et présence de chaque maillon de filière par territoire de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="107"/>
+        <location filename="../reterr_qgis/processing/supply/value_chains.py" line="106"/>
         <source>Which stages of the local value chains (grain → mill → bakery, milk → dairy, livestock → abattoir → butcher, forest → sawmill → joinery…) each territory holds, and the missing links: stages absent from the territory while an earlier stage of the same chain is there, whose nearest establishment is too far.
 
 Chains: an editable table of stages, each a list of NAF rév. 2 sous-classes (resources/supply/value_chains.csv, columns chain_id; stage_order; stage_id; naf_codes; max_minutes…). An establishment belongs to every stage listing its NAF code. The establishments are points with a NAF code and jobs, e.g. the output of 'Import SIRENE establishments'; each counts in the territory containing it (a point just outside every territory, in the territory of its commune).

@@ -53,7 +53,8 @@ class ReterrPlugin:
         self.toolbar.setObjectName("ReterrToolbar")
         # One entry per algorithm of the provider that asks for one, in the provider's order.
         for alg in self.provider.menu_algorithms():
-            action = QAction(icon, alg.menu_text(), self.iface.mainWindow())
+            # The icon of the algorithm's theme, as in the toolbox.
+            action = QAction(alg.icon(), alg.menu_text(), self.iface.mainWindow())
             action.setObjectName("Reterr_" + alg.name())
             alg_id = f"{PROVIDER_ID}:{alg.name()}"
             action.triggered.connect(lambda _checked=False, a=alg_id: self._open(a))

@@ -41,7 +41,11 @@ def describe_features(
 ) -> str:
     """'name (fid 12), other (fid 40) and 3 more' for the given row positions."""
     rows = list(rows)
-    shown = ", ".join(f"{names[r]} (fid {fids[r]})" for r in rows[:limit])
+    # A row outside the table is a caller's mistake (rows of another table): shown by position
+    # rather than hidden behind an IndexError that would replace the message being built.
+    shown = ", ".join(
+        f"{names[r]} (fid {fids[r]})" if 0 <= r < len(names) else f"#{r}" for r in rows[:limit]
+    )
     if len(rows) > limit:
         shown += translate("ReterrLayers", " and {n} more").format(n=len(rows) - limit)
     return shown

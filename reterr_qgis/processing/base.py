@@ -8,6 +8,7 @@ and messages (``feedback``). The feedback helpers are also importable from here.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from qgis.core import (
@@ -33,6 +34,103 @@ from .common.feedback import (  # noqa: F401  (re-exported: the helpers every al
 )
 
 
+def help_html(text: str, method_heading: str) -> str:
+    """Plain help text → the HTML QGIS shows: every paragraph escaped (a "<" stays a "<") in its
+    own ``<p>``, line breaks kept; the paragraphs after the first under ``method_heading``.
+
+    One line of HTML: QGIS's help panel makes a paragraph of each line it is given.
+    """
+    paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+
+    def para(p: str) -> str:
+        return "<p>" + "<br/>".join(html.escape(line) for line in p.splitlines()) + "</p>"
+
+    out = [para(p) for p in paragraphs[:1]]
+    if len(paragraphs) > 1:
+        out.append(f"<h3>{html.escape(method_heading)}</h3>")
+        out.extend(para(p) for p in paragraphs[1:])
+    return "".join(out)
+
+
+#: The toolbox order. Processing sorts groups and algorithms by their (translated) names, so
+#: an order chosen by spelling would not survive translation: groups are numbered in the order of
+#: the diagnostic ("1 · Territorial diagnostic" … "6 · Maps") and each algorithm carries its step
+#: in the group ("2.1 Import BPE facilities (INSEE)"), in the order of its inputs: data imports
+#: first, then the analyses that read them. An algorithm not listed keeps its bare name.
+WORKFLOW: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("diagnostic", ("territory_profile",)),
+    (
+        "services",
+        (
+            "import_bpe",
+            "build_network",
+            "nearest_service",
+            "service_areas",
+            "floating_catchment",
+            "service_basket",
+            "service_gaps",
+            "suggest_locations",
+        ),
+    ),
+    (
+        "supply",
+        (
+            "food_needs",
+            "farmland",
+            "food_adequacy",
+            "local_sourcing",
+            "import_sirene",
+            "value_chains",
+            "endogenous_economy",
+        ),
+    ),
+    (
+        "complementarity",
+        (
+            "specialisation",
+            "complementarity",
+            "import_flows",
+            "flow_indicators",
+            "functional_areas",
+        ),
+    ),
+    ("indicators", ("resilience_index",)),
+    ("maps", ("export_council_map", "export_atlas")),
+)
+
+#: Icon file (in ``resources/icons``) of each theme: a group id, or an ``ICON`` of its own.
+THEME_ICONS = {
+    "diagnostic": "profile.svg",
+    "services": "services.svg",
+    "network": "network.svg",
+    "supply": "supply.svg",
+    "complementarity": "complementarity.svg",
+    "indicators": "index.svg",
+    "maps": "maps.svg",
+}
+
+
+def group_number(group_id: str) -> int:
+    """Rank (from 1) of a group in :data:`WORKFLOW`; 0 when it is not listed."""
+    for k, (gid, _algs) in enumerate(WORKFLOW, start=1):
+        if gid == group_id:
+            return k
+    return 0
+
+
+def workflow_step(group_id: str, alg_id: str) -> str:
+    """ "<group>.<rank>" of an algorithm in :data:`WORKFLOW` ("2.3"); "" when it is not listed."""
+    for k, (gid, algs) in enumerate(WORKFLOW, start=1):
+        if gid == group_id and alg_id in algs:
+            return f"{k}.{algs.index(alg_id) + 1}"
+    return ""
+
+
+def theme_icon_path(theme: str) -> str:
+    """Path of a theme's icon (:data:`THEME_ICONS`); the plugin's icon for any other theme."""
+    return str(resource_path("icons", THEME_ICONS.get(theme, "reterr.svg")))
+
+
 class ReterrAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define ``ALG_ID``, the usual Processing methods and :meth:`execute`.
 
@@ -47,14 +145,16 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     when it raised — the previous outputs at those paths stay intact until then.
 
     ``IN_MENU``: the algorithm has an entry in the plugin's "ReTerr" menu, in the order of the
-    provider's list, reading ``MENU_TEXT`` (a source string of the ``ReterrPlugin`` translation
-    context, marked with ``QT_TRANSLATE_NOOP``) or else the display name followed by "…".
+    provider's list, reading its :meth:`title` followed by "…" — the same name as in the
+    toolbox, where :meth:`displayName` puts the workflow step in front (:data:`WORKFLOW`).
+    Subclasses define :meth:`title` and :meth:`group_title`, not ``displayName``/``group``.
     """
 
     ALG_ID = ""
     GROUP_ID = "diagnostic"
     IN_MENU = True
-    MENU_TEXT = ""
+    #: Theme of the icon when it is not the group's (:data:`THEME_ICONS`).
+    ICON = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -125,23 +225,53 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
-    def group(self) -> str:
+    def title(self) -> str:
+        """The algorithm's name, translated, without its step number."""
+        return self.ALG_ID
+
+    def displayName(self) -> str:
+        """The toolbox name: the workflow step ("2.3") then :meth:`title` (:func:`workflow_step`)."""
+        step = workflow_step(self.GROUP_ID, self.ALG_ID)
+        return f"{step} {self.title()}" if step else self.title()
+
+    def group_title(self) -> str:
+        """The group's name, translated, without its number."""
         return QCoreApplication.translate("ReterrAlgorithm", "Territorial diagnostic")
+
+    def group(self) -> str:
+        """The toolbox group: its workflow number ("2 · …") then :meth:`group_title`."""
+        number = group_number(self.GROUP_ID)
+        return f"{number} · {self.group_title()}" if number else self.group_title()
 
     def groupId(self) -> str:
         return self.GROUP_ID
 
     def icon(self) -> QIcon:
-        return QIcon(str(resource_path("icons", "reterr.svg")))
+        """The icon of the algorithm's theme (:func:`theme_icon_path`)."""
+        return QIcon(theme_icon_path(self.ICON or self.GROUP_ID))
+
+    def svgIconPath(self) -> str:
+        return theme_icon_path(self.ICON or self.GROUP_ID)
 
     def helpUrl(self) -> str:
         return "https://github.com/reterr-qgis/reterr_qgis#readme"
 
+    def help_text(self) -> str:
+        """The help as plain text, translated (not HTML: :meth:`shortHelpString` escapes it).
+
+        Paragraphs are separated by a blank line. The first says in plain words what the tool
+        answers; the others (formulas, defaults and their sources) go under the "Method" heading.
+        """
+        return ""
+
+    def shortHelpString(self) -> str:
+        """The help panel's HTML, built from :meth:`help_text` (:func:`help_html`)."""
+        return help_html(self.help_text(), QCoreApplication.translate("ReterrAlgorithm", "Method"))
+
     def menu_text(self) -> str:
-        """Text of the algorithm's entry in the plugin menu (translated)."""
-        if self.MENU_TEXT:
-            return QCoreApplication.translate("ReterrPlugin", self.MENU_TEXT)
-        return self.displayName() + "…"
+        """Text of the algorithm's entry in the plugin menu (translated): the toolbox name without
+        its step number, followed by "…" (the menu has its own order)."""
+        return self.title() + "…"
 
     # -- thin access to the kits ---------------------------------------------------------------
 

@@ -193,7 +193,8 @@ def straight_line_minutes(
     """Travel time in minutes from a straight-line distance: ``distance × detour / speed``.
 
     ``detour`` (circuity) defaults to 1.3, a common rule of thumb for road distance over straight
-    line in rural France [V: to be confirmed against a road network].
+    line in rural France (a ReTerr default, METHODS §1.1, not a published figure; callers may
+    pass their own).
     """
     if not speed_kmh > 0:
         raise InputError(QT_TRANSLATE_NOOP("ReterrEngine", "The speed must be positive."))

@@ -37,7 +37,9 @@ WeightFn = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 E2SFCA_STEPS: dict[float, float] = {10.0: 1.0, 20.0: 0.68, 30.0: 0.22}
 #: 3SFCA default steps (pysal/access ``three_stage_fca``, after Wan et al. 2012).
 THREE_SFCA_STEPS: dict[float, float] = {10.0: 0.962, 20.0: 0.704, 30.0: 0.377, 60.0: 0.042}
-#: APL steps (DREES/IRDES): < 10 min → 1, 10–15 → 2/3, 15–20 → 1/3 [V: to be confirmed].
+#: APL steps, ReTerr's reading of the DREES/IRDES method (Barlet et al. 2012, METHODS §1.3):
+#: < 10 min → 1, 10–15 → 2/3, 15–20 → 1/3; not checked against DREES's latest note, and the
+#: STEPS parameter overrides them.
 APL_STEPS: dict[float, float] = {10.0: 1.0, 15.0: 2.0 / 3.0, 20.0: 1.0 / 3.0}
 #: APL: a full-time GP provides about 5,400 consultations a year (ARS Bourgogne-Franche-Comté).
 APL_CONSULTATIONS_PER_GP = 5400.0

@@ -60,7 +60,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...about import PROVIDER_ID
-from ...adapters import compat, provenance
+from ...adapters import aliases, compat, provenance
 from ...adapters.layers import FeatureTable
 from ...adapters.style import save_default_style, style_indicator_layer
 from ...adapters.writer import SafeSink, Staging, staging_folder
@@ -101,6 +101,26 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
+def _with_aliases(style: Optional[Styler], algorithm_id: str, parameters: dict[str, Any]) -> Styler:
+    """``style``, then the French (or English) aliases of the output's fields
+    (:func:`~reterr_qgis.adapters.aliases.apply_field_aliases`; an alias already there, such as a
+    shapefile's original field name, is kept)."""
+
+    def styler(layer: QgsVectorLayer) -> None:
+        if style is not None:
+            style(layer)
+        aliases.apply_field_aliases(layer, algorithm_id, parameters)
+
+    return styler
+
+
+def output_layer_name(title: str, algorithm_id: str, parameters: dict[str, Any]) -> str:
+    """Name of an output layer in the project: its title, with the service an APL measures
+    ("Potential accessibility — Médecin généraliste (D265)")."""
+    service = aliases.apl_service(algorithm_id, parameters)
+    return f"{title} — {service}" if title and service else title
+
+
 def finalize_vector_output(
     algorithm_id: str,
     dest_id: str,
@@ -119,15 +139,14 @@ def finalize_vector_output(
     loads get the style through a layer post-processor. ``style`` replaces the default
     choropleth of ``style_field`` (e.g. the arrows of a flow layer).
     """
-    styler = _styler(style_field, style)
+    styler = _with_aliases(_styler(style_field, style), algorithm_id, parameters)
     rec = provenance.record(algorithm_id, parameters)
     loc = provenance.gpkg_location(dest_id)
     if loc is not None:
         # Named by its table: QGIS stores no metadata for a plain path (a whole-file output).
         layer = QgsVectorLayer(f"{loc[0]}|layername={loc[1]}", loc[1], "ogr")
         if layer.isValid():
-            if styler is not None:
-                styler(layer)
+            styler(layer)
             provenance.apply_metadata(layer, rec, title, abstract)
             error = save_default_style(layer)
             if error:
@@ -142,7 +161,12 @@ def finalize_vector_output(
     if context.willLoadLayerOnCompletion(dest_id):
         post = _StylePostProcessor(styler, rec, title, abstract)
         _POST_PROCESSORS.append(post)
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
+        details = context.layerToLoadOnCompletionDetails(dest_id)
+        details.setPostProcessor(post)
+        name = output_layer_name(title, algorithm_id, parameters)
+        if name:
+            # The name of the layer added to the project (unless QGIS is set to use file names).
+            details.name = name
 
 
 class VectorOutput(SafeSink):

@@ -36,6 +36,25 @@ def add_help(param: P, text: str) -> P:
     return param
 
 
+def advanced(param: P) -> P:
+    """Flag a parameter advanced (shown under "Advanced parameters" in the dialog); returns it."""
+    from ...adapters import compat
+
+    param.setFlags(param.flags() | compat.PARAM_FLAG_ADVANCED)
+    return param
+
+
+def decimals(param: P, places: int) -> P:
+    """Decimals the dialog shows for a number parameter (``0``: "30", not "30,000000"); returns
+    the parameter. Through the ``widget_wrapper`` metadata QGIS's number widget reads."""
+    metadata = dict(param.metadata() or {})
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    wrapper["decimals"] = places
+    metadata["widget_wrapper"] = wrapper
+    param.setMetadata(metadata)
+    return param
+
+
 def split_codes(text: Optional[str], *, upper: bool = False) -> list[str]:
     """Codes separated by ';' or ',' → list, stripped, repeats dropped ('D265; d307,D265' →
     ['D265', 'd307']); ``upper``: in upper case. Empty text: []."""

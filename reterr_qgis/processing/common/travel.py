@@ -36,7 +36,7 @@ from ...engine.core.errors import Message
 from ...engine.routing import NetworkCosts, Places, StraightLineCosts, TravelCosts
 from .feedback import engine_guard, warn
 from .inputs import DemandInput, PointInput, add_anchor_parameters, feature_source, layer_label
-from .params import add_help
+from .params import add_help, advanced, decimals
 
 #: Parameters of the straight-line group (:func:`add_straight_line_parameters`).
 SPEED = "SPEED"
@@ -113,21 +113,26 @@ def add_network_parameters(
             ),
             translate(
                 "ReterrNetwork",
-                "Default car speeds per class; see the plugin documentation for "
-                "their sources (several are to be confirmed).",
+                "Default car speeds per class, set by ReTerr a little below the legal limits "
+                "(see the plugin documentation); give a speed field to use your own.",
             ),
         )
     )
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                f"{p}DEFAULT_SPEED",
-                translate("ReterrNetwork", "Speed of unknown classes (km/h, 0: error)"),
-                compat.NUMBER_DOUBLE,
-                0.0,
-                minValue=0.0,
-            ),
-            translate("ReterrNetwork", "0 reports unknown classes as an error."),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        f"{p}DEFAULT_SPEED",
+                        translate("ReterrNetwork", "Speed of unknown classes (km/h, 0: error)"),
+                        compat.NUMBER_DOUBLE,
+                        0.0,
+                        minValue=0.0,
+                    ),
+                    translate("ReterrNetwork", "0 reports unknown classes as an error."),
+                ),
+                0,
+            )
         )
     )
     alg.addParameter(
@@ -146,31 +151,41 @@ def add_network_parameters(
         )
     )
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                f"{p}TOLERANCE",
-                translate("ReterrNetwork", "Junction tolerance (m)"),
-                compat.NUMBER_DOUBLE,
-                0.5,
-                minValue=0.001,
-            ),
-            translate("ReterrNetwork", "Line ends closer than this are joined."),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        f"{p}TOLERANCE",
+                        translate("ReterrNetwork", "Junction tolerance (m)"),
+                        compat.NUMBER_DOUBLE,
+                        0.5,
+                        minValue=0.001,
+                    ),
+                    translate("ReterrNetwork", "Line ends closer than this are joined."),
+                ),
+                3,
+            )
         )
     )
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                f"{p}MAX_EDGE",
-                translate("ReterrNetwork", "Maximum segment length (m, 0: off)"),
-                compat.NUMBER_DOUBLE,
-                500.0,
-                minValue=0.0,
-            ),
-            translate(
-                "ReterrNetwork",
-                "Long roads get intermediate nodes this far apart, so that places snap to a "
-                "nearby point of the road rather than to a distant junction.",
-            ),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        f"{p}MAX_EDGE",
+                        translate("ReterrNetwork", "Maximum segment length (m, 0: off)"),
+                        compat.NUMBER_DOUBLE,
+                        500.0,
+                        minValue=0.0,
+                    ),
+                    translate(
+                        "ReterrNetwork",
+                        "Long roads get intermediate nodes this far apart, so that places snap to a "
+                        "nearby point of the road rather than to a distant junction.",
+                    ),
+                ),
+                0,
+            )
         )
     )
 
@@ -210,30 +225,40 @@ def network_graph(
 def add_straight_line_parameters(alg: QgsProcessingAlgorithm) -> None:
     """SPEED and DETOUR (straight-line travel times)."""
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                SPEED,
-                translate("ServiceAlgorithm", "Speed (km/h)"),
-                compat.NUMBER_DOUBLE,
-                50.0,
-                minValue=1.0,
-            ),
-            translate(
-                "ServiceAlgorithm",
-                "Average door-to-door speed on the straight-line distance × detour.",
-            ),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        SPEED,
+                        translate("ServiceAlgorithm", "Speed (km/h)"),
+                        compat.NUMBER_DOUBLE,
+                        50.0,
+                        minValue=1.0,
+                    ),
+                    translate(
+                        "ServiceAlgorithm",
+                        "Average door-to-door speed on the straight-line distance × detour.",
+                    ),
+                ),
+                0,
+            )
         )
     )
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                DETOUR,
-                translate("ServiceAlgorithm", "Detour factor"),
-                compat.NUMBER_DOUBLE,
-                1.3,
-                minValue=1.0,
-            ),
-            translate("ServiceAlgorithm", "Road distance over straight-line distance."),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        DETOUR,
+                        translate("ServiceAlgorithm", "Detour factor"),
+                        compat.NUMBER_DOUBLE,
+                        1.3,
+                        minValue=1.0,
+                    ),
+                    translate("ServiceAlgorithm", "Road distance over straight-line distance."),
+                ),
+                2,
+            )
         )
     )
 
@@ -242,33 +267,43 @@ def add_road_network_parameters(alg: QgsProcessingAlgorithm) -> None:
     """NETWORK and how to read it (optional), MAX_SNAP and ACCESS_SPEED."""
     add_network_parameters(alg, optional=True)
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                MAX_SNAP,
-                translate("ServiceAlgorithm", "Maximum distance to the network (m)"),
-                compat.NUMBER_DOUBLE,
-                2000.0,
-                minValue=1.0,
-            ),
-            translate(
-                "ServiceAlgorithm",
-                "Places farther from any road node are reported as unreachable.",
-            ),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        MAX_SNAP,
+                        translate("ServiceAlgorithm", "Maximum distance to the network (m)"),
+                        compat.NUMBER_DOUBLE,
+                        2000.0,
+                        minValue=1.0,
+                    ),
+                    translate(
+                        "ServiceAlgorithm",
+                        "Places farther from any road node are reported as unreachable.",
+                    ),
+                ),
+                0,
+            )
         )
     )
     alg.addParameter(
-        add_help(
-            QgsProcessingParameterNumber(
-                ACCESS_SPEED,
-                translate("ServiceAlgorithm", "Speed to reach the network (km/h)"),
-                compat.NUMBER_DOUBLE,
-                15.0,
-                minValue=1.0,
-            ),
-            translate(
-                "ServiceAlgorithm",
-                "Over the straight line between a place and its network node.",
-            ),
+        advanced(
+            decimals(
+                add_help(
+                    QgsProcessingParameterNumber(
+                        ACCESS_SPEED,
+                        translate("ServiceAlgorithm", "Speed to reach the network (km/h)"),
+                        compat.NUMBER_DOUBLE,
+                        15.0,
+                        minValue=1.0,
+                    ),
+                    translate(
+                        "ServiceAlgorithm",
+                        "Over the straight line between a place and its network node.",
+                    ),
+                ),
+                0,
+            )
         )
     )
 

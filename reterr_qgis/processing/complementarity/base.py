@@ -12,5 +12,5 @@ class ComplementarityAlgorithm(ReterrAlgorithm):
     GROUP_ID = "complementarity"
     IN_MENU = False
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return translate("ComplementarityAlgorithm", "Complementarity")

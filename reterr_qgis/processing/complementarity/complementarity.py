@@ -40,6 +40,7 @@ from ...engine.core.errors import Canceled
 from ...engine.supply.groups import GROUP_IDS, group_label
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
 from ..common.outputs import cell, fields_of, open_output, write_units
+from ..common.params import advanced, decimals
 from ..supply.establishments import CODE_FIELD, INPUT, NAME_FIELD, read_territories
 from ..supply.local_sourcing import DEFAULT_RADIUS_KM, default_balance_fields, family_of
 from .base import ComplementarityAlgorithm
@@ -109,10 +110,10 @@ class Complementarity(ComplementarityAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Complementarity between neighbouring territories")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Which neighbours have what a territory lacks, and lack what it has? For each pair "
             "of neighbouring territories, how well one's surpluses match the other's deficits "
@@ -221,34 +222,42 @@ class Complementarity(ComplementarityAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.DISTANCE,
-                    self.tr("Distance (km, straight line)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_RADIUS_KM,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.DISTANCE,
+                        self.tr("Distance (km, straight line)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_RADIUS_KM,
+                        minValue=0.0,
+                    ),
+                    self.tr(
+                        "With 'Within a distance': the largest straight-line distance between two "
+                        "territories' interior points (default 40 km, the short-chain radius of "
+                        "'Local sourcing flows')."
+                    ),
                 ),
-                self.tr(
-                    "With 'Within a distance': the largest straight-line distance between two "
-                    "territories' interior points (default 40 km, the short-chain radius of "
-                    "'Local sourcing flows')."
-                ),
+                0,
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.TOLERANCE,
-                    self.tr("Border tolerance (m)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_TOLERANCE_M,
-                    minValue=0.0,
-                ),
-                self.tr(
-                    "With 'Sharing a border': two territories closer than this still share a "
-                    "border (slivers and gaps of digitising)."
-                ),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.TOLERANCE,
+                            self.tr("Border tolerance (m)"),
+                            compat.NUMBER_DOUBLE,
+                            DEFAULT_TOLERANCE_M,
+                            minValue=0.0,
+                        ),
+                        self.tr(
+                            "With 'Sharing a border': two territories closer than this still share a "
+                            "border (slivers and gaps of digitising)."
+                        ),
+                    ),
+                    1,
+                )
             )
         )
         self.addParameter(

@@ -33,6 +33,7 @@ from ...engine.core.errors import Canceled
 from ..common.feedback import engine_guard, listing, warn
 from ..common.inputs import feature_source, layer_label
 from ..common.outputs import fields_of, open_output, write_units
+from ..common.params import decimals
 from ..supply.establishments import CODE_FIELD, INPUT, NAME_FIELD, read_territories
 from .base import ComplementarityAlgorithm
 
@@ -72,10 +73,10 @@ class FlowIndicators(ComplementarityAlgorithm):
     OUTPUT = "OUTPUT"
     FLOW_LINES = "FLOW_LINES"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Flow indicators and flow lines")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "How each territory works with the others through commuting: how many of its "
             "working residents leave it, how many come in to work, how many live and work there, "
@@ -209,18 +210,21 @@ class FlowIndicators(ComplementarityAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.THRESHOLD,
-                    self.tr("Smallest flow drawn (persons)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_THRESHOLD,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.THRESHOLD,
+                        self.tr("Smallest flow drawn (persons)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_THRESHOLD,
+                        minValue=0.0,
+                    ),
+                    self.tr(
+                        "Lines carrying fewer persons are not drawn (they still count in the "
+                        "indicators). Below 200 INSEE advises caution."
+                    ),
                 ),
-                self.tr(
-                    "Lines carrying fewer persons are not drawn (they still count in the "
-                    "indicators). Below 200 INSEE advises caution."
-                ),
+                0,
             )
         )
         self.addParameter(

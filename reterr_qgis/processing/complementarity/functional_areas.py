@@ -50,6 +50,7 @@ from ...engine.core.errors import Canceled
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
 from ..common.inputs import feature_source, read_layer
 from ..common.outputs import fields_of, open_output, write_units
+from ..common.params import decimals
 from .base import ComplementarityAlgorithm
 
 #: Values of METHOD: community detection (Leiden, Louvain), the LabourMarketAreas regrouping,
@@ -274,10 +275,10 @@ class FunctionalAreas(ComplementarityAlgorithm):
     NMI = "NMI"
     N_AREAS = "N_AREAS"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Functional areas from flows")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Which communes function together? Groups the communes into areas where people "
             "mostly live and work, from home–work flows (e.g. the output of 'Import INSEE "
@@ -425,18 +426,21 @@ class FunctionalAreas(ComplementarityAlgorithm):
         )
         self.addParameter(
             _advanced(
-                h(
-                    QgsProcessingParameterNumber(
-                        self.RESOLUTION,
-                        self.tr("Resolution (community detection)"),
-                        compat.NUMBER_DOUBLE,
-                        1.0,
-                        minValue=0.001,
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.RESOLUTION,
+                            self.tr("Resolution (community detection)"),
+                            compat.NUMBER_DOUBLE,
+                            1.0,
+                            minValue=0.001,
+                        ),
+                        self.tr(
+                            "γ of the modularity: above 1 more and smaller areas, below 1 fewer and "
+                            "larger ones (default 1, the classic modularity)."
+                        ),
                     ),
-                    self.tr(
-                        "γ of the modularity: above 1 more and smaller areas, below 1 fewer and "
-                        "larger ones (default 1, the classic modularity)."
-                    ),
+                    2,
                 )
             )
         )
@@ -490,7 +494,8 @@ class FunctionalAreas(ComplementarityAlgorithm):
             )
             if maximum is not None:
                 param.setMaximum(maximum)
-            self.addParameter(_advanced(h(param, help_text)))
+            places = 0 if maximum is None else 2  # sizes: whole people; shares: 66.67 %
+            self.addParameter(_advanced(decimals(h(param, help_text), places)))
         self.addParameter(
             h(
                 QgsProcessingParameterBoolean(

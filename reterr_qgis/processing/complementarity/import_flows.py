@@ -94,10 +94,10 @@ class ImportFlows(ComplementarityAlgorithm):
     MAP_ARRONDISSEMENTS = "MAP_ARRONDISSEMENTS"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Import INSEE commuting flows (MOBPRO, MOBSCO)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Who lives where and works (or studies) where: the home–work (MOBPRO) and home–study "
             "(MOBSCO) flows of the INSEE census, as INSEE publishes them, summed for the communes "

@@ -106,10 +106,10 @@ class Specialisation(ComplementarityAlgorithm):
     OUTPUT = "OUTPUT"
     SECTORS = "SECTORS"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Specialisation and diversity of the economy")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Is each territory's economy diverse, or does it depend on a few sectors? From jobs "
             "(or establishments) by NAF sector: location quotients, specialisation and "

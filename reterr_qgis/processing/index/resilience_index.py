@@ -24,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages, read_features
@@ -35,7 +34,7 @@ from ..base import ReterrAlgorithm
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import feature_source
 from ..common.outputs import distinct_names, open_file_output, open_output
-from ..common.params import ParseError, parse_pairs, to_number
+from ..common.params import ParseError, advanced, parse_pairs, to_number
 
 #: Engine names of the NORMALIZATION and AGGREGATION options, in the order of the enums.
 NORMALIZATION_METHODS = ("minmax", "zscore", "rank", "target")
@@ -64,7 +63,6 @@ class ResilienceIndex(ReterrAlgorithm):
 
     ALG_ID = "resilience_index"
     GROUP_ID = "indicators"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Resilience index…")
 
     INPUT = "INPUT"
     FIELDS = "FIELDS"
@@ -82,13 +80,13 @@ class ResilienceIndex(ReterrAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_CSV = "OUTPUT_CSV"
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return self.tr("Resilience indicators")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Resilience index")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Builds a composite resilience index from indicator fields of a territory layer "
             "(communes, EPCI, any zoning; join the outputs of several algorithms by territory code "
@@ -217,27 +215,31 @@ class ResilienceIndex(ReterrAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.SAMPLES,
-                    self.tr("Monte-Carlo samples"),
-                    compat.NUMBER_INTEGER,
-                    defaultValue=500,
-                    minValue=0,
-                    maxValue=100000,
-                ),
-                self.tr("Weightings drawn for the rank band; 0: no uncertainty analysis."),
+            advanced(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.SAMPLES,
+                        self.tr("Monte-Carlo samples"),
+                        compat.NUMBER_INTEGER,
+                        defaultValue=500,
+                        minValue=0,
+                        maxValue=100000,
+                    ),
+                    self.tr("Weightings drawn for the rank band; 0: no uncertainty analysis."),
+                )
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.SEED,
-                    self.tr("Random seed"),
-                    compat.NUMBER_INTEGER,
-                    defaultValue=1,
-                ),
-                self.tr("Same seed, same rank bands."),
+            advanced(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.SEED,
+                        self.tr("Random seed"),
+                        compat.NUMBER_INTEGER,
+                        defaultValue=1,
+                    ),
+                    self.tr("Same seed, same rank bands."),
+                )
             )
         )
         self.addParameter(

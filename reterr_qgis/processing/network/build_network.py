@@ -25,23 +25,25 @@ class BuildNetwork(ReterrAlgorithm):
 
     ALG_ID = "build_network"
     GROUP_ID = "services"
+    ICON = "network"
     IN_MENU = False
     NODES = "NODES"
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return self.tr("Services and access")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Build road network")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Turns a road line layer into the routing graph used by the ReTerr access algorithms, "
             "and reports what it found: nodes (junctions and dead ends), road segments, connected "
             "components and dangling ends (often lines that miss a junction).\n\n"
             "Travel time of a segment = length / speed, in minutes. Speeds come from a speed field "
             "(km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car "
-            "defaults documented with their sources, several to be confirmed). One-way streets "
+            "defaults set by ReTerr a little below the legal limits, documented in the plugin; "
+            "give a speed field to use your own). One-way streets "
             "follow the OSM 'oneway' or BD TOPO 'sens_de_circulation' values. Lines meet only at "
             "shared vertices (within the tolerance): a bridge does not connect to the road below.\n\n"
             "The graph is cached in the QGIS profile and reused by every algorithm given the same "

@@ -15,15 +15,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
+from ...adapters.i18n import translate
 from ...adapters.layers import MAX_NAMED, engine_messages, read_features, require_projected
-from ...engine.core.errors import Canceled
+from ...engine.core.errors import Canceled, InputError
 from ...engine.profile.territory import (
     AGE_FIELDS,
     HOUSING_FIELDS,
-    aggregate_profile,
+    aggregate_counts,
     group_weights,
     profile_from_counts,
 )
@@ -40,7 +40,6 @@ class TerritoryProfile(ReterrAlgorithm):
     """Territorial profile of polygons, optionally aggregated to a coarser zoning."""
 
     ALG_ID = "territory_profile"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Territorial profile…")
 
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -56,10 +55,10 @@ class TerritoryProfile(ReterrAlgorithm):
     ZONE_METHOD = "ZONE_METHOD"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Territorial profile")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) "
             "and, optionally, of a coarser zoning (EPCI code field or a zoning layer).\n\n"
@@ -292,7 +291,7 @@ class TerritoryProfile(ReterrAlgorithm):
         with engine_guard(table, layer_name):
             if group_field:
                 codes, weights = group_weights(table.texts["group"])
-                profile = aggregate_profile(counts, weights)
+                profile = self._aggregate(counts, weights, lambda rows: ", ".join(codes[rows]))
                 from ...engine.core.zones import dissolve
 
                 out_geoms = dissolve(table.shapely(), weights)
@@ -485,10 +484,43 @@ class TerritoryProfile(ReterrAlgorithm):
             )
         if method == "area_weighted":
             self._warn_outside(feedback, table, counts, assignment)
-        profile = aggregate_profile(counts, assignment.weights)
+        # A zone that receives no territory has no population and no area: no profile. It is
+        # named and left out rather than failing the run (or written as zeros).
+        n_units = np.asarray(assignment.weights.sum(axis=0)).ravel()
+        kept = np.flatnonzero(n_units > 0)
+        if kept.size < n_units.size:
+            empty = np.flatnonzero(n_units <= 0)
+            if not kept.size:
+                raise QgsProcessingException(
+                    self.tr(
+                        "No zone of '{layer}' contains a territory: check that the zoning covers "
+                        "the territories (same area, same CRS)."
+                    ).format(layer=ztable.layer_name)
+                )
+            warn(
+                feedback,
+                self.tr(
+                    "{n} zones of '{layer}' contain no territory and are left out: {features}."
+                ).format(n=empty.size, layer=ztable.layer_name, features=ztable.describe(empty)),
+            )
+        weights = assignment.weights.tocsc()[:, kept]
+        profile = self._aggregate(counts, weights, lambda rows: ztable.describe(kept[rows]))
         fields = QgsFields(zones.fields())
         fields.append(QgsField("n_units", compat.FIELD_DOUBLE))
-        n_units = np.asarray(assignment.weights.sum(axis=0)).ravel()
-        attrs = [list(a) + [float(n)] for a, n in zip(ztable.attributes, n_units)]
-        geoms = np.array([bytes(g.asWkb()) for g in ztable.geometries], dtype=object)
+        attrs = [list(ztable.attributes[j]) + [float(n_units[j])] for j in kept]
+        geoms = np.array([bytes(ztable.geometries[j].asWkb()) for j in kept], dtype=object)
         return profile, geoms, attrs, fields
+
+    def _aggregate(self, counts, weights, describe_zones):
+        """Profile of the zones (columns of ``weights``); a problem of the zones' totals (e.g. a
+        zone whose territories have no area) names the zones, through ``describe_zones(rows)``."""
+        zone_counts = aggregate_counts(counts, weights)  # errors here name the territories
+        try:
+            return profile_from_counts(zone_counts)
+        except InputError as err:
+            message = translate(err.context, err.msg.template).format(**err.msg.params)
+            raise QgsProcessingException(
+                self.tr("{message} Zones: {zones}.").format(
+                    message=message, zones=describe_zones(np.asarray(err.rows, dtype=int))
+                )
+            ) from err

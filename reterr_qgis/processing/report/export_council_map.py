@@ -8,6 +8,7 @@ and :mod:`reterr_qgis.report.profile_page` (the optional profile page).
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,16 @@ from ..common.params import ParseError, parse_numbers
 PALETTE_CHOICES = ("auto", *PALETTES)
 
 
+def fold(text: str) -> str:
+    """``text`` without accents, case, hyphens or extra spaces, to compare names: "Guéret" and
+    " GUERET", "Saint-Affrique" and "saint affrique" fold alike (œ and æ as oe and ae, a typographic
+    apostrophe as a straight one)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("œ", "oe").replace("æ", "ae").replace("\u2019", "'").replace("-", " ")
+    return " ".join(plain.split())
+
+
 class ExportCouncilMap(ReterrAlgorithm):
     """Render one indicator of a layer into the council map template and export it."""
 
@@ -77,10 +88,10 @@ class ExportCouncilMap(ReterrAlgorithm):
     OUTPUT_PDF = "OUTPUT_PDF"
     OUTPUT_PNG = "OUTPUT_PNG"
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return self.tr("Maps")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Export council map")
 
     def flags(self):
@@ -90,14 +101,14 @@ class ExportCouncilMap(ReterrAlgorithm):
         # so this is the only reason left.
         return super().flags() | compat.FLAG_NO_THREADING
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Renders a numeric field of a polygon layer as a classed choropleth into an A4 landscape "
             "print layout (resources/layouts/council_map.qpt, or your own template with the same item "
             "ids) and exports it to PDF and, optionally, PNG.\n\n"
             "The page holds a title (the indicator's label by default), a subtitle with the territory "
             "and the date, the map with the names of the main towns (the N largest by the rank "
-            "field), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table "
+            "field, or the largest by area without one), optional boundaries (e.g. EPCI), the legend, a scale bar, a north arrow, a table "
             "of key figures and the sources.\n\n"
             "Key figures for a ReTerr indicator are recomputed for the whole territory from the "
             "summed counts (e.g. the share of people aged 65+ of the département), not averaged "
@@ -152,7 +163,9 @@ class ExportCouncilMap(ReterrAlgorithm):
                 QgsProcessingParameterString(
                     self.TERRITORY, self.tr("Territory name"), defaultValue="", optional=True
                 ),
-                self.tr("Shown in the subtitle with the date; empty: the layer name."),
+                self.tr(
+                    "Shown in the subtitle with the date (e.g. Aveyron); empty: the date only."
+                ),
             )
         )
         self.addParameter(
@@ -418,7 +431,8 @@ class ExportCouncilMap(ReterrAlgorithm):
         if layer.fields().lookupField(field) < 0:
             raise QgsProcessingException(
                 self.tr("Field '{field}' not found in layer '{layer}'.").format(
-                    field=field, layer=layer.name()
+                    field=field,
+                    layer=self.layer_label(parameters, self.INPUT, context, None) or layer.name(),
                 )
             )
         lang = ui_language()
@@ -429,9 +443,10 @@ class ExportCouncilMap(ReterrAlgorithm):
 
         # Lenient read: NULL and values that are not numbers are NaN (drawn as "no data").
         rank_field = self.parameterAsString(parameters, self.RANK_FIELD, context)
-        columns = read_columns(
+        read = read_columns(
             layer, numeric=[field, rank_field, *COUNT_FIELDS], missing="skip", strict=False
-        ).numbers
+        )
+        columns = read.numbers
         values = columns[field]
         finite = values[~np.isnan(values)]
         if finite.size == 0:
@@ -456,7 +471,10 @@ class ExportCouncilMap(ReterrAlgorithm):
         feedback.setProgress(10)
 
         # Layers: choropleth, optional no-data underlay, optional boundaries.
-        choropleth = council_map.copy_layer(layer, f"{label} ({unit})" if unit else label)
+        title = self.parameterAsString(parameters, self.TITLE, context).strip() or label
+        # The legend's title: the map's title with the unit of the values.
+        legend_title = f"{title} ({unit})" if unit and f"({unit})" not in title else title
+        choropleth = council_map.copy_layer(layer, council_map.legend_text(legend_title))
         palette_i = self.parameterAsEnum(parameters, self.PALETTE, context)
         classification = council_map.style_choropleth(
             choropleth,
@@ -475,10 +493,23 @@ class ExportCouncilMap(ReterrAlgorithm):
             columns.get(rank_field),
         )
         if not ranked:
-            warn(feedback, self.tr("No rank field: every feature is labelled."))
+            warn(
+                feedback,
+                self.tr(
+                    "No field to rank the towns: the {n} largest territories by area are labelled."
+                ).format(
+                    n=min(
+                        self.parameterAsInt(parameters, self.N_LABELS, context),
+                        council_map.MAX_LABELS_BY_AREA,
+                    )
+                ),
+            )
         map_layers = [choropleth]
         if n_missing:
-            map_layers.append(council_map.nodata_layer(layer, field, self.tr("No data")))
+            missing_fids = read.fids[np.isnan(values)].tolist()
+            map_layers.append(
+                council_map.nodata_layer(layer, field, self.tr("No data"), missing_fids)
+            )
         boundaries = self.parameterAsVectorLayer(parameters, self.BOUNDARIES, context)
         if boundaries is not None:
             b_label = (
@@ -494,13 +525,13 @@ class ExportCouncilMap(ReterrAlgorithm):
         council_map.fill_map(layout, map_layers, choropleth)
 
         # Texts and key figures.
-        territory = self.parameterAsString(parameters, self.TERRITORY, context) or layer.name()
+        territory = self.parameterAsString(parameters, self.TERRITORY, context).strip()
         date = locale.toString(QDate.currentDate(), "d MMMM yyyy")
         sources = self.parameterAsString(parameters, self.SOURCES, context)
         credit = council_map.credit_text(date, classification)
         council_map.fill_texts(
             layout,
-            self.parameterAsString(parameters, self.TITLE, context) or label,
+            title,
             council_map.subtitle_text(territory, date),
             "\n".join(s for s in (sources, credit) if s),
         )
@@ -517,7 +548,15 @@ class ExportCouncilMap(ReterrAlgorithm):
             if territory_key:
                 feedback.setProgressText(self.tr("Profile page…"))
                 self._profile_page(
-                    layout, layer, territory_key, parameters, context, locale, date, workdir.name
+                    layout,
+                    layer,
+                    territory_key,
+                    territory,
+                    parameters,
+                    context,
+                    locale,
+                    date,
+                    workdir.name,
                 )
             feedback.setProgress(40)
             if feedback.isCanceled():
@@ -582,15 +621,19 @@ class ExportCouncilMap(ReterrAlgorithm):
     # -- reading -------------------------------------------------------------------------------
 
     def _profile_page(
-        self, layout, map_layer, key, parameters, context, locale, date, workdir
+        self, layout, map_layer, key, territory, parameters, context, locale, date, workdir
     ) -> None:
-        """Add the resilience profile page of the territory named or coded ``key``."""
+        """Add the resilience profile page of the territory named or coded ``key`` (``territory``:
+        the name of the whole territory given for the subtitles, may be empty)."""
         layer = self.parameterAsVectorLayer(parameters, self.PROFILE_LAYER, context) or map_layer
+        param = self.PROFILE_LAYER if parameters.get(self.PROFILE_LAYER) else self.INPUT
+        # Messages name the layer (the GeoPackage table), not the file.
+        layer_label = self.layer_label(parameters, param, context, None) or layer.name()
         peers = self.parameterAsString(parameters, self.PROFILE_PEERS, context).strip()
         if peers and layer.fields().lookupField(peers) < 0:
             raise QgsProcessingException(
                 self.tr("Peer field '{field}' not found in layer '{layer}'.").format(
-                    field=peers, layer=layer.name()
+                    field=peers, layer=layer_label
                 )
             )
         user = load_user_indicators(layer)
@@ -600,9 +643,9 @@ class ExportCouncilMap(ReterrAlgorithm):
                 self.tr(
                     "Layer '{layer}' has no indicator field for the profile page: give the output "
                     "of a ReTerr algorithm (e.g. the resilience index) as its indicator layer."
-                ).format(layer=layer.name())
+                ).format(layer=layer_label)
             )
-        fid = self._find_territory(layer, key)
+        fid = self._find_territory(layer, key, layer_label)
         read = read_dashboard(
             layer,
             layer.fields(),
@@ -615,21 +658,20 @@ class ExportCouncilMap(ReterrAlgorithm):
         )
         if read.dashboard is None:
             raise QgsProcessingException(read.error)
-        param = self.PROFILE_LAYER if parameters.get(self.PROFILE_LAYER) else self.INPUT
-        layer_label = self.layer_label(parameters, param, context, None) or layer.name()
         add_territory_page(
             layout,
             read.dashboard,
             read.fids.index(fid),
             peers,
-            layer_label,
+            territory or layer_label,
             date,
             locale,
             Path(workdir),
         )
 
-    def _find_territory(self, layer: QgsVectorLayer, key: str) -> int:
-        """Feature id of the territory coded or named ``key``.
+    def _find_territory(self, layer: QgsVectorLayer, key: str, layer_label: str = "") -> int:
+        """Feature id of the territory coded or named ``key`` (accents and case ignored:
+        "gueret" finds "Guéret"); ``layer_label`` names the layer in messages.
 
         A value equal to ``key`` in one feature's code (any text field but the name field) wins;
         else the features whose name equals ``key``: one is the territory, several are homonyms
@@ -641,7 +683,8 @@ class ExportCouncilMap(ReterrAlgorithm):
         order = [name] if name else []
         order += [f for f in text_fields if f != name]
         codes = [f for f in order if f != name]
-        wanted = key.casefold()
+        layer_label = layer_label or layer.name()
+        wanted = fold(key)
         request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY)
         request.setSubsetOfAttributes(order, fields)
         rows = [
@@ -651,7 +694,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             )
             for feat in layer.getFeatures(request)
         ]
-        matches = {f: [fid for fid, row in rows if row[f].casefold() == wanted] for f in order}
+        matches = {f: [fid for fid, row in rows if fold(row[f]) == wanted] for f in order}
         for field_name in codes:  # a code: the value of one feature only
             if len(matches[field_name]) == 1:
                 return matches[field_name][0]
@@ -661,7 +704,7 @@ class ExportCouncilMap(ReterrAlgorithm):
                 self.tr(
                     "No territory named or coded '{key}' in layer '{layer}' (searched the fields "
                     "{fields})."
-                ).format(key=key, layer=layer.name(), fields=", ".join(order))
+                ).format(key=key, layer=layer_label, fields=", ".join(order))
             )
         if len(matches[found]) == 1:
             return matches[found][0]
@@ -706,7 +749,7 @@ class ExportCouncilMap(ReterrAlgorithm):
             ).format(
                 n=len(matches[found]),
                 key=key,
-                layer=layer.name(),
+                layer=layer_label,
                 field=found,
                 candidates="; ".join(candidates),
                 advice=advice,

@@ -11,5 +11,5 @@ class ServicesAlgorithm(ReterrAlgorithm):
 
     GROUP_ID = "services"
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return translate("ServiceAlgorithm", "Services and access")

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...engine.services.access import type_codes
@@ -35,7 +34,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
-from ..common.params import ParseError, parse_numbers, parse_steps, split_codes
+from ..common.params import ParseError, advanced, decimals, parse_numbers, parse_steps, split_codes
 from ..common.travel import (
     add_travel_parameters,
     locate_demand,
@@ -48,7 +47,8 @@ from .base import ServicesAlgorithm
 #: Method ids in the order of the METHOD enum (the engine's table: decays and presets live there).
 METHODS = tuple(FCA_METHODS)
 #: Relative GP consumption by age group (0-19, 20-64, 65+) for the APL standardisation.
-#: [V] to be confirmed against DREES's age-sex consumption table; override with AGE_CONSUMPTION.
+#: A ReTerr default (DREES weights by a finer age-sex table, not published as three groups);
+#: override with AGE_CONSUMPTION.
 APL_DEFAULT_CONSUMPTION = "0.8;1.0;1.6"
 
 
@@ -56,7 +56,6 @@ class FloatingCatchment(ServicesAlgorithm):
     """Floating catchment accessibility of demand units to facilities."""
 
     ALG_ID = "floating_catchment"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Access to a service (APL, floating catchment)…")
     # DEMAND, POPULATION_FIELD, FACILITIES, CATEGORY_FIELD (common.inputs), SPEED, DETOUR,
     # ANCHORS, DEMAND_ID_FIELD, ANCHOR_ID_FIELD, NETWORK…, MAX_SNAP, ACCESS_SPEED (common.travel):
     # the parameter groups composed in initAlgorithm (names are a public interface).
@@ -73,10 +72,10 @@ class FloatingCatchment(ServicesAlgorithm):
     NORMALIZE = "NORMALIZE"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
-        return self.tr("Floating catchment accessibility (2SFCA, E2SFCA, 3SFCA, APL)")
+    def title(self) -> str:
+        return self.tr("Access to a service (APL, floating catchment)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, "
             "taking competition between users into account.\n\n"
@@ -86,14 +85,19 @@ class FloatingCatchment(ServicesAlgorithm):
             "(steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian "
             "exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.\n\n"
             "APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catchment, "
-            "steps < 10 min 1, 10-15 2/3, 15-20 1/3 [to be confirmed], demand standardised by age "
-            "(relative consumption of the age groups, default 0.8/1.0/1.6 [to be confirmed]), supply "
-            "= full-time GPs × 5,400 consultations a year; result in consultations per "
+            "steps < 10 min 1, 10-15 2/3, 15-20 1/3 (ReTerr's reading of the DREES/IRDES method, "
+            "Barlet et al. 2012, not checked against DREES's latest note: give other steps in "
+            "Steps), demand standardised by age (relative consumption of the age groups, default "
+            "0.8/1.0/1.6: a ReTerr default for three age groups, where DREES uses a finer age-sex "
+            "table; give your own values), supply = full-time GPs × 5,400 consultations a year "
+            "(ARS Bourgogne-Franche-Comté); result in consultations per "
             "standardised inhabitant and year; below 2.5 the unit is under-served (DREES).\n\n"
             "Travel times: on the road network when one is given (graph cached, searches stopped "
             "at the catchment, places snapped to the nearest node within the maximum distance), "
-            "else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to "
-            "be confirmed]). Results equal PySAL access on the same costs."
+            "else straight line × detour factor at a constant speed "
+            "(defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published "
+            "figure; change them under Advanced parameters, or give a road network). Results "
+            "equal PySAL access on the same costs."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -121,7 +125,10 @@ class FloatingCatchment(ServicesAlgorithm):
                     APL_DEFAULT_CONSUMPTION,
                     optional=True,
                 ),
-                self.tr("One value per age field, separated by ';' [to be confirmed]."),
+                self.tr(
+                    "One value per age field, separated by ';' (default 0.8;1.0;1.6: a ReTerr "
+                    "default, not a DREES table)."
+                ),
             )
         )
         add_facility_parameters(self)
@@ -165,55 +172,78 @@ class FloatingCatchment(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.CATCHMENT,
-                    self.tr("Catchment (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_CATCHMENT,
-                    minValue=0.1,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.CATCHMENT,
+                        self.tr("Catchment (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_CATCHMENT,
+                        minValue=0.1,
+                    ),
+                    self.tr("Pairs beyond this travel time are ignored (APL: 20)."),
                 ),
-                self.tr("Pairs beyond this travel time are ignored (APL: 20)."),
+                0,
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterString(
-                    self.STEPS, self.tr("Steps (minutes:weight;…)"), "", optional=True
-                ),
-                self.tr("Override the method's default steps, e.g. '10:1;20:0.68;30:0.22'."),
+            advanced(
+                h(
+                    QgsProcessingParameterString(
+                        self.STEPS, self.tr("Steps (minutes:weight;…)"), "", optional=True
+                    ),
+                    self.tr("Override the method's default steps, e.g. '10:1;20:0.68;30:0.22'."),
+                )
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.SIGMA,
-                    self.tr("Gaussian sigma (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    10.0,
-                    minValue=0.01,
-                ),
-                self.tr("Width of the Gaussian decay."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.SIGMA,
+                            self.tr("Gaussian sigma (minutes)"),
+                            compat.NUMBER_DOUBLE,
+                            10.0,
+                            minValue=0.01,
+                        ),
+                        self.tr("Width of the Gaussian decay."),
+                    ),
+                    1,
+                )
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.GRAVITY_ALPHA, self.tr("Gravity exponent"), compat.NUMBER_DOUBLE, -1.0
-                ),
-                self.tr("Negative for a decay."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.GRAVITY_ALPHA,
+                            self.tr("Gravity exponent"),
+                            compat.NUMBER_DOUBLE,
+                            -1.0,
+                        ),
+                        self.tr("Negative for a decay."),
+                    ),
+                    2,
+                )
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.GRAVITY_MIN,
-                    self.tr("Gravity minimum time (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    1.0,
-                    minValue=0.0,
-                ),
-                self.tr("Times below are raised to it (avoids infinite weights)."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.GRAVITY_MIN,
+                            self.tr("Gravity minimum time (minutes)"),
+                            compat.NUMBER_DOUBLE,
+                            1.0,
+                            minValue=0.0,
+                        ),
+                        self.tr("Times below are raised to it (avoids infinite weights)."),
+                    ),
+                    1,
+                )
             )
         )
         add_travel_parameters(self)

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.i18n import ui_language
@@ -63,7 +62,6 @@ class ImportBpe(ServicesAlgorithm):
     """Load the BPE CSV, drop unlocated rows with a count, tag types from the code table."""
 
     ALG_ID = "import_bpe"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Import the BPE…")
 
     INPUT = "INPUT"
     VINTAGE = "VINTAGE"
@@ -71,10 +69,10 @@ class ImportBpe(ServicesAlgorithm):
     DEPARTEMENTS = "DEPARTEMENTS"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Import BPE facilities (INSEE)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Loads the geolocated file of the INSEE Base permanente des équipements as published "
             "(';'-separated CSV, columns REG, DEP, DEPCOM, DCIRIS, AN, TYPEQU, LAMBERT_X, LAMBERT_Y, "

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...engine.services.access import nearest_by_type
@@ -22,6 +21,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
+from ..common.params import decimals
 from ..common.travel import add_travel_parameters, costs_and_places, push_engine_warnings
 from .base import ServicesAlgorithm
 from .facility_types import (
@@ -42,12 +42,11 @@ class NearestService(ServicesAlgorithm):
     CUTOFF = "CUTOFF"
     COUNT = "COUNT"
     OUTPUT = "OUTPUT"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Time to the nearest service…")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Nearest facility by type")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "For each demand unit (commune, IRIS, grid cell, address point) and each facility "
             "type: the travel time to the nearest facility of that type and, optionally, the "
@@ -66,8 +65,9 @@ class NearestService(ServicesAlgorithm):
             "Travel times: on the road network when one is given (graph cached; one search per "
             "type from all its facilities at once, stopped at the cut-off; places snapped to the "
             "nearest node within the maximum distance and reached at the access speed), else "
-            "straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h [to be "
-            "confirmed]). Polygons start from a point inside them, or from the matching point of "
+            "straight line × detour factor at a constant speed "
+            "(defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published "
+            "figure; change them under Advanced parameters, or give a road network). Polygons start from a point inside them, or from the matching point of "
             "the anchor layer (e.g. the town hall)."
         )
 
@@ -87,17 +87,20 @@ class NearestService(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.CUTOFF,
-                    self.tr("Cut-off (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    30.0,
-                    minValue=0.01,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.CUTOFF,
+                        self.tr("Cut-off (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        30.0,
+                        minValue=0.01,
+                    ),
+                    self.tr(
+                        "Searches stop there: farther facilities give NULL times and are not counted."
+                    ),
                 ),
-                self.tr(
-                    "Searches stop there: farther facilities give NULL times and are not counted."
-                ),
+                0,
             )
         )
         self.addParameter(

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.layers import require_projected
@@ -25,7 +24,7 @@ from ...engine.services.access import type_codes
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import feature_source, read_layer
 from ..common.outputs import open_output
-from ..common.params import ParseError, parse_numbers, split_codes
+from ..common.params import ParseError, advanced, decimals, parse_numbers, split_codes
 from ..common.travel import NETWORK, add_network_parameters, network_graph
 from .base import ServicesAlgorithm
 
@@ -34,7 +33,6 @@ class ServiceAreas(ServicesAlgorithm):
     """Areas from which each facility is reached within each time band (or reached from it)."""
 
     ALG_ID = "service_areas"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Service areas (isochrones)…")
 
     FACILITIES = "FACILITIES"
     CATEGORY_FIELD = "CATEGORY_FIELD"
@@ -46,10 +44,10 @@ class ServiceAreas(ServicesAlgorithm):
     ACCESS_SPEED = "ACCESS_SPEED"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Service areas (isochrones)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Polygons of the area from which each facility is reached within each time band "
             "(home → facility, the direction that matters for access; or, optionally, reached "
@@ -115,40 +113,57 @@ class ServiceAreas(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.BUFFER,
-                    self.tr("Walk around reachable roads (m)"),
-                    compat.NUMBER_DOUBLE,
-                    150.0,
-                    minValue=1.0,
-                ),
-                self.tr("Width of the area kept on each side of a reachable road."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.BUFFER,
+                            self.tr("Walk around reachable roads (m)"),
+                            compat.NUMBER_DOUBLE,
+                            150.0,
+                            minValue=1.0,
+                        ),
+                        self.tr("Width of the area kept on each side of a reachable road."),
+                    ),
+                    0,
+                )
             )
         )
         add_network_parameters(self, optional=False)
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.MAX_SNAP,
-                    self.tr("Maximum distance to the network (m)"),
-                    compat.NUMBER_DOUBLE,
-                    2000.0,
-                    minValue=1.0,
-                ),
-                self.tr("Facilities farther from any road node get no area (and are named)."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.MAX_SNAP,
+                            self.tr("Maximum distance to the network (m)"),
+                            compat.NUMBER_DOUBLE,
+                            2000.0,
+                            minValue=1.0,
+                        ),
+                        self.tr(
+                            "Facilities farther from any road node get no area (and are named)."
+                        ),
+                    ),
+                    0,
+                )
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.ACCESS_SPEED,
-                    self.tr("Speed to reach the network (km/h)"),
-                    compat.NUMBER_DOUBLE,
-                    15.0,
-                    minValue=1.0,
-                ),
-                self.tr("Over the straight line between a facility and its node."),
+            advanced(
+                decimals(
+                    h(
+                        QgsProcessingParameterNumber(
+                            self.ACCESS_SPEED,
+                            self.tr("Speed to reach the network (km/h)"),
+                            compat.NUMBER_DOUBLE,
+                            15.0,
+                            minValue=1.0,
+                        ),
+                        self.tr("Over the straight line between a facility and its node."),
+                    ),
+                    0,
+                )
             )
         )
         self.addParameter(

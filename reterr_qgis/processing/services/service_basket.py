@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.i18n import ui_language
@@ -30,6 +29,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
+from ..common.params import decimals
 from ..common.travel import add_travel_parameters, costs_and_places, push_engine_warnings
 from .base import ServicesAlgorithm
 from .facility_types import check_types, code_table, parse_types, report_absent_types
@@ -56,12 +56,11 @@ class ServiceBasket(ServicesAlgorithm):
     VINTAGE = "VINTAGE"
     THRESHOLD = "THRESHOLD"
     OUTPUT = "OUTPUT"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Everyday services basket…")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Everyday-services basket")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "For each demand unit: the share of a basket of facility types whose nearest "
             "facility is within the threshold, and the mean and longest time to the basket "
@@ -75,15 +74,16 @@ class ServiceBasket(ServicesAlgorithm):
             "NULL.\n\n"
             "Baskets (resources/bpe/baskets.csv): the 'panier de la vie courante' of the "
             "Observatoire des territoires in the BPE codes of 2024 (25 types, default; third-party "
-            "list, to be confirmed) and the INSEE Première n°1579 (2016) basket (reconstructed, to "
-            "be confirmed). Their codes are translated to the vintage chosen through the "
+            "list, not INSEE's own) and the INSEE Première n°1579 (2016) basket (reconstructed by "
+            "ReTerr from the publication). Their codes are translated to the vintage chosen through the "
             "crosswalk of the BPE code table (e.g. D265 → D201 for 2021); a list of types "
             "replaces the basket. Default threshold 7 minutes: INSEE Première n°1579 reads "
             "the basket at 7 minutes (in some regions more than a quarter of residents live "
             "farther; half of metropolitan residents reach it within 4 minutes by road).\n\n"
             "Travel times: on the road network when one is given (one search per type from all "
             "its facilities at once), else straight line × detour factor at a constant speed "
-            "(defaults 1.3 and 50 km/h [to be confirmed])."
+            "(defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published "
+            "figure; change them under Advanced parameters, or give a road network)."
         )
 
     @staticmethod
@@ -139,15 +139,18 @@ class ServiceBasket(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.THRESHOLD,
-                    self.tr("Threshold (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_THRESHOLD,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.THRESHOLD,
+                        self.tr("Threshold (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_THRESHOLD,
+                        minValue=0.0,
+                    ),
+                    self.tr("A type is reached when its nearest facility is at most this far."),
                 ),
-                self.tr("A type is reached when its nearest facility is at most this far."),
+                0,
             )
         )
         add_travel_parameters(self)

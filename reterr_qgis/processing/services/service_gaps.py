@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from scipy import sparse
 
 from ...adapters import compat
@@ -32,6 +31,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import VectorOutput, cell, open_output, write_units
+from ..common.params import decimals
 from ..common.travel import (
     add_travel_parameters,
     costs_and_places,
@@ -63,12 +63,11 @@ class ServiceGaps(ServicesAlgorithm):
     CANDIDATES = "CANDIDATES"
     UNDERSERVED = "UNDERSERVED"
     OUTPUT = "OUTPUT"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Service gaps…")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Service gaps (population beyond a threshold)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Who lives too far from each service: the population beyond a travel-time threshold "
             "per facility type, aggregated to any zoning given by a code field (commune, EPCI "
@@ -88,8 +87,9 @@ class ServiceGaps(ServicesAlgorithm):
             "share_beyond_after.\n\n"
             "Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries, BPE "
             "2024 codes), threshold 20 minutes. Travel times: on the road network when one is "
-            "given, else straight line × detour factor at a constant speed (defaults 1.3 and "
-            "50 km/h [to be confirmed])."
+            "given, else straight line × detour factor at a constant speed "
+            "(defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published "
+            "figure; change them under Advanced parameters, or give a road network)."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -105,15 +105,18 @@ class ServiceGaps(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.THRESHOLD,
-                    self.tr("Threshold (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_THRESHOLD,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.THRESHOLD,
+                        self.tr("Threshold (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_THRESHOLD,
+                        minValue=0.0,
+                    ),
+                    self.tr("Units whose nearest facility is farther than this are beyond it."),
                 ),
-                self.tr("Units whose nearest facility is farther than this are beyond it."),
+                0,
             )
         )
         self.addParameter(

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...engine.services.access import greedy_max_cover, nearest_by_type
@@ -30,6 +29,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import open_output
+from ..common.params import decimals
 from ..common.travel import (
     add_travel_parameters,
     costs_and_places,
@@ -55,12 +55,11 @@ class SuggestLocations(ServicesAlgorithm):
     K = "K"
     CANDIDATES = "CANDIDATES"
     OUTPUT = "OUTPUT"
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Where to add a facility…")
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Suggest locations for new facilities")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Where k new facilities of one type would bring the most people within the "
             "threshold: the maximal covering location problem (Church & ReVelle 1974) solved by "
@@ -76,7 +75,9 @@ class SuggestLocations(ServicesAlgorithm):
             "default the demand points themselves (their code and name are kept). Defaults: type "
             "D265 (general practitioner, BPE 2024), threshold 20 minutes, 3 sites. Travel times: "
             "on the road network when one is given, else straight line × detour factor at a "
-            "constant speed (defaults 1.3 and 50 km/h [to be confirmed])."
+            "constant speed "
+            "(defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published "
+            "figure; change them under Advanced parameters, or give a road network)."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -90,15 +91,18 @@ class SuggestLocations(ServicesAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.THRESHOLD,
-                    self.tr("Threshold (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_THRESHOLD,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.THRESHOLD,
+                        self.tr("Threshold (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_THRESHOLD,
+                        minValue=0.0,
+                    ),
+                    self.tr("A site covers the units at most this far from it."),
                 ),
-                self.tr("A site covers the units at most this far from it."),
+                0,
             )
         )
         self.addParameter(

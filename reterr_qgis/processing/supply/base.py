@@ -11,5 +11,5 @@ class SupplyAlgorithm(ReterrAlgorithm):
 
     GROUP_ID = "supply"
 
-    def group(self) -> str:
+    def group_title(self) -> str:
         return translate("SupplyAlgorithm", "Local supply chains")

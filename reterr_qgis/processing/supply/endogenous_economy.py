@@ -8,7 +8,6 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureS
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages
-from ...engine.core.errors import QT_TRANSLATE_NOOP
 from ...engine.supply.chains import NAF_PATTERN, normalize_naf
 from ...engine.supply.endogenous import departement_of, endogenous_economy
 from ..common.feedback import engine_guard, listing, warn
@@ -79,7 +78,6 @@ class EndogenousEconomy(SupplyAlgorithm):
 
     ALG_ID = "endogenous_economy"
     IN_MENU = True
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Endogenous economy…")
 
     REGION_FIELD = "REGION_FIELD"
     JOBS_FIELD = "JOBS_FIELD"
@@ -93,10 +91,10 @@ class EndogenousEconomy(SupplyAlgorithm):
     NAF_LEVEL = "NAF_LEVEL"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Endogenous economy (local head offices, ESS, size, diversity)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "How much of each territory's employment is run from within, from the SIRENE "
             "establishments (e.g. the output of 'Import SIRENE establishments'): each "

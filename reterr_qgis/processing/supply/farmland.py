@@ -96,10 +96,10 @@ class Farmland(SupplyAlgorithm):
     LANDCOVER_MAPPING = "LANDCOVER_MAPPING"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Farmland per crop group")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Hectares of farmland per crop group in each territory, from EITHER the parcels of "
             "the Registre parcellaire graphique (RPG, as published by IGN) OR a land-cover "

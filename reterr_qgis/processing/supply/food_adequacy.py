@@ -14,7 +14,6 @@ from qgis.core import (
 )
 
 from ...adapters import compat
-from ...engine.core.errors import QT_TRANSLATE_NOOP
 from ...engine.supply import GROUP_IDS, food_adequacy, food_needs
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import add_field_parameter, feature_source, read_layer
@@ -61,7 +60,6 @@ class FoodAdequacy(SupplyAlgorithm):
 
     ALG_ID = "food_adequacy"
     IN_MENU = True
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Food adequacy…")
 
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -72,10 +70,10 @@ class FoodAdequacy(SupplyAlgorithm):
     NEEDS_FIELDS = tuple(f"NEEDS_{c.upper()}_FIELD" for c in GROUP_CODES)
     FARMLAND_FIELDS = tuple(f"FARMLAND_{c.upper()}_FIELD" for c in GROUP_CODES)
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Food adequacy (farmland against needs)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Compares each territory's farmland with the land needed to feed its population, per "
             "crop group: the 'potentiel nourricier' of PARCEL and CRATer.\n\n"

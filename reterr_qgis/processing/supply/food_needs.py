@@ -35,6 +35,7 @@ from ...engine.supply import (
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import add_field_parameter, feature_source, read_layer
 from ..common.outputs import write_units
+from ..common.params import decimals
 from .base import SupplyAlgorithm
 
 #: Short code of each crop group in output field names (``bes_cer``, ``sau_cer``, ``cap_cer``…),
@@ -94,70 +95,82 @@ def add_lever_parameters(alg) -> None:
     (labels in the ``FoodNeeds`` translation context, literal for pylupdate)."""
     h = alg.add_help
     alg.addParameter(
-        h(
-            QgsProcessingParameterNumber(
-                ORGANIC_SHARE,
-                translate("FoodNeeds", "Organic share (%)"),
-                compat.NUMBER_DOUBLE,
-                0.0,
-                minValue=0.0,
-                maxValue=100.0,
+        decimals(
+            h(
+                QgsProcessingParameterNumber(
+                    ORGANIC_SHARE,
+                    translate("FoodNeeds", "Organic share (%)"),
+                    compat.NUMBER_DOUBLE,
+                    0.0,
+                    minValue=0.0,
+                    maxValue=100.0,
+                ),
+                translate(
+                    "FoodNeeds",
+                    "Share of the food produced organically. Organic land yields less: it needs "
+                    "1 / (organic yield ratio) times the area.",
+                ),
             ),
-            translate(
-                "FoodNeeds",
-                "Share of the food produced organically. Organic land yields less: it needs "
-                "1 / (organic yield ratio) times the area.",
-            ),
+            0,
         )
     )
     alg.addParameter(
-        h(
-            QgsProcessingParameterNumber(
-                ORGANIC_YIELD_RATIO,
-                translate("FoodNeeds", "Organic yield ratio (organic / conventional)"),
-                compat.NUMBER_DOUBLE,
-                0.75,
-                minValue=0.01,
-                maxValue=2.0,
+        decimals(
+            h(
+                QgsProcessingParameterNumber(
+                    ORGANIC_YIELD_RATIO,
+                    translate("FoodNeeds", "Organic yield ratio (organic / conventional)"),
+                    compat.NUMBER_DOUBLE,
+                    0.75,
+                    minValue=0.01,
+                    maxValue=2.0,
+                ),
+                translate(
+                    "FoodNeeds",
+                    "Organic yield divided by conventional yield; used only with an organic share. "
+                    "Default 0.75 (Seufert et al. 2012, Nature).",
+                ),
             ),
-            translate(
-                "FoodNeeds",
-                "Organic yield divided by conventional yield; used only with an organic share. "
-                "Default 0.75 (Seufert et al. 2012, Nature).",
-            ),
+            2,
         )
     )
     alg.addParameter(
-        h(
-            QgsProcessingParameterNumber(
-                WASTE_REDUCTION,
-                translate("FoodNeeds", "Waste reduction (% of the needs saved)"),
-                compat.NUMBER_DOUBLE,
-                0.0,
-                minValue=0.0,
-                maxValue=99.0,
+        decimals(
+            h(
+                QgsProcessingParameterNumber(
+                    WASTE_REDUCTION,
+                    translate("FoodNeeds", "Waste reduction (% of the needs saved)"),
+                    compat.NUMBER_DOUBLE,
+                    0.0,
+                    minValue=0.0,
+                    maxValue=99.0,
+                ),
+                translate(
+                    "FoodNeeds",
+                    "Share of the land needed that less food waste saves (e.g. 5 when waste making "
+                    "10 % of the needs is halved).",
+                ),
             ),
-            translate(
-                "FoodNeeds",
-                "Share of the land needed that less food waste saves (e.g. 5 when waste making "
-                "10 % of the needs is halved).",
-            ),
+            0,
         )
     )
     alg.addParameter(
-        h(
-            QgsProcessingParameterNumber(
-                RELOCALISED_SHARE,
-                translate("FoodNeeds", "Share of the food produced locally (%)"),
-                compat.NUMBER_DOUBLE,
-                100.0,
-                minValue=0.0,
-                maxValue=100.0,
+        decimals(
+            h(
+                QgsProcessingParameterNumber(
+                    RELOCALISED_SHARE,
+                    translate("FoodNeeds", "Share of the food produced locally (%)"),
+                    compat.NUMBER_DOUBLE,
+                    100.0,
+                    minValue=0.0,
+                    maxValue=100.0,
+                ),
+                translate(
+                    "FoodNeeds",
+                    "100: the territory aims to produce all its food itself (PARCEL's reference).",
+                ),
             ),
-            translate(
-                "FoodNeeds",
-                "100: the territory aims to produce all its food itself (PARCEL's reference).",
-            ),
+            0,
         )
     )
     alg.addParameter(
@@ -215,10 +228,10 @@ class FoodNeeds(SupplyAlgorithm):
     AGE_65P_FIELD = "AGE_65P_FIELD"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Food needs (farmland needed per crop group)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "How much farmland each territory would need to feed its own population, per crop "
             "group, in hectares, as in PARCEL (BASIC, Terre de Liens, FNAB).\n\n"

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages, read_features
@@ -69,7 +68,6 @@ class ImportSirene(SupplyAlgorithm):
 
     ALG_ID = "import_sirene"
     IN_MENU = False
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Import the SIRENE stock…")
 
     FILE = "FILE"
     UNITE_LEGALE = "UNITE_LEGALE"
@@ -80,10 +78,10 @@ class ImportSirene(SupplyAlgorithm):
     ACTIVE_ONLY = "ACTIVE_ONLY"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Import SIRENE establishments (INSEE)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Loads the establishments of your territory from the SIRENE stock as INSEE publishes "
             "it (StockEtablissement_utf8.csv: 54 columns, UTF-8, comma-separated; a national "

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...adapters import compat
 from ...adapters.i18n import ui_language
@@ -38,6 +37,7 @@ from ..common.inputs import (
     read_layer,
 )
 from ..common.outputs import fields_of, open_output, write_units
+from ..common.params import advanced, decimals
 from ..common.travel import (
     add_road_network_parameters,
     describe_costs,
@@ -97,7 +97,6 @@ class LocalSourcing(SupplyAlgorithm):
 
     ALG_ID = "local_sourcing"
     IN_MENU = False
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Local sourcing flows…")
 
     INPUT = "INPUT"
     FIELDS = "FIELDS"
@@ -109,10 +108,10 @@ class LocalSourcing(SupplyAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Local sourcing flows (surplus → deficit)")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Whose surplus can cover whose deficit nearby? For each product family (one balance "
             "field each: surplus > 0, deficit < 0, e.g. the hectares per crop group written by "
@@ -206,48 +205,56 @@ class LocalSourcing(SupplyAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.RADIUS,
-                    self.tr("Radius (km, straight line)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_RADIUS_KM,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.RADIUS,
+                        self.tr("Radius (km, straight line)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_RADIUS_KM,
+                        minValue=0.0,
+                    ),
+                    self.tr(
+                        "Largest straight-line distance between a supplying and a receiving "
+                        "territory (without a road network)."
+                    ),
                 ),
-                self.tr(
-                    "Largest straight-line distance between a supplying and a receiving "
-                    "territory (without a road network)."
-                ),
+                0,
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.MAX_TIME,
-                    self.tr("Largest road time (minutes, with a road network)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_MAX_TIME,
-                    minValue=0.0,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.MAX_TIME,
+                        self.tr("Largest road time (minutes, with a road network)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_MAX_TIME,
+                        minValue=0.0,
+                    ),
+                    self.tr("Used instead of the radius when a road network is given."),
                 ),
-                self.tr("Used instead of the radius when a road network is given."),
+                0,
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterEnum(
-                    self.SOLVER,
-                    self.tr("Solver"),
-                    options=[
-                        self.tr("Automatic"),
-                        self.tr("Network simplex (needs numba)"),
-                        self.tr("HiGHS (scipy)"),
-                    ],
-                    defaultValue=0,
-                ),
-                self.tr(
-                    "Automatic: the compiled network simplex when numba is installed, else "
-                    "HiGHS. Both give the same optimum."
-                ),
+            advanced(
+                h(
+                    QgsProcessingParameterEnum(
+                        self.SOLVER,
+                        self.tr("Solver"),
+                        options=[
+                            self.tr("Automatic"),
+                            self.tr("Network simplex (needs numba)"),
+                            self.tr("HiGHS (scipy)"),
+                        ],
+                        defaultValue=0,
+                    ),
+                    self.tr(
+                        "Automatic: the compiled network simplex when numba is installed, else "
+                        "HiGHS. Both give the same optimum."
+                    ),
+                )
             )
         )
         self.addParameter(

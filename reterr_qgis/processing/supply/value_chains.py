@@ -25,7 +25,7 @@ from qgis.core import (
 from ...adapters import compat
 from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages, read_features, require_projected
-from ...engine.core.errors import QT_TRANSLATE_NOOP, Canceled
+from ...engine.core.errors import Canceled
 from ...engine.routing import NetworkCosts
 from ...engine.supply.chains import (
     DEFAULT_MAX_MINUTES,
@@ -39,7 +39,7 @@ from ...engine.supply.chains import (
 from ..common.feedback import engine_guard, listing, progress_to, warn
 from ..common.inputs import DemandInput, feature_source, layer_label
 from ..common.outputs import cell, open_output, write_units
-from ..common.params import ParseError, parse_pairs, split_codes, to_number
+from ..common.params import ParseError, decimals, parse_pairs, split_codes, to_number
 from ..common.travel import (
     add_road_network_parameters,
     add_straight_line_parameters,
@@ -84,7 +84,6 @@ class ValueChains(SupplyAlgorithm):
 
     ALG_ID = "value_chains"
     IN_MENU = True
-    MENU_TEXT = QT_TRANSLATE_NOOP("ReterrPlugin", "Missing links in value chains…")
 
     NAF_FIELD = "NAF_FIELD"
     JOBS_FIELD = "JOBS_FIELD"
@@ -100,10 +99,10 @@ class ValueChains(SupplyAlgorithm):
     MISSING_LINKS = "MISSING_LINKS"
     STAGES = "STAGES"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return self.tr("Value chains and missing links")
 
-    def shortHelpString(self) -> str:
+    def help_text(self) -> str:
         return self.tr(
             "Which stages of the local value chains (grain → mill → bakery, milk → dairy, "
             "livestock → abattoir → butcher, forest → sawmill → joinery…) each territory holds, "
@@ -224,15 +223,18 @@ class ValueChains(SupplyAlgorithm):
             )
         )
         self.addParameter(
-            h(
-                QgsProcessingParameterNumber(
-                    self.DEFAULT_MINUTES,
-                    self.tr("Default threshold (minutes)"),
-                    compat.NUMBER_DOUBLE,
-                    DEFAULT_MAX_MINUTES,
-                    minValue=0.1,
+            decimals(
+                h(
+                    QgsProcessingParameterNumber(
+                        self.DEFAULT_MINUTES,
+                        self.tr("Default threshold (minutes)"),
+                        compat.NUMBER_DOUBLE,
+                        DEFAULT_MAX_MINUTES,
+                        minValue=0.1,
+                    ),
+                    self.tr("Threshold of the stages that have none in the table."),
                 ),
-                self.tr("Threshold of the stages that have none in the table."),
+                0,
             )
         )
         add_straight_line_parameters(self)

@@ -116,9 +116,9 @@ def test_plugin_loads_through_class_factory_and_unloads(qgis_app):
         assert provider is not None
         ids = {a.id() for a in provider.algorithms()}
         assert {"reterr:territory_profile", "reterr:export_council_map"} <= ids
-        # profile, council map, index, 7 service algorithms, 3 supply algorithms, dock: every one
-        # opens an algorithm
-        assert len(iface.menus) == 14
+        # profile, council map, atlas, index, 7 service algorithms, 3 supply algorithms, dock:
+        # every one opens an algorithm
+        assert len(iface.menus) == 15
         alg_ids = {a.objectName().removeprefix("Reterr_") for _, a in iface.menus}
         assert alg_ids - {"dock"} <= {i.split(":")[1] for i in ids}
         assert [d.objectName() for d in iface.docks] == ["ReterrIndicatorDock"]

@@ -142,7 +142,11 @@ def test_our_algorithms_read_our_shapefile_outputs_back(run_alg, tmp_path):
     )
     feats = []
     for k, (pop, young, adults, old, dw, vac) in enumerate(
-        [(1000, 200, 500, 300, 600, 60), (500, 150, 300, 50, 250, 10), (800, 100, 400, 300, 500, 90)]
+        [
+            (1000, 200, 500, 300, 600, 60),
+            (500, 150, 300, 50, 250, 10),
+            (800, 100, 400, 300, 500, 90),
+        ]
     ):
         f = QgsFeature(units.fields())
         f.setAttributes([f"C{k}", pop, young, adults, old, dw, vac])

@@ -149,8 +149,8 @@ def test_french_is_used(french):
     from reterr_qgis.processing.profile.territory_profile import TerritoryProfile
     from reterr_qgis.processing.report.export_council_map import ExportCouncilMap
 
-    assert TerritoryProfile().displayName() == "Profil territorial"
-    assert ExportCouncilMap().displayName() == "Carte pour le conseil"
+    assert TerritoryProfile().displayName() == "1.1 Profil territorial"
+    assert ExportCouncilMap().displayName() == "6.1 Carte pour le conseil"
     assert (
         QCoreApplication.translate("ReterrEngine", "{n} territories have zero population.")
         == "{n} territoires ont une population nulle."
@@ -162,4 +162,4 @@ def test_french_is_used(french):
 def test_english_without_translator(qgis_app):
     from reterr_qgis.processing.profile.territory_profile import TerritoryProfile
 
-    assert TerritoryProfile().displayName() == "Territorial profile"
+    assert TerritoryProfile().displayName() == "1.1 Territorial profile"

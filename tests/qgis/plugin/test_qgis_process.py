@@ -157,8 +157,8 @@ def test_list_shows_provider_and_algorithms():
     assert reterr["name"] == "ReTerr"
     algs = reterr["algorithms"]
     assert {"reterr:territory_profile", "reterr:export_council_map"} <= set(algs)
-    assert algs["reterr:territory_profile"]["name"] == "Territorial profile"
-    assert algs["reterr:export_council_map"]["name"] == "Export council map"
+    assert algs["reterr:territory_profile"]["name"] == "1.1 Territorial profile"
+    assert algs["reterr:export_council_map"]["name"] == "6.1 Export council map"
     # The plain listing a user types without --json shows them too.
     plain = qgis_process("list")
     assert plain.returncode == 0

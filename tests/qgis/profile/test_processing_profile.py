@@ -105,3 +105,35 @@ def _rect(x0, y0, x1, y1):
     from qgis.core import QgsRectangle
 
     return QgsRectangle(x0, y0, x1, y1)
+
+
+def test_a_zone_without_territory_is_named_and_left_out(run_alg):
+    """Found by the random-input test: a zone that receives no territory (no population, no
+    area) made the run fail with an IndexError while naming it. It is now left out, with a
+    warning naming it; the other zones are profiled."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    units = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=nom:string&field=population:double", "communes", "memory"
+    )
+    f = QgsFeature(units.fields())
+    f.setAttributes(["Amont", 1000.0])
+    f.setGeometry(QgsGeometry.fromRect(_rect(0, 0, 10000, 10000)))
+    units.dataProvider().addFeatures([f])
+    zones = QgsVectorLayer("Polygon?crs=EPSG:2154&field=zone:string", "zonage", "memory")
+    feats = []
+    for name, x0 in (("Z1", 0), ("Z2", 50000)):
+        z = QgsFeature(zones.fields())
+        z.setAttributes([name])
+        z.setGeometry(QgsGeometry.fromRect(_rect(x0, 0, x0 + 10000, 10000)))
+        feats.append(z)
+    zones.dataProvider().addFeatures(feats)
+    res = run_alg(
+        "reterr:territory_profile",
+        {"INPUT": units, "ZONES": zones, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    assert [(z["zone"], z["population"]) for z in res["OUTPUT"].getFeatures()] == [("Z1", 1000.0)]
+    warnings = " ".join(res["_feedback"].warnings)
+    assert (
+        "1 zones of 'zonage' contain no territory and are left out: feature 2 (fid 2)" in warnings
+    )
