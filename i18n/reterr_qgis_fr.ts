@@ -70,9 +70,9 @@
 Travel time of a segment = length / speed, in minutes. Speeds come from a speed field (km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car defaults set by ReTerr a little below the legal limits, documented in the plugin; give a speed field to use your own). One-way streets follow the OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos; values. Lines meet only at shared vertices (within the tolerance): a bridge does not connect to the road below.
 
 The graph is cached in the QGIS profile and reused by every algorithm given the same layer and parameters, until the layer file changes. The optional nodes layer shows each node&apos;s component and degree, to find the gaps.</source>
-        <translation>Transforme une couche de lignes routières en graphe d&apos;itinéraires utilisé par les algorithmes d&apos;accessibilité de ReTerr, et rend compte de ce qu&apos;il contient : nœuds (carrefours et impasses), tronçons, composantes connexes et extrémités pendantes (souvent des lignes qui n&apos;atteignent pas un carrefour).
+        <translation>Transforme une couche de lignes routières en graphe d'itinéraires utilisé par les algorithmes d'accessibilité de ReTerr, et rend compte de ce qu'il contient : nœuds (carrefours et impasses), tronçons, composantes connexes et extrémités pendantes (souvent des lignes qui n'atteignent pas un carrefour).
 
-Temps de parcours d&apos;un tronçon = longueur / vitesse, en minutes. Les vitesses viennent d&apos;un champ de vitesse (km/h) ou d&apos;une table par classe de route (highway d&apos;OSM, nature ou importance de la BD TOPO ; vitesses par défaut en voiture fixées par ReTerr un peu en dessous des limites légales, documentées dans l&apos;extension ; donnez un champ de vitesse pour utiliser les vôtres). Les sens uniques suivent les valeurs « oneway » d&apos;OSM ou « sens_de_circulation » de la BD TOPO. Les lignes ne se rejoignent qu&apos;aux sommets communs (à la tolérance près) : un pont n&apos;est pas relié à la route qui passe dessous.
+Temps de parcours d'un tronçon = longueur / vitesse, en minutes. Les vitesses viennent d'un champ de vitesse (km/h) ou d'une table par classe de route (highway d'OSM, nature ou importance de la BD TOPO ; vitesses par défaut en voiture fixées par ReTerr un peu en dessous des limites légales, documentées dans l'extension ; donnez un champ de vitesse pour utiliser les vôtres). Les sens uniques suivent les valeurs « oneway » d'OSM ou « sens_de_circulation » de la BD TOPO. Les lignes ne se rejoignent qu'aux sommets communs (à la tolérance près) : un pont n'est pas relié à la route qui passe dessous.
 
 Le graphe est gardé en cache dans le profil QGIS et réutilisé par tout algorithme qui reçoit la même couche et les mêmes paramètres, tant que le fichier de la couche ne change pas. La couche facultative des nœuds indique la composante et le degré de chaque nœud, pour repérer les discontinuités.</translation>
     </message>
@@ -593,11 +593,11 @@ Each page shows the map zoomed on the territory, its neighbours in grey; its key
 The pages are a QGIS atlas: tick &apos;Add the layout to the project&apos; to open it in the layout designer, edit it and export it again (desktop only).
 
 Runs without an open project (qgis_process).</source>
-        <translation>Produit un PDF avec une page par territoire d&apos;une couche (chaque EPCI, ou chaque commune d&apos;un EPCI avec un filtre), pour un conseil ou une commission.
+        <translation>Produit un PDF avec une page par territoire d'une couche (chaque EPCI, ou chaque commune d'un EPCI avec un filtre), pour un conseil ou une commission.
 
-Chaque page montre la carte centrée sur le territoire, ses voisins en gris ; ses chiffres clés (population, superficie, densité, les indicateurs cartographiés et, pour une couche produite par l&apos;indice de résilience, son rang avec l&apos;intervalle qui le contient pour 90 % des pondérations) ; et son profil : les scores par dimension de l&apos;indice, puis chaque indicateur avec son rang et la médiane de ses pairs (les territoires qui partagent la valeur du champ des pairs, par ex. le même EPCI ; tous les territoires sans ce champ), en vert, orange ou rouge pour le meilleur tiers, le tiers du milieu et le moins bon tiers.
+Chaque page montre la carte centrée sur le territoire, ses voisins en gris ; ses chiffres clés (population, superficie, densité, les indicateurs cartographiés et, pour une couche produite par l'indice de résilience, son rang avec l'intervalle qui le contient pour 90 % des pondérations) ; et son profil : les scores par dimension de l'indice, puis chaque indicateur avec son rang et la médiane de ses pairs (les territoires qui partagent la valeur du champ des pairs, par ex. le même EPCI ; tous les territoires sans ce champ), en vert, orange ou rouge pour le meilleur tiers, le tiers du milieu et le moins bon tiers.
 
-Les pages forment un atlas QGIS : cochez « Ajouter la mise en page au projet » pour l&apos;ouvrir dans le concepteur de mise en page, la modifier et l&apos;exporter à nouveau (QGIS Desktop uniquement).
+Les pages forment un atlas QGIS : cochez « Ajouter la mise en page au projet » pour l'ouvrir dans le concepteur de mise en page, la modifier et l'exporter à nouveau (QGIS Desktop uniquement).
 
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
@@ -609,7 +609,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="91"/>
         <source>Polygon layer of the territories, e.g. the EPCI profile or the output of the resilience index.</source>
-        <translation>Couche de polygones des territoires, par ex. le profil des EPCI ou la sortie de l&apos;indice de résilience.</translation>
+        <translation>Couche de polygones des territoires, par ex. le profil des EPCI ou la sortie de l'indice de résilience.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="102"/>
@@ -619,7 +619,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="102"/>
         <source>The first is mapped, all are listed in the key figures. Empty: the index score when the layer has one, else its first indicator.</source>
-        <translation>Le premier est cartographié, tous figurent dans les chiffres clés. Vide : le score de l&apos;indice si la couche en a un, sinon son premier indicateur.</translation>
+        <translation>Le premier est cartographié, tous figurent dans les chiffres clés. Vide : le score de l'indice si la couche en a un, sinon son premier indicateur.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="118"/>
@@ -639,7 +639,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="129"/>
         <source>An expression choosing the pages, e.g. &quot;nom_epci&quot; = 'CA Rodez Agglomération'. Empty: every territory.</source>
-        <translation>Une expression qui choisit les pages, par ex. &quot;nom_epci&quot; = &apos;CA Rodez Agglomération&apos;. Vide : tous les territoires.</translation>
+        <translation>Une expression qui choisit les pages, par ex. &quot;nom_epci&quot; = 'CA Rodez Agglomération'. Vide : tous les territoires.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="143"/>
@@ -649,7 +649,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="143"/>
         <source>Field whose value defines a territory&apos;s peers (e.g. nom_epci): the profile compares it with their median. Empty: the median of all territories.</source>
-        <translation>Champ dont la valeur définit les pairs d&apos;un territoire (par ex. nom_epci) : le profil le compare à leur médiane. Vide : la médiane de tous les territoires.</translation>
+        <translation>Champ dont la valeur définit les pairs d'un territoire (par ex. nom_epci) : le profil le compare à leur médiane. Vide : la médiane de tous les territoires.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="157"/>
@@ -659,7 +659,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="157"/>
         <source>Under each territory&apos;s name; empty: the mapped indicator.</source>
-        <translation>Sous le nom de chaque territoire ; vide : l&apos;indicateur cartographié.</translation>
+        <translation>Sous le nom de chaque territoire ; vide : l'indicateur cartographié.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="165"/>
@@ -684,7 +684,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="173"/>
         <source>The atlas layout, to edit in the layout designer (desktop only).</source>
-        <translation>La mise en page de l&apos;atlas, à modifier dans le concepteur de mise en page (QGIS Desktop uniquement).</translation>
+        <translation>La mise en page de l'atlas, à modifier dans le concepteur de mise en page (QGIS Desktop uniquement).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="195"/>
@@ -694,7 +694,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="220"/>
         <source>The filter expression is not valid: {error}</source>
-        <translation>L&apos;expression de filtre n&apos;est pas valide : {error}</translation>
+        <translation>L'expression de filtre n'est pas valide : {error}</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="230"/>
@@ -704,12 +704,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="304"/>
         <source>Layer &apos;{layer}&apos; has no territory: no atlas to make.</source>
-        <translation>La couche « {layer} » ne contient aucun territoire : pas d&apos;atlas à produire.</translation>
+        <translation>La couche « {layer} » ne contient aucun territoire : pas d'atlas à produire.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="243"/>
         <source>Field &apos;{field}&apos; has no value to map (all NULL).</source>
-        <translation>Le champ « {field} » n&apos;a aucune valeur à cartographier (tout est NULL).</translation>
+        <translation>Le champ « {field} » n'a aucune valeur à cartographier (tout est NULL).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="282"/>
@@ -749,7 +749,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="355"/>
         <source>Layer &apos;{layer}&apos; has no indicator to map: choose the indicator fields.</source>
-        <translation>La couche « {layer} » n&apos;a aucun indicateur à cartographier : choisissez les champs indicateurs.</translation>
+        <translation>La couche « {layer} » n'a aucun indicateur à cartographier : choisissez les champs indicateurs.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/report/export_atlas.py" line="365"/>
@@ -764,7 +764,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/report/atlas.py" line="224"/>
         <source>Index score</source>
-        <translation>Score de l&apos;indice</translation>
+        <translation>Score de l'indice</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/report/atlas.py" line="186"/>
@@ -799,12 +799,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/report/atlas.py" line="217"/>
         <source>Rank in the index (1 = best)</source>
-        <translation>Rang dans l&apos;indice (1 = le mieux placé)</translation>
+        <translation>Rang dans l'indice (1 = le mieux placé)</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/report/atlas.py" line="280"/>
         <source>Atlas tables</source>
-        <translation>Tableaux de l&apos;atlas</translation>
+        <translation>Tableaux de l'atlas</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/report/atlas.py" line="385"/>
@@ -1392,15 +1392,15 @@ Profile page: give a territory (its name or code) and a second page shows its re
 Flows: a line layer (e.g. the flows of local sourcing between territories) is drawn as arrows above the map, their width growing with the volume and one colour per family.
 
 Runs without an open project (qgis_process).</source>
-        <translation>Représente un champ numérique d&apos;une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d&apos;éléments) et l&apos;exporte en PDF et, en option, en PNG.
+        <translation>Représente un champ numérique d'une couche de polygones en carte choroplèthe par classes dans une mise en page A4 paysage (resources/layouts/council_map.qpt, ou votre propre modèle avec les mêmes identifiants d'éléments) et l'exporte en PDF et, en option, en PNG.
 
-La page comporte un titre (par défaut, le libellé de l&apos;indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement, ou, à défaut, les plus grandes en superficie), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d&apos;échelle, une flèche du nord, un tableau de chiffres clés et les sources.
+La page comporte un titre (par défaut, le libellé de l'indicateur), un sous-titre avec le territoire et la date, la carte avec le nom des principales communes (les N premières selon le champ de classement, ou, à défaut, les plus grandes en superficie), des limites en surimpression (par ex. les EPCI) si demandé, la légende, une barre d'échelle, une flèche du nord, un tableau de chiffres clés et les sources.
 
-Les chiffres clés d&apos;un indicateur ReTerr sont recalculés pour l&apos;ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l&apos;indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
+Les chiffres clés d'un indicateur ReTerr sont recalculés pour l'ensemble du territoire à partir des effectifs cumulés (par ex. la part des 65 ans et plus dans le département), et non moyennés sur les territoires. Les couleurs suivent la polarité de l'indicateur (rouges quand une valeur élevée est défavorable, verts quand elle est favorable), sauf si une palette est choisie. Les territoires sans valeur sont dessinés en gris et décomptés.
 
-Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d&apos;un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l&apos;indice de résilience.
+Page de profil : indiquez un territoire (son nom ou son code) et une deuxième page montre son profil de résilience comme dans le panneau ReTerr — le radar de ses notes face à la médiane de tous les territoires (ou de ses pairs partageant la valeur d'un champ, par ex. son EPCI) et le tableau de ses indicateurs avec valeur, rang, référence et évolution entre millésimes, colorés selon sa position. Les indicateurs sont lus dans la couche de profil (par défaut la couche cartographiée), par ex. la sortie de l'indice de résilience.
 
-Flux : une couche de lignes (par ex. les flux d&apos;approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
+Flux : une couche de lignes (par ex. les flux d'approvisionnement local entre territoires) est dessinée en flèches au-dessus de la carte, leur épaisseur croissant avec le volume, avec une couleur par famille.
 
 Fonctionne sans projet ouvert (qgis_process).</translation>
     </message>
@@ -1417,12 +1417,12 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
     <message>
         <location filename="../reterr_qgis/report/council_map.py" line="600"/>
         <source>{figure} (territories left out, counts missing: {n})</source>
-        <translation>{figure} (territoires écartés faute d&apos;effectifs : {n})</translation>
+        <translation>{figure} (territoires écartés faute d'effectifs : {n})</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/report/profile_page.py" line="403"/>
         <source>Radar and scores: the dimension scores of the index as reterr:resilience_index wrote them (0–100, higher = more resilient), the same as in the layer and the ReTerr dock. The indicators are those the index was built from.</source>
-        <translation>Radar et scores : les scores par dimension de l&apos;indice tels que reterr:resilience_index les a écrits (0–100, plus élevé = plus résilient), les mêmes que dans la couche et le panneau ReTerr. Les indicateurs sont ceux à partir desquels l&apos;indice a été construit.</translation>
+        <translation>Radar et scores : les scores par dimension de l'indice tels que reterr:resilience_index les a écrits (0–100, plus élevé = plus résilient), les mêmes que dans la couche et le panneau ReTerr. Les indicateurs sont ceux à partir desquels l'indice a été construit.</translation>
     </message>
 </context>
 <context>
@@ -1692,207 +1692,207 @@ Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resourc
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="117"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="117"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="131"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="146"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="135"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="146"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="143"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="143"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="156"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="174"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="185"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="174"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="185"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="189"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="200"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="189"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="200"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="199"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="216"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="216"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="232"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="243"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="232"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="243"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="250"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="261"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="250"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="261"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="258"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="269"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="258"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="269"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="317"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="337"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="328"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="348"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="350"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="370"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="372"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="392"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="376"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="396"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="395"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="415"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="400"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="420"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="453"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="473"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="458"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="478"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="458"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="478"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="272"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="283"/>
         <source>Relative consumption per age group (AGE_CONSUMPTION): &apos;{item}&apos; is not a number. Give one number per age group field, separated by &apos;;&apos;, e.g. &apos;0.8;1.0;1.6&apos;.</source>
         <translation>Consommation relative par tranche d'âge (AGE_CONSUMPTION) : « {item} » n'est pas un nombre. Donnez un nombre par champ de tranche d'âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="362"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="382"/>
         <source>The capacity field &apos;{field}&apos; is empty (NULL), negative or infinite for facilities of layer &apos;{layer}&apos;: {features}. Give them a capacity (0 for none), or leave the capacity field empty to count 1 per facility.</source>
         <translation>Le champ de capacité « {field} » est vide (NULL), négatif ou infini pour des équipements de la couche « {layer} » : {features}. Donnez-leur une capacité (0 si aucune), ou laissez le champ de capacité vide pour compter 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="410"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="430"/>
         <source>Age group fields {fields} are empty (NULL), negative or infinite for units of layer &apos;{layer}&apos;: {features}. Fill them in, or leave these units out.</source>
         <translation>Les champs de tranches d'âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="76"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="77"/>
         <source>Access to a service (APL, floating catchment)</source>
         <translation>Accessibilité à un service (APL, aires flottantes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="79"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="90"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
@@ -1902,16 +1902,21 @@ APL preset (DREES/IRDES 'Accessibilité Potentielle Localisée'): 20-minute catc
 Travel times: on the road network when one is given (graph cached, searches stopped at the catchment, places snapped to the nearest node within the maximum distance), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network). Results equal PySAL access on the same costs.</source>
         <translation>Accessibilité potentielle de chaque unité de demande (commune, IRIS, carreau) aux équipements, en tenant compte de la concurrence entre usagers.
 
-Ratio offre/demande de l&apos;équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l&apos;unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l&apos;aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
+Ratio offre/demande de l'équipement j : R_j = S_j / Σ_i w(c_ij)·P_i ; accessibilité de l'unité i : A_i = Σ_j w(c_ij)·R_j, sur les couples situés dans l'aire de recours. Méthodes : 2SFCA (w = 1), E2SFCA (paliers, par défaut ≤ 10 min 1, ≤ 20 0,68, ≤ 30 0,22, comme PySAL access), 3SFCA (paliers 10/20/30/60 min 0,962/0,704/0,377/0,042 et poids de sélection), décroissance gaussienne exp(-c²/2σ²), gravitaire (max(c, c_min)/1)^α.
 
-Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 (lecture par ReTerr de la méthode DREES/IRDES, Barlet et al. 2012, non vérifiée par rapport à la dernière note de la DREES : indiquez d&apos;autres paliers dans « Paliers »), demande standardisée par l&apos;âge (consommation relative des tranches d&apos;âge, par défaut 0,8/1,0/1,6 : une valeur par défaut de ReTerr pour trois tranches d&apos;âge, là où la DREES utilise une table plus fine par âge et sexe ; indiquez vos propres valeurs), offre = médecins généralistes en ETP × 5 400 consultations par an (ARS Bourgogne-Franche-Comté) ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l&apos;unité est sous-dense (DREES).
+Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : aire de 20 minutes, paliers &lt; 10 min 1, 10-15 2/3, 15-20 1/3 (lecture par ReTerr de la méthode DREES/IRDES, Barlet et al. 2012, non vérifiée par rapport à la dernière note de la DREES : indiquez d'autres paliers dans « Paliers »), demande standardisée par l'âge (consommation relative des tranches d'âge, par défaut 0,8/1,0/1,6 : une valeur par défaut de ReTerr pour trois tranches d'âge, là où la DREES utilise une table plus fine par âge et sexe ; indiquez vos propres valeurs), offre = médecins généralistes en ETP × 5 400 consultations par an (ARS Bourgogne-Franche-Comté) ; résultat en consultations par habitant standardisé et par an ; en dessous de 2,5 l'unité est sous-dense (DREES).
 
-Temps de parcours : sur le réseau routier s&apos;il est fourni (graphe en cache, recherches arrêtées à l&apos;aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
+Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="131"/>
         <source>One value per age field, separated by &apos;;&apos; (default 0.8;1.0;1.6: a ReTerr default, not a DREES table).</source>
-        <translation>Une valeur par champ d&apos;âge, séparées par « ; » (par défaut « 0.8;1.0;1.6 » : une valeur par défaut de ReTerr, pas une table de la DREES).</translation>
+        <translation>Une valeur par champ d'âge, séparées par « ; » (par défaut « 0.8;1.0;1.6 » : une valeur par défaut de ReTerr, pas une table de la DREES).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="318"/>
+        <source>APL with a {t:g}-minute catchment: the DREES&apos;s APL uses 20 minutes (set &apos;Catchment&apos; to 20 for the published indicator).</source>
+        <translation>APL avec une aire de recours de {t:g} minutes : l&apos;APL de la DREES utilise 20 minutes (indiquez 20 dans « Aire de recours » pour l&apos;indicateur publié).</translation>
     </message>
 </context>
 <context>
@@ -3895,13 +3900,13 @@ t_&lt;TYPE&gt; = min_j c_ij in minutes, from the demand unit to the facility (ho
 Types are compared as text with the type field (BPE: TYPEQU). A type that is neither a BPE code (any vintage of the code table shipped in resources/bpe) nor present in the layer is an error; a BPE type with no facility gives a warning (NULL times, zero counts), with a hint when the layer holds the same facility in another vintage's codes (e.g. D201 before 2024 for D265).
 
 Travel times: on the road network when one is given (graph cached; one search per type from all its facilities at once, stopped at the cut-off; places snapped to the nearest node within the maximum distance and reached at the access speed), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network). Polygons start from a point inside them, or from the matching point of the anchor layer (e.g. the town hall).</source>
-        <translation>Pour chaque unité de demande (commune, IRIS, carreau, point adresse) et chaque type d&apos;équipement : le temps de parcours jusqu&apos;à l&apos;équipement le plus proche de ce type et, en option, le nombre d&apos;équipements du type accessibles dans le temps limite.
+        <translation>Pour chaque unité de demande (commune, IRIS, carreau, point adresse) et chaque type d'équipement : le temps de parcours jusqu'à l'équipement le plus proche de ce type et, en option, le nombre d'équipements du type accessibles dans le temps limite.
 
-t_&lt;TYPE&gt; = min_j c_ij en minutes, de l&apos;unité de demande vers l&apos;équipement (domicile → service : sur un réseau avec des sens uniques, ce n&apos;est pas le temps du retour) ; NULL quand aucun équipement du type ne se trouve dans le temps limite ou qu&apos;aucun n&apos;est accessible. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], les opportunités cumulées à moins de T minutes (METHODS §1.2). Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries dans les codes BPE 2024), temps limite de 30 minutes.
+t_&lt;TYPE&gt; = min_j c_ij en minutes, de l'unité de demande vers l'équipement (domicile → service : sur un réseau avec des sens uniques, ce n'est pas le temps du retour) ; NULL quand aucun équipement du type ne se trouve dans le temps limite ou qu'aucun n'est accessible. n_&lt;TYPE&gt; = Σ_j [c_ij ≤ T], les opportunités cumulées à moins de T minutes (METHODS §1.2). Valeurs par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries dans les codes BPE 2024), temps limite de 30 minutes.
 
-Les types sont comparés comme du texte au champ de type (BPE : TYPEQU). Un type qui n&apos;est ni un code BPE (de tout millésime de la table des codes fournie dans resources/bpe) ni présent dans la couche est une erreur ; un type BPE sans équipement donne un avertissement (temps NULL, comptes nuls), avec une piste quand la couche contient le même équipement dans les codes d&apos;un autre millésime (par ex. D201 avant 2024 pour D265).
+Les types sont comparés comme du texte au champ de type (BPE : TYPEQU). Un type qui n'est ni un code BPE (de tout millésime de la table des codes fournie dans resources/bpe) ni présent dans la couche est une erreur ; un type BPE sans équipement donne un avertissement (temps NULL, comptes nuls), avec une piste quand la couche contient le même équipement dans les codes d'un autre millésime (par ex. D201 avant 2024 pour D265).
 
-Temps de parcours : sur le réseau routier s&apos;il est fourni (graphe en cache ; une recherche par type depuis tous ses équipements à la fois, arrêtée au temps limite ; lieux accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d&apos;accès), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les polygones partent d&apos;un point situé à l&apos;intérieur, ou du point correspondant de la couche de points de départ (par ex. la mairie).</translation>
+Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; une recherche par type depuis tous ses équipements à la fois, arrêtée au temps limite ; lieux accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les polygones partent d'un point situé à l'intérieur, ou du point correspondant de la couche de points de départ (par ex. la mairie).</translation>
     </message>
 </context>
 <context>
@@ -4215,7 +4220,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="239"/>
+        <location filename="../reterr_qgis/processing/base.py" line="244"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
@@ -4280,7 +4285,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="269"/>
+        <location filename="../reterr_qgis/processing/base.py" line="274"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
@@ -4305,7 +4310,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="36"/>
         <source>Age-standardised population</source>
-        <translation>Population standardisée par l&apos;âge</translation>
+        <translation>Population standardisée par l'âge</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="37"/>
@@ -4320,7 +4325,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="39"/>
         <source>Facility (feature id)</source>
-        <translation>Équipement (identifiant de l&apos;entité)</translation>
+        <translation>Équipement (identifiant de l'entité)</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="40"/>
@@ -4335,7 +4340,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="42"/>
         <source>Origin code</source>
-        <translation>Code d&apos;origine</translation>
+        <translation>Code d'origine</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="43"/>
@@ -4345,7 +4350,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="44"/>
         <source>Origin name</source>
-        <translation>Nom de l&apos;origine</translation>
+        <translation>Nom de l'origine</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="45"/>
@@ -4400,7 +4405,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="56"/>
         <source>Functional area name</source>
-        <translation>Nom de l&apos;aire fonctionnelle</translation>
+        <translation>Nom de l'aire fonctionnelle</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="57"/>
@@ -4415,7 +4420,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="59"/>
         <source>Number of establishments</source>
-        <translation>Nombre d&apos;établissements</translation>
+        <translation>Nombre d'établissements</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/aliases.py" line="60"/>
@@ -5943,12 +5948,12 @@ Champ : {field}
     <message>
         <location filename="../reterr_qgis/gui/dock.py" line="587"/>
         <source>{indicator}: 1 extreme value brought back to the next value before scoring, so that it does not squash the others.</source>
-        <translation>{indicator} : 1 valeur extrême ramenée à la valeur suivante avant le calcul des scores, pour qu&apos;elle n&apos;écrase pas les autres.</translation>
+        <translation>{indicator} : 1 valeur extrême ramenée à la valeur suivante avant le calcul des scores, pour qu'elle n'écrase pas les autres.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/gui/dock.py" line="587"/>
         <source>{indicator}: {n} extreme values brought back to the next value before scoring, so that they do not squash the others.</source>
-        <translation>{indicator} : {n} valeurs extrêmes ramenées à la valeur suivante avant le calcul des scores, pour qu&apos;elles n&apos;écrasent pas les autres.</translation>
+        <translation>{indicator} : {n} valeurs extrêmes ramenées à la valeur suivante avant le calcul des scores, pour qu'elles n'écrasent pas les autres.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/gui/dock.py" line="600"/>
@@ -6029,7 +6034,7 @@ Champ : {field}
     <message>
         <location filename="../reterr_qgis/processing/provider.py" line="80"/>
         <source>Territorial resilience diagnostic</source>
-        <translation>Diagnostic de résilience territoriale</translation>
+        <translation>Diagnostic de résilience du territoire</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/provider.py" line="83"/>
@@ -6177,7 +6182,7 @@ Champ : {field}
     <message>
         <location filename="../reterr_qgis/processing/common/travel.py" line="102"/>
         <source>Default car speeds per class, set by ReTerr a little below the legal limits (see the plugin documentation); give a speed field to use your own.</source>
-        <translation>Vitesses automobiles par défaut par classe, fixées par ReTerr un peu en dessous des limites légales (voir la documentation de l&apos;extension) ; indiquez un champ de vitesse pour utiliser vos propres vitesses.</translation>
+        <translation>Vitesses automobiles par défaut par classe, fixées par ReTerr un peu en dessous des limites légales (voir la documentation de l'extension) ; indiquez un champ de vitesse pour utiliser vos propres vitesses.</translation>
     </message>
 </context>
 <context>
@@ -6196,7 +6201,7 @@ Champ : {field}
 <context>
     <name>ReterrPlugin</name>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="113"/>
+        <location filename="../reterr_qgis/plugin.py" line="117"/>
         <source>&amp;ReTerr</source>
         <translation>&amp;ReTerr</translation>
     </message>
@@ -6622,7 +6627,7 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
     <message>
         <location filename="../reterr_qgis/processing/services/service_areas.py" line="317"/>
         <source>{n} facilities get no {band} min area (their access to the road network takes longer than the band): {features}.</source>
-        <translation>{n} équipements n&apos;ont pas d&apos;aire de desserte à {band} min (leur accès au réseau routier prend plus de temps que cette tranche) : {features}.</translation>
+        <translation>{n} équipements n'ont pas d'aire de desserte à {band} min (leur accès au réseau routier prend plus de temps que cette tranche) : {features}.</translation>
     </message>
 </context>
 <context>
@@ -6731,13 +6736,13 @@ basket_share = 100 × (types whose nearest facility is at ≤ T minutes) / (type
 Baskets (resources/bpe/baskets.csv): the 'panier de la vie courante' of the Observatoire des territoires in the BPE codes of 2024 (25 types, default; third-party list, not INSEE's own) and the INSEE Première n°1579 (2016) basket (reconstructed by ReTerr from the publication). Their codes are translated to the vintage chosen through the crosswalk of the BPE code table (e.g. D265 → D201 for 2021); a list of types replaces the basket. Default threshold 7 minutes: INSEE Première n°1579 reads the basket at 7 minutes (in some regions more than a quarter of residents live farther; half of metropolitan residents reach it within 4 minutes by road).
 
 Travel times: on the road network when one is given (one search per type from all its facilities at once), else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
-        <translation>Pour chaque unité de demande : la part d&apos;un panier de types d&apos;équipements dont l&apos;équipement le plus proche est à moins du seuil, et le temps moyen et le plus long pour atteindre le panier (METHODS §1.4).
+        <translation>Pour chaque unité de demande : la part d'un panier de types d'équipements dont l'équipement le plus proche est à moins du seuil, et le temps moyen et le plus long pour atteindre le panier (METHODS §1.4).
 
-basket_share = 100 × (types dont l&apos;équipement le plus proche est à ≤ T minutes) / (types du panier), en % ; basket_missing = types non atteints en T minutes ; basket_mean_min et basket_max_min = moyenne et maximum, sur les types, du temps jusqu&apos;à leur équipement le plus proche, en minutes (domicile → service). Le panier est fixe, comme l&apos;INSEE le compte : un type sans équipement dans la couche reste au dénominateur (un avertissement le nomme) mais est exclu des temps moyen et maximal ; un type qui ne peut pas être atteint sur le réseau les rend NULL.
+basket_share = 100 × (types dont l'équipement le plus proche est à ≤ T minutes) / (types du panier), en % ; basket_missing = types non atteints en T minutes ; basket_mean_min et basket_max_min = moyenne et maximum, sur les types, du temps jusqu'à leur équipement le plus proche, en minutes (domicile → service). Le panier est fixe, comme l'INSEE le compte : un type sans équipement dans la couche reste au dénominateur (un avertissement le nomme) mais est exclu des temps moyen et maximal ; un type qui ne peut pas être atteint sur le réseau les rend NULL.
 
-Paniers (resources/bpe/baskets.csv) : le « panier de la vie courante » de l&apos;Observatoire des territoires dans les codes BPE de 2024 (25 types, par défaut ; liste établie par un tiers, pas par l&apos;INSEE) et le panier de l&apos;INSEE Première n°1579 (2016) (reconstitué par ReTerr à partir de la publication). Leurs codes sont traduits dans le millésime choisi grâce à la table de passage de la table des codes BPE (par ex. D265 → D201 pour 2021) ; une liste de types remplace le panier. Seuil par défaut de 7 minutes : l&apos;INSEE Première n°1579 lit le panier à 7 minutes (dans certaines régions, plus d&apos;un quart des habitants vivent plus loin ; la moitié des habitants de la métropole l&apos;atteignent en 4 minutes par la route).
+Paniers (resources/bpe/baskets.csv) : le « panier de la vie courante » de l'Observatoire des territoires dans les codes BPE de 2024 (25 types, par défaut ; liste établie par un tiers, pas par l'INSEE) et le panier de l'INSEE Première n°1579 (2016) (reconstitué par ReTerr à partir de la publication). Leurs codes sont traduits dans le millésime choisi grâce à la table de passage de la table des codes BPE (par ex. D265 → D201 pour 2021) ; une liste de types remplace le panier. Seuil par défaut de 7 minutes : l'INSEE Première n°1579 lit le panier à 7 minutes (dans certaines régions, plus d'un quart des habitants vivent plus loin ; la moitié des habitants de la métropole l'atteignent en 4 minutes par la route).
 
-Temps de parcours : sur le réseau routier s&apos;il est fourni (une recherche par type, depuis tous ses équipements à la fois), sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
+Temps de parcours : sur le réseau routier s'il est fourni (une recherche par type, depuis tous ses équipements à la fois), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>
@@ -6893,15 +6898,15 @@ Under-served layer: the units beyond T for at least one type, with t_&lt;TYPE&gt
 What-if: candidate sites of new facilities of the FIRST type. The under-served layer then gets t_before and t_after (minutes to the nearest facility of that type without and with the candidates) and gain_min; the zones get pop_beyond_after and share_beyond_after.
 
 Defaults: types D265;D307;B207 (general practitioners, pharmacies, bakeries, BPE 2024 codes), threshold 20 minutes. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
-        <translation>Qui vit trop loin de chaque service : la population au-delà d&apos;un seuil de temps de parcours par type d&apos;équipement, agrégée selon tout zonage donné par un champ de code (commune, SIREN de l&apos;EPCI…), et les unités mal desservies elles-mêmes (METHODS §1.2).
+        <translation>Qui vit trop loin de chaque service : la population au-delà d'un seuil de temps de parcours par type d'équipement, agrégée selon tout zonage donné par un champ de code (commune, SIREN de l'EPCI…), et les unités mal desservies elles-mêmes (METHODS §1.2).
 
-Par zone z et par type : pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] sur ses unités, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i étant le temps de l&apos;unité i jusqu&apos;à l&apos;équipement le plus proche du type (domicile → service ; les unités inaccessibles sont au-delà de tout seuil). Les zones sans population reçoivent une part vide et un avertissement. Les zones sont les polygones fusionnés de leurs unités (sans géométrie quand la demande est faite de points) ; sans champ de code, une seule zone regroupe toutes les unités.
+Par zone z et par type : pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] sur ses unités, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i étant le temps de l'unité i jusqu'à l'équipement le plus proche du type (domicile → service ; les unités inaccessibles sont au-delà de tout seuil). Les zones sans population reçoivent une part vide et un avertissement. Les zones sont les polygones fusionnés de leurs unités (sans géométrie quand la demande est faite de points) ; sans champ de code, une seule zone regroupe toutes les unités.
 
 Couche des unités mal desservies : les unités au-delà de T pour au moins un type, avec t_&lt;TYPE&gt; (minutes, exact : les recherches ne sont pas arrêtées à T), n_beyond (nombre de types au-delà du seuil) et beyond (leurs codes).
 
-Scénario : des sites candidats de nouveaux équipements du PREMIER type. La couche des unités mal desservies reçoit alors t_before et t_after (minutes jusqu&apos;à l&apos;équipement le plus proche de ce type sans et avec les candidats) et gain_min ; les zones reçoivent pop_beyond_after et share_beyond_after.
+Scénario : des sites candidats de nouveaux équipements du PREMIER type. La couche des unités mal desservies reçoit alors t_before et t_after (minutes jusqu'à l'équipement le plus proche de ce type sans et avec les candidats) et gain_min ; les zones reçoivent pop_beyond_after et share_beyond_after.
 
-Par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries, codes BPE 2024), seuil de 20 minutes. Temps de parcours : sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
+Par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulangeries, codes BPE 2024), seuil de 20 minutes. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>
@@ -7342,11 +7347,11 @@ Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoo
 Units already within T minutes of a facility of the type are covered. Each step picks the candidate site that covers (t ≤ T, home → site) the most population not covered yet; rank = order of choice, pop_gained = population newly covered by the site, pop_cumulative = total gained by the sites up to this one. The problem is NP-hard; the greedy choice is guaranteed to reach at least 1 − 1/e ≈ 63 % of the best possible coverage (Nemhauser, Wolsey &amp; Fisher 1978) and is often optimal or close. It stops early when no candidate covers anyone more.
 
 Candidates: a point layer of possible sites (its attributes are kept), or by default the demand points themselves (their code and name are kept). Defaults: type D265 (general practitioner, BPE 2024), threshold 20 minutes, 3 sites. Travel times: on the road network when one is given, else straight line × detour factor at a constant speed (defaults 1.3 and 50 km/h: a ReTerr rule of thumb for rural roads, not a published figure; change them under Advanced parameters, or give a road network).</source>
-        <translation>Où k nouveaux équipements d&apos;un type amèneraient le plus de personnes à moins du seuil : le problème de localisation à couverture maximale (Church &amp; ReVelle 1974), résolu par la méthode gloutonne.
+        <translation>Où k nouveaux équipements d'un type amèneraient le plus de personnes à moins du seuil : le problème de localisation à couverture maximale (Church &amp; ReVelle 1974), résolu par la méthode gloutonne.
 
-Les unités déjà à moins de T minutes d&apos;un équipement du type sont couvertes. À chaque étape, le site candidat retenu est celui qui couvre (t ≤ T, domicile → site) la plus grande population non encore couverte ; rank = ordre de choix, pop_gained = population nouvellement couverte par le site, pop_cumulative = total gagné par les sites jusqu&apos;à celui-ci inclus. Le problème est NP-difficile ; le choix glouton atteint à coup sûr au moins 1 − 1/e ≈ 63 % de la meilleure couverture possible (Nemhauser, Wolsey &amp; Fisher 1978) et est souvent optimal ou presque. Il s&apos;arrête plus tôt quand plus aucun candidat ne couvre de personne supplémentaire.
+Les unités déjà à moins de T minutes d'un équipement du type sont couvertes. À chaque étape, le site candidat retenu est celui qui couvre (t ≤ T, domicile → site) la plus grande population non encore couverte ; rank = ordre de choix, pop_gained = population nouvellement couverte par le site, pop_cumulative = total gagné par les sites jusqu'à celui-ci inclus. Le problème est NP-difficile ; le choix glouton atteint à coup sûr au moins 1 − 1/e ≈ 63 % de la meilleure couverture possible (Nemhauser, Wolsey &amp; Fisher 1978) et est souvent optimal ou presque. Il s'arrête plus tôt quand plus aucun candidat ne couvre de personne supplémentaire.
 
-Candidats : une couche de points de sites possibles (ses attributs sont conservés), ou par défaut les points de demande eux-mêmes (leur code et leur nom sont conservés). Par défaut : type D265 (médecin généraliste, BPE 2024), seuil de 20 minutes, 3 sites. Temps de parcours : sur le réseau routier s&apos;il est fourni, sinon distance à vol d&apos;oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
+Candidats : une couche de points de sites possibles (ses attributs sont conservés), ou par défaut les points de demande eux-mêmes (leur code et leur nom sont conservés). Par défaut : type D265 (médecin généraliste, BPE 2024), seuil de 20 minutes, 3 sites. Temps de parcours : sur le réseau routier s'il est fourni, sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas un chiffre publié ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier).</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,11 @@ class ReterrPlugin:
     def _open(self, alg_id: str) -> None:
         import processing
 
-        processing.execAlgorithmDialog(alg_id, {})
+        from qgis.core import QgsApplication
+
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        start = alg.menu_parameters() if hasattr(alg, "menu_parameters") else {}
+        processing.execAlgorithmDialog(alg_id, start)
 
     def unload(self) -> None:
         if self.dock is not None:

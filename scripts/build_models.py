@@ -464,11 +464,11 @@ def territorial_diagnostic() -> Path:
         "Diagnostic de résilience du territoire",
         "Le diagnostic complet d'un territoire en une fois : profil des communes et des EPCI, "
         "accès aux services de la vie courante, autonomie alimentaire, économie endogène, flux "
-        "domicile-travail, indice de résilience des communes et carte pour le conseil. Une couche "
+        "domicile-travail, indice de résilience des communes, carte pour le conseil et atlas des EPCI (une page par EPCI). Une couche "
         "facultative absente saute son thème ; l'indice et la carte demandent tous les thèmes.",
         "The whole diagnostic of a territory in one run: profile of the communes and EPCI, "
         "access to everyday services, food autonomy, endogenous economy, commuting flows, "
-        "resilience index of the communes and the council map. A missing optional input skips "
+        "resilience index of the communes, the council map and the atlas of the EPCI (one page each). A missing optional input skips "
         "its theme; the index and the map need every theme.",
     )
     add_communes(b)

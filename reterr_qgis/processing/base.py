@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..about import PROVIDER_ID, resource_path
+from ..adapters import compat
 from ..engine.core.errors import Canceled, InputError
 from .common import checks, inputs, outputs, params
 from .common.feedback import (  # noqa: F401  (re-exported: the helpers every algorithm uses)
@@ -129,6 +130,10 @@ def workflow_step(group_id: str, alg_id: str) -> str:
 def theme_icon_path(theme: str) -> str:
     """Path of a theme's icon (:data:`THEME_ICONS`); the plugin's icon for any other theme."""
     return str(resource_path("icons", THEME_ICONS.get(theme, "reterr.svg")))
+
+
+#: Metadata key of a field parameter that expects numbers (stored as numbers or as text).
+NUMBERS_METADATA = "reterr_numbers"
 
 
 class ReterrAlgorithm(QgsProcessingAlgorithm):
@@ -272,6 +277,22 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
         """Text of the algorithm's entry in the plugin menu (translated): the toolbox name without
         its step number, followed by "…" (the menu has its own order)."""
         return self.title() + "…"
+
+    def addParameter(self, definition, createOutput: bool = True) -> bool:
+        """QGIS's addParameter, with one change: a numeric field parameter lists text fields too
+        (marked ``NUMBERS_METADATA`` in its metadata). Planners' files often hold numbers as text
+        ("1 234,5"), which our reader takes as numbers; QGIS's numeric filter hid those fields
+        from the dialog. A text field that does not read as numbers is refused by the reader,
+        naming the features."""
+        if definition.type() == "field" and definition.dataType() == compat.FIELD_NUMERIC:
+            definition.setDataType(compat.FIELD_ANY)
+            definition.setMetadata({**definition.metadata(), NUMBERS_METADATA: True})
+        return super().addParameter(definition, createOutput)
+
+    def menu_parameters(self) -> dict[str, Any]:
+        """Values the dialog opened from the plugin menu starts with ({}: the defaults). The menu
+        entry names what it opens on (e.g. the APL entry opens on the APL preset)."""
+        return {}
 
     # -- thin access to the kits ---------------------------------------------------------------
 

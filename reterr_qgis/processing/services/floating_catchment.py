@@ -16,13 +16,14 @@ from qgis.core import (
 from ...adapters import compat
 from ...engine.services.access import type_codes
 from ...engine.services.fca import (
+    APL_CATCHMENT,
     APL_UNDERSERVED,
     DEFAULT_CATCHMENT,
     FCA_METHODS,
     resolve_method,
     standardized_demand,
 )
-from ..common.feedback import engine_guard
+from ..common.feedback import engine_guard, warn
 from ..common.inputs import (
     CATEGORY_FIELD,
     DEMAND,
@@ -74,6 +75,16 @@ class FloatingCatchment(ServicesAlgorithm):
 
     def title(self) -> str:
         return self.tr("Access to a service (APL, floating catchment)")
+
+    def menu_parameters(self) -> dict:
+        """The menu entry says APL: it opens on the APL preset for general practitioners (BPE
+        D265), the indicator the DREES publishes; every other method stays one click away."""
+        return {
+            self.METHOD: METHODS.index("apl"),
+            self.CATEGORIES: "D265",
+            # A dialog passes every value: the catchment shown must be APL's, not the default.
+            self.CATCHMENT: APL_CATCHMENT,
+        }
 
     def help_text(self) -> str:
         return self.tr(
@@ -302,6 +313,15 @@ class FloatingCatchment(ServicesAlgorithm):
             if self.CATCHMENT in parameters
             else None
         )
+        if method == "apl" and catchment is not None and catchment != APL_CATCHMENT:
+            # The toolbox dialog passes the catchment box's value (30 by default): say it.
+            warn(
+                feedback,
+                self.tr(
+                    "APL with a {t:g}-minute catchment: the DREES's APL uses 20 minutes (set "
+                    "'Catchment' to 20 for the published indicator)."
+                ).format(t=catchment),
+            )
 
         demand = read_demand(
             self,

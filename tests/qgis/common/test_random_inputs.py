@@ -131,7 +131,7 @@ def make_layer(rng, definition, field_defs, spoil: dict):
     for fd in field_defs:
         default = fd.defaultValue()
         names = default if isinstance(default, list) else [default] if default else []
-        numeric = fd.dataType() == compat.FIELD_NUMERIC
+        numeric = fd.dataType() == compat.FIELD_NUMERIC or bool(fd.metadata().get("reterr_numbers"))
         if not names and fd.allowMultiple() and numeric:
             # Several numeric fields and no default (the index's indicators): known indicators.
             names = list(MULTI_FIELDS)
@@ -243,7 +243,7 @@ def make_parameters(rng, alg, tmp_path, spoil):
             layers[name] = make_layer(rng, d, fields_of.get(name, []), spoil)
             params[name] = layers[name]
         elif kind == "field" and d.allowMultiple() and d.defaultValue() in (None, "", []):
-            if d.dataType() == compat.FIELD_NUMERIC:
+            if d.dataType() == compat.FIELD_NUMERIC or d.metadata().get("reterr_numbers"):
                 params[name] = list(MULTI_FIELDS)
         elif kind == "file" and not _optional(d) and not d.defaultValue():
             params[name] = make_csv(rng, alg.name(), tmp_path / f"{name.lower()}.csv", spoil)

@@ -128,3 +128,57 @@ def test_menu_entries_carry_the_theme_icons(qgis_app):
     finally:
         plugin.provider = None
         plugin.unload()
+
+
+def test_the_apl_menu_entry_opens_on_apl(qgis_app):
+    """Issue 11 §5: the menu entry reads "APL": its dialog starts on the APL preset (for GPs),
+    while the other entries start on their defaults."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    fca = registry.algorithmById("reterr:floating_catchment")
+    start = fca.menu_parameters()
+    method = next(d for d in fca.parameterDefinitions() if d.name() == "METHOD")
+    assert method.options()[start["METHOD"]].startswith("APL")
+    assert start["CATEGORIES"] == "D265"
+    assert start["CATCHMENT"] == 20  # APL's catchment (DREES), not the other methods' 30
+    assert "APL" in fca.menu_text()
+    assert registry.algorithmById("reterr:territory_profile").menu_parameters() == {}
+
+
+def test_numbers_stored_as_text_can_be_picked(qgis_app, run_alg):
+    """Issue 11 §5: a numeric field parameter offers text fields too (planners' files hold
+    "1 234,5"), marked as expecting numbers; such a field then runs and is read as numbers."""
+    from qgis.core import (
+        QgsApplication,
+        QgsFeature,
+        QgsGeometry,
+        QgsProcessingParameterField,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
+
+    from reterr_qgis.adapters import compat
+
+    numeric_kind = []
+    for alg in QgsApplication.processingRegistry().providerById("reterr").algorithms():
+        for d in alg.parameterDefinitions():
+            if isinstance(d, QgsProcessingParameterField) and d.metadata().get("reterr_numbers"):
+                numeric_kind.append(d.dataType() == compat.FIELD_ANY)
+    assert len(numeric_kind) > 10 and all(numeric_kind)
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=nom:string&field=habitants:string", "communes", "memory"
+    )
+    feats = []
+    for k, pop in enumerate(["1 234,5", "800"]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([f"C{k}", pop])
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(k * 1000, 0, k * 1000 + 1000, 1000)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    res = run_alg(
+        "reterr:territory_profile",
+        {"INPUT": layer, "POPULATION_FIELD": "habitants", "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    got = sorted(f["population"] for f in res["OUTPUT"].getFeatures())
+    assert got == [800.0, 1234.5]

@@ -215,3 +215,26 @@ def test_service_areas_refuse_an_empty_facility_layer(run_alg, tmp_path, monkeyp
         )
     assert "Layer 'pharmacies' has no features." in str(err.value)
     assert not out.exists()
+
+
+def test_apl_with_another_catchment_says_so(run_alg, apl_inputs):
+    """The toolbox dialog passes its catchment box (30 min by default) with the APL preset: the
+    run says that the published APL uses 20 minutes; given 20, nothing is said."""
+    demand, fac = apl_inputs
+    said = {}
+    for minutes in (30, 20):
+        res = run_alg(
+            "reterr:floating_catchment",
+            {
+                "DEMAND": demand,
+                "FACILITIES": fac,
+                "METHOD": 5,
+                "CATCHMENT": minutes,
+                "SPEED": 60,
+                "DETOUR": 1,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
+        said[minutes] = " ".join(res["_feedback"].warnings)
+    assert "APL with a 30-minute catchment" in said[30] and "20 minutes" in said[30]
+    assert "APL with a" not in said[20]
