@@ -96,7 +96,6 @@ class ReterrPlugin:
 
     def _open(self, alg_id: str) -> None:
         import processing
-
         from qgis.core import QgsApplication
 
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
