@@ -9,9 +9,16 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3-qgis qgis qgis-providers python3-venv python3-pip python3-numpy python3-scipy
   python3-rasterio python3-pil
+  proj-bin
   libgeos-dev python3-dev gcc
   xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils fonts-dejavu-core locales)
+# --dev: a PostgreSQL + PostGIS server for the PostGIS in/out tests (tests/qgis/common/
+# test_postgis_i12.py starts its own throw-away cluster; the metapackages follow the release).
+if [ "${1:-}" = "--dev" ]; then APT_PACKAGES+=(postgresql postgresql-postgis); fi
 
+# proj-bin: where pip keeps Debian's python3-pyproj (Debian 13's 3.7 satisfies requirements-dev.txt),
+# pyproj looks for PROJ's data under sys.prefix, the venv's, then beside the `proj` program: without
+# it a minimal system has /usr/share/proj/proj.db yet pyproj raises DataDirError in the venv.
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

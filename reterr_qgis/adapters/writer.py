@@ -15,13 +15,17 @@ CSV…) is written into a hidden folder ``.<name>.reterr-tmp`` next to the final
 filesystem; inside it the file keeps its final name, so that the GeoPackage table QGIS names after
 the file is right) and moved with ``os.replace``; a table written into an existing GeoPackage is
 written as ``<table>__reterr_tmp`` in that file, then the old table is dropped and the new one
-renamed in one transaction. Until then the previous output at that path stays intact.
+renamed in one transaction. A PostGIS table (``postgres://dbname=… table="schema"."name"
+(geom)``) is written the same way: ``<name>__reterr_tmp`` in the same schema, then the old table
+is dropped and the new one renamed (with its indexes) in one transaction
+(:func:`replace_postgres_table`). Until then the previous output at that path stays intact.
 
 Plain errors only (no ``QgsProcessingException``): the Processing layer turns them into messages.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable
@@ -59,6 +63,10 @@ def discard_output(dest_id: str, *, remove_empty: bool = True) -> None:
     """Remove a partly written output so that nothing half-done remains: its GeoPackage table
     (and the GeoPackage itself when no other table is left in it, unless ``remove_empty`` is
     False), or its file."""
+    pg = provenance.postgres_uri(dest_id) if dest_id else None
+    if pg is not None:
+        drop_postgres_table(pg)
+        return
     loc = provenance.gpkg_location(dest_id) if dest_id else None
     if loc is not None:
         from osgeo import ogr
@@ -167,6 +175,60 @@ def replace_gpkg_table(gpkg: str, tmp_table: str, table: str) -> None:
         ds = None
 
 
+#: Longest PostgreSQL identifier, in bytes (longer names are cut by the server).
+PG_NAME_LEN = 63
+
+
+def drop_postgres_table(uri: str) -> None:
+    """Drop the table of the PostgreSQL provider URI ``uri`` if it exists. Raises OSError."""
+    schema, table = provenance.postgres_table(uri)
+    ident = provenance.sql_identifier
+    provenance.pg_execute(uri, f"DROP TABLE IF EXISTS {ident(schema)}.{ident(table)}")
+
+
+def replace_postgres_table(uri: str, tmp_table: str) -> None:
+    """Drop the table of the PostgreSQL provider URI ``uri`` (if any) and rename ``tmp_table``
+    (same schema) to it, in one transaction.
+
+    The indexes (primary key…) and owned sequences of the renamed table named after
+    ``tmp_table`` are renamed after the final table, so that the next run can stage again; the
+    styles of the replaced table in ``layer_styles`` go with it. A table that depends on the old
+    one (a view) makes it fail: raises OSError, and the database is then as it was.
+    """
+    schema, table = provenance.postgres_table(uri)
+    ident, lit = provenance.sql_identifier, provenance.sql_literal
+    final = f"{ident(schema)}.{ident(table)}"
+    tmp = f"{ident(schema)}.{ident(tmp_table)}"
+    # One query string: PostgreSQL runs it as one implicit transaction, rolled back on error.
+    provenance.pg_execute(
+        uri,
+        f"""DROP TABLE IF EXISTS {final};
+ALTER TABLE {tmp} RENAME TO {ident(table)};
+DO $reterr$
+DECLARE r record;
+BEGIN
+  FOR r IN
+    SELECT c.relname, c.relkind FROM pg_class c
+    WHERE left(c.relname, {len(tmp_table)}) = {lit(tmp_table)}
+      AND c.relnamespace = {lit(schema)}::regnamespace
+      AND (c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = {lit(final)}::regclass)
+        OR c.oid IN (SELECT objid FROM pg_depend
+                     WHERE refobjid = {lit(final)}::regclass AND classid = 'pg_class'::regclass
+                       AND deptype IN ('a', 'i')))
+  LOOP
+    EXECUTE format(CASE WHEN r.relkind = 'S' THEN 'ALTER SEQUENCE %I.%I RENAME TO %I'
+                        ELSE 'ALTER INDEX %I.%I RENAME TO %I' END,
+                   {lit(schema)}, r.relname,
+                   {lit(table)} || substr(r.relname, {len(tmp_table) + 1}));
+  END LOOP;
+  IF to_regclass('layer_styles') IS NOT NULL THEN
+    DELETE FROM layer_styles WHERE f_table_schema = {lit(schema)} AND f_table_name = {lit(table)};
+  END IF;
+END
+$reterr$""",
+    )
+
+
 def replace_file(tmp_path: str, final_path: str) -> None:
     """Move a file output and its sidecars from its staging folder over ``final_path``.
 
@@ -192,8 +254,10 @@ class Staging:
 
     ``final_id`` is the destination id QGIS loads after the run; ``tmp_id`` the one the sink
     writes to. A file output has its ``folder`` (hidden, next to the final file); a table of an
-    existing GeoPackage has ``gpkg``, ``table`` and ``tmp_table``. Use :meth:`for_file` and
-    :meth:`for_table`, then set ``tmp_id`` (or let :meth:`set_written` derive ``final_id``).
+    existing GeoPackage has ``gpkg``, ``table`` and ``tmp_table``; a PostGIS table has ``pg`` (the
+    provider URI of the final table), ``table`` and ``tmp_table``. Use :meth:`for_file`,
+    :meth:`for_table` and :meth:`for_postgres`, then set ``tmp_id`` (or let :meth:`set_written`
+    derive ``final_id``).
     """
 
     final_id: str
@@ -202,6 +266,7 @@ class Staging:
     gpkg: str = ""
     table: str = ""
     tmp_table: str = ""
+    pg: str = ""
     #: A table written into the staged file of another output of the run: moved in with it.
     shared: bool = False
     done: bool = False
@@ -226,6 +291,26 @@ class Staging:
             final_id=f"{gpkg}|layername={table}", gpkg=gpkg, table=table, tmp_table=tmp_table
         )
 
+    @classmethod
+    def for_postgres(cls, dest: str) -> Optional[tuple[Staging, str]]:
+        """A temporary table for the PostGIS destination ``dest`` (``postgres://<uri>``) and the
+        destination to write it with; None when it cannot be staged (no table named, or a name
+        too long for the suffix): the output is then written directly."""
+        from qgis.core import QgsDataSourceUri
+
+        uri = provenance.postgres_uri(dest)
+        if uri is None:
+            return None
+        ds = QgsDataSourceUri(uri)
+        table = ds.table()
+        tmp_table = staging_table(table)
+        if not table or len(tmp_table.encode("utf-8")) > PG_NAME_LEN:
+            return None
+        tmp = QgsDataSourceUri(uri)
+        tmp.setDataSource(ds.schema(), tmp_table, ds.geometryColumn(), ds.sql(), ds.keyColumn())
+        staging = cls(final_id=f"postgres://{uri}", pg=uri, table=table, tmp_table=tmp_table)
+        return staging, f"postgres://{tmp.uri(False)}"
+
     def set_written(self, tmp_id: str) -> None:
         """Record the id of what the sink writes; a file output's final id follows from it
         (QGIS may have added an extension or a layer name)."""
@@ -233,6 +318,16 @@ class Staging:
         if self.folder and tmp_id.startswith(self.folder + os.sep):
             rest = tmp_id[len(self.folder) + 1 :]
             self.final_id = os.path.join(os.path.dirname(self.folder), rest)
+
+    def staged_postgres_uri(self) -> str:
+        """The provider URI of the temporary PostGIS table ("" when not a PostGIS output)."""
+        if not self.pg:
+            return ""
+        from qgis.core import QgsDataSourceUri
+
+        ds = QgsDataSourceUri(self.pg)
+        ds.setDataSource(ds.schema(), self.tmp_table, ds.geometryColumn(), ds.sql(), ds.keyColumn())
+        return ds.uri(False)
 
     def commit(self) -> None:
         """Move the output into place (replacing the previous one). Raises OSError."""
@@ -243,6 +338,8 @@ class Staging:
             replace_file(tmp_path, self.final_id.split("|")[0])
         elif self.gpkg:
             replace_gpkg_table(self.gpkg, self.tmp_table, self.table)
+        elif self.pg:
+            replace_postgres_table(self.pg, self.tmp_table)
         self.done = True
 
     def discard(self) -> None:
@@ -253,6 +350,12 @@ class Staging:
             shutil.rmtree(self.folder, ignore_errors=True)
         elif self.gpkg:
             discard_output(f"{self.gpkg}|layername={self.tmp_table}", remove_empty=False)
+        elif self.pg:
+            staged = self.staged_postgres_uri()
+            if staged:
+                # What went wrong while writing is what the user must read, not this.
+                with contextlib.suppress(OSError):
+                    drop_postgres_table(staged)
         elif self.shared and self.tmp_id and os.path.isfile(self.tmp_id.split("|")[0]):
             discard_output(self.tmp_id, remove_empty=False)
         self.done = True

@@ -135,13 +135,18 @@ def finalize_vector_output(
     """Style an output layer and record its provenance, once its sink is closed.
 
     GeoPackage outputs get their default style and metadata stored inside the file (so that
-    ``qgis_process`` outputs open styled) and a row in ``reterr_provenance``; outputs the GUI
-    loads get the style through a layer post-processor. ``style`` replaces the default
+    ``qgis_process`` outputs open styled) and a row in ``reterr_provenance``; PostGIS outputs
+    get their default style in the database's ``layer_styles`` and a row in the
+    ``reterr_provenance`` table of their schema; outputs the GUI loads get the style through a
+    layer post-processor. ``style`` replaces the default
     choropleth of ``style_field`` (e.g. the arrows of a flow layer).
     """
     styler = _with_aliases(_styler(style_field, style), algorithm_id, parameters)
     rec = provenance.record(algorithm_id, parameters)
-    loc = provenance.gpkg_location(dest_id)
+    pg = provenance.postgres_uri(dest_id)
+    loc = provenance.gpkg_location(dest_id) if pg is None else None
+    if pg is not None:
+        _finalize_postgres(pg, styler, rec, title, abstract, feedback)
     if loc is not None:
         # Named by its table: QGIS stores no metadata for a plain path (a whole-file output).
         layer = QgsVectorLayer(f"{loc[0]}|layername={loc[1]}", loc[1], "ogr")
@@ -167,6 +172,32 @@ def finalize_vector_output(
         if name:
             # The name of the layer added to the project (unless QGIS is set to use file names).
             details.name = name
+
+
+def _finalize_postgres(uri: str, styler: Styler, rec, title: str, abstract: str, feedback) -> None:
+    """Default style in the database's ``layer_styles``, provenance in the schema's
+    ``reterr_provenance`` table, of the PostGIS output table ``uri``."""
+    _schema, table = provenance.postgres_table(uri)
+    layer = QgsVectorLayer(uri, table, "postgres")
+    if layer.isValid():
+        styler(layer)
+        provenance.apply_metadata(layer, rec, title, abstract)
+        error = save_default_style(layer)
+        if error:
+            feedback.reportError(
+                QCoreApplication.translate(
+                    "ReterrAlgorithm", "Could not store the style in the database: {e}"
+                ).format(e=error)
+            )
+    del layer
+    try:
+        provenance.write_postgres_table(uri, rec)
+    except OSError as err:
+        feedback.reportError(
+            QCoreApplication.translate(
+                "ReterrAlgorithm", "Could not record the provenance in the database: {e}"
+            ).format(e=err)
+        )
 
 
 class VectorOutput(SafeSink):
@@ -347,7 +378,7 @@ def _destination(parameters: dict[str, Any], name: str, context: QgsProcessingCo
             return None  # appends to an existing layer: nothing to replace
         value = definition.sink
     if isinstance(value, QgsProperty):
-        if value.propertyType() != QgsProperty.StaticProperty:
+        if value.propertyType() != compat.PROPERTY_STATIC:
             return None
         value = value.staticValue()
     if not isinstance(value, str):
@@ -507,7 +538,7 @@ def _store_shapefile_aliases(dest_id: str, aliases: dict[str, str], feedback) ->
     for i, field in enumerate(layer.fields()):
         if field.name() in aliases:
             layer.setFieldAlias(i, aliases[field.name()])
-    message, ok = layer.saveDefaultStyle()
+    message, ok = compat.save_qml_default_style(layer)
     del layer
     if not ok:
         from .feedback import warn
@@ -556,8 +587,14 @@ def _stage_sink(alg, parameters, name, context):
             lambda m: 'table="{}"'.format(staging.tmp_table.replace('"', '\\"')), dest, count=1
         )
         return staging, _staged_parameters(parameters, name, definition, tmp_dest)
+    if provenance.postgres_uri(dest) is not None:
+        staged = Staging.for_postgres(dest)
+        if staged is None:
+            return None, parameters  # no table named, or too long a name: written directly
+        staging, tmp_dest = staged
+        return staging, _staged_parameters(parameters, name, definition, tmp_dest)
     if re.match(r"^[A-Za-z]\w+:", dest) or "|" in dest:
-        return None, parameters  # another provider (postgres:…) or options: written directly
+        return None, parameters  # another provider (spatialite:…) or options: written directly
     path = os.path.abspath(os.path.expanduser(dest))
     if not os.path.isdir(os.path.dirname(path)):
         raise _sink_folder_error(alg, name, os.path.dirname(path))
