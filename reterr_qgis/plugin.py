@@ -16,6 +16,10 @@ from .adapters.log import setup_logging, teardown_logging
 #: The algorithm whose menu entry is also on the toolbar.
 TOOLBAR_ALGORITHM = "territory_profile"
 
+#: Application property set once the missing packages were reported (once a QGIS session, even
+#: when the plugin is reloaded).
+DEPENDENCIES_REPORTED = "reterr_dependencies_reported"
+
 
 class ReterrPlugin:
     """Registers the ReTerr provider and adds a "ReTerr" menu and toolbar.
@@ -48,6 +52,7 @@ class ReterrPlugin:
     def initGui(self) -> None:
         setup_logging()
         self.initProcessing()
+        self._report_dependencies()
         icon = QIcon(str(resource_path("icons", "reterr.svg")))
         self.toolbar = self.iface.addToolBar("ReTerr")
         self.toolbar.setObjectName("ReterrToolbar")
@@ -63,6 +68,24 @@ class ReterrPlugin:
             if alg.name() == TOOLBAR_ALGORITHM:
                 self.toolbar.addAction(action)
         self._add_dock(icon)
+
+    def _report_dependencies(self) -> None:
+        """One warning in the message bar, once a session, when a package the algorithms need is
+        missing: which ones, and the commands that install them on this platform (in "details").
+        The algorithms stay listed; those that cannot run say so (``canExecute``)."""
+        from .adapters import compat
+        from .adapters.dependencies import load_report
+
+        app = QgsApplication.instance()
+        if app is not None and app.property(DEPENDENCIES_REPORTED):
+            return
+        report = load_report()
+        if report is None:
+            return
+        if app is not None:
+            app.setProperty(DEPENDENCIES_REPORTED, True)
+        text, details = report
+        self.iface.messageBar().pushMessage("ReTerr", text, details, compat.LOG_WARNING, 0)
 
     def _add_dock(self, icon: QIcon) -> None:
         """The resilience dock, docked on the right, shown and hidden by a checkable action."""

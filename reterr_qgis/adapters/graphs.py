@@ -130,7 +130,11 @@ def source_identity(layer) -> str | None:
 
 
 def build_from_source(source, spec: NetworkSpec, layer_name: str, feedback) -> net.RoadGraph:
-    """Read a line source and build its graph (no cache)."""
+    """Read a line source and build its graph (no cache; needs shapely 2, else an error saying
+    how to get it)."""
+    from .dependencies import require
+
+    require(["shapely2"])
     import shapely
 
     fields = source.fields()

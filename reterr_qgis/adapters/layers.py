@@ -133,7 +133,10 @@ class FeatureTable:
         self.geometries[:] = moved
 
     def shapely(self) -> np.ndarray:
-        """Geometries as a shapely array (needs shapely 2)."""
+        """Geometries as a shapely array (needs shapely 2: else an error saying how to get it)."""
+        from .dependencies import require
+
+        require(["shapely2"])
         import shapely
 
         return shapely.from_wkb([bytes(g.asWkb()) for g in self.geometries])

@@ -160,6 +160,9 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     IN_MENU = True
     #: Theme of the icon when it is not the group's (:data:`THEME_ICONS`).
     ICON = ""
+    #: Python packages the algorithm cannot run without (keys of
+    #: :data:`~reterr_qgis.adapters.dependencies.REQUIREMENTS`): :meth:`canExecute` checks them.
+    REQUIRES: tuple[str, ...] = ("scipy",)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -177,6 +180,22 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
 
     def name(self) -> str:
         return self.ALG_ID
+
+    def canExecute(self):
+        """(False, what is missing and how to install it here) when a package of ``REQUIRES`` is
+        not in the Python of QGIS: the toolbox then shows the message instead of running."""
+        from ..adapters.dependencies import missing_message
+
+        problem = missing_message(self.REQUIRES)
+        return (False, problem) if problem else (True, "")
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        """Stops a run started without the toolbox (menu dialog, processing.run, qgis_process,
+        models) with :meth:`canExecute`'s message rather than a traceback."""
+        ok, problem = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(problem)
+        return super().prepareAlgorithm(parameters, context, feedback)
 
     def checkParameterValues(self, parameters, context):
         """QGIS's checks (a refused value explained by :func:`~.common.checks.parameter_problem`),

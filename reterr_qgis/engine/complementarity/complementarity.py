@@ -46,14 +46,16 @@ from typing import Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled, tick
+
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
-MatrixLike = Union[sparse.spmatrix, ArrayLike]
+MatrixLike = Union["sparse.spmatrix", ArrayLike]
 
 #: Pairs per block × families: bounds the temporary arrays (32 MB of float64 each).
 _BLOCK_CELLS = 1 << 22

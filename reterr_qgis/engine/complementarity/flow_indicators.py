@@ -44,10 +44,12 @@ from typing import Any, Optional
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from .flows import ZoneFlows, reliability
+
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -72,12 +72,14 @@ from typing import Any, Callable, Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled, tick
 from ..routing.search import NO_NUMBA_ENV
 from ..supply.sirene import PLM_ARRONDISSEMENTS
+
+sparse = lazy_module("scipy.sparse")
 
 PathLike = Union[str, Path]
 IntArray = NDArray[np.int64]

@@ -82,11 +82,13 @@ from typing import Any, Optional
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_callable, lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled, tick
+
+sparse = lazy_module("scipy.sparse")
+connected_components = lazy_callable("scipy.sparse.csgraph", "connected_components")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -50,15 +50,17 @@ from typing import Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled, tick
 from .naf import NafMapping, NafTable, canonical_level, load_naf, map_naf
 
+sparse = lazy_module("scipy.sparse")
+
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
-MatrixLike = Union[sparse.spmatrix, ArrayLike]
+MatrixLike = Union["sparse.spmatrix", ArrayLike]
 
 _MSG_LENGTH = QT_TRANSLATE_NOOP("ReterrEngine", "'{what}' has {got} values, expected {expected}.")
 _MSG_TERRITORY = QT_TRANSLATE_NOOP(

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
-import shapely
 from numpy.typing import NDArray
-from scipy import sparse
 
 from .errors import QT_TRANSLATE_NOOP, InputError
+from .lazy import lazy_module
+
+shapely = lazy_module("shapely")
+sparse = lazy_module("scipy.sparse")
 
 
 class AssignMethod(str, Enum):

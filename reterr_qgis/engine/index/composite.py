@@ -34,10 +34,12 @@ from typing import Any, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
 from ..core.indicators import Indicator, Polarity
+from ..core.lazy import lazy_module
+
+stats = lazy_module("scipy.stats")
 
 FloatArray = NDArray[np.float64]
 

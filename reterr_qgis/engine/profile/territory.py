@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
+
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 

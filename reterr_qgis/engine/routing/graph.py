@@ -23,13 +23,15 @@ from typing import Any, Optional
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError
+from ..core.lazy import lazy_callable, lazy_module
 from .callbacks import IsCanceled, Progress, check_canceled, tick
 from .speeds import M_PER_MIN_PER_KMH
+
+sparse = lazy_module("scipy.sparse")
+connected_components = lazy_callable("scipy.sparse.csgraph", "connected_components")
+cKDTree = lazy_callable("scipy.spatial", "cKDTree")  # noqa: N816 - scipy's name
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -57,14 +57,16 @@ from types import ModuleType
 from typing import Any, Optional
 
 import numpy as np
-import shapely
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError
+from ..core.lazy import lazy_module
 from .callbacks import IsCanceled, Progress, check_canceled, tick
 from .graph import RoadGraph
 from .search import bounded_search, check_access, check_nodes, compiled_kernels, run_chunks
+
+shapely = lazy_module("shapely")
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -46,12 +46,14 @@ from typing import Any, Optional, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
-from scipy.sparse.csgraph import dijkstra
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError
+from ..core.lazy import lazy_callable, lazy_module
 from .callbacks import IsCanceled, Progress, check_canceled, tick
 from .graph import RoadGraph, csr_from_sorted
+
+sparse = lazy_module("scipy.sparse")
+dijkstra = lazy_callable("scipy.sparse.csgraph", "dijkstra")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -26,14 +26,16 @@ from typing import Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from .callbacks import IsCanceled, Progress, check_canceled
 from .costs import CostPairs, count_within, nearest_within, pairs_within, straight_line_minutes
 from .graph import RoadGraph
 from .search import check_cutoff, nearest, od_matrix
 from .snap import check_snapping, snap_points
+
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

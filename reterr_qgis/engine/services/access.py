@@ -35,13 +35,15 @@ from typing import NamedTuple, Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled
 from ..routing.costs import CostPairs
 from ..routing.search import check_cutoff
 from ..routing.travel import NetworkCosts, PointsLike, TravelCosts
+
+sparse = lazy_module("scipy.sparse")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

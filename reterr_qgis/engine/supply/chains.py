@@ -34,12 +34,14 @@ from typing import Optional, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress
 from ..routing.travel import Places, PointsLike, TravelCosts
 from ..services.access import NearestByType, nearest_by_type
+
+sparse = lazy_module("scipy.sparse")
 
 PathLike = Union[str, Path]
 IntArray = NDArray[np.int64]

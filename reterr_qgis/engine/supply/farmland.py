@@ -71,10 +71,10 @@ from types import ModuleType
 from typing import Any, Optional, Union
 
 import numpy as np
-import shapely
 from numpy.typing import ArrayLike, NDArray
 
 from ..core.errors import QT_TRANSLATE_NOOP, InputError, Message
+from ..core.lazy import lazy_module
 from ..routing.callbacks import IsCanceled, Progress, check_canceled, tick
 from ..routing.search import NO_NUMBA_ENV
 from .groups import (
@@ -87,6 +87,8 @@ from .groups import (
     RpgMapping,
     load_rpg_mapping,
 )
+
+shapely = lazy_module("shapely")
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -39,22 +39,18 @@ def progress_to(
 
 
 def require_shapely(what: str) -> None:
-    """Raise a Processing error explaining how to install shapely 2 when it is missing."""
-    try:
-        import shapely
+    """Raise a Processing error explaining how to install shapely 2 for this platform when it is
+    missing (Debian 12's python3-shapely is 1.8: the instructions come from
+    :mod:`~reterr_qgis.adapters.dependencies`)."""
+    from ...adapters import dependencies
 
-        ok = int(shapely.__version__.split(".")[0]) >= 2
-    except ImportError:
-        ok = False
-    if not ok:
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "ReterrAlgorithm",
-                "{what} needs the Python package shapely 2. Install it for the Python of QGIS "
-                "(Debian/Ubuntu: apt install python3-shapely; OSGeo4W: python3-shapely; otherwise "
-                "pip install shapely), then restart QGIS.",
-            ).format(what=what)
-        )
+    if dependencies.is_available("shapely2"):
+        return
+    raise QgsProcessingException(
+        QCoreApplication.translate("ReterrAlgorithm", "{what} needs shapely 2.").format(what=what)
+        + " "
+        + dependencies.missing_message(["shapely2"])
+    )
 
 
 def engine_error(

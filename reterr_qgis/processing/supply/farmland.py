@@ -83,6 +83,7 @@ class Farmland(SupplyAlgorithm):
     """Farmland per crop group and territory, from RPG parcels or a land-cover raster."""
 
     ALG_ID = "farmland"
+    REQUIRES = ("scipy", "shapely2")
     IN_MENU = False
 
     INPUT = "INPUT"
