@@ -55,6 +55,25 @@ def decimals(param: P, places: int) -> P:
     return param
 
 
+#: Dotted path of the widget wrapper of facility-type parameters (imported by Processing only
+#: when a dialog shows the parameter, so declaring one imports no widget code).
+BPE_TYPES_WRAPPER = __package__.rsplit(".", 2)[0] + ".gui.bpe_types.BpeTypesWidgetWrapper"
+
+
+def bpe_types_widget(param: P, *, single: bool = False) -> P:
+    """Give a facility-type text parameter ("D265;D307") the BPE type picker in the dialogs: its
+    codes stay editable and a "…" button lists the labelled types (``single``: one type only).
+    Returns the parameter."""
+    metadata = dict(param.metadata() or {})
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    wrapper["class"] = BPE_TYPES_WRAPPER
+    if single:
+        wrapper["single"] = True
+    metadata["widget_wrapper"] = wrapper
+    param.setMetadata(metadata)
+    return param
+
+
 def split_codes(text: Optional[str], *, upper: bool = False) -> list[str]:
     """Codes separated by ';' or ',' → list, stripped, repeats dropped ('D265; d307,D265' →
     ['D265', 'd307']); ``upper``: in upper case. Empty text: []."""

@@ -35,7 +35,15 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
-from ..common.params import ParseError, advanced, decimals, parse_numbers, parse_steps, split_codes
+from ..common.params import (
+    ParseError,
+    advanced,
+    bpe_types_widget,
+    decimals,
+    parse_numbers,
+    parse_steps,
+    split_codes,
+)
 from ..common.travel import (
     add_travel_parameters,
     locate_demand,
@@ -145,8 +153,10 @@ class FloatingCatchment(ServicesAlgorithm):
         add_facility_parameters(self)
         self.addParameter(
             h(
-                QgsProcessingParameterString(
-                    self.CATEGORIES, self.tr("Facility types to keep"), "", optional=True
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.CATEGORIES, self.tr("Facility types to keep"), "", optional=True
+                    )
                 ),
                 self.tr("Codes separated by ';' (e.g. D265 for GPs); empty: every facility."),
             )
@@ -305,7 +315,9 @@ class FloatingCatchment(ServicesAlgorithm):
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         age_standardized = FCA_METHODS[method].age_standardized
         age_fields = (
-            self.parameterAsFields(parameters, self.AGE_FIELDS, context) if age_standardized else []
+            compat.parameter_as_fields(self, parameters, self.AGE_FIELDS, context)
+            if age_standardized
+            else []
         )
         # Not given: the method's preset catchment (APL: 20 minutes), else the parameter default.
         catchment = (

@@ -24,7 +24,7 @@ from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages
 from ..common.feedback import warn
 from ..common.outputs import distinct_names, open_output
-from ..common.params import split_codes
+from ..common.params import bpe_types_widget, split_codes
 from .base import ServicesAlgorithm
 
 FIELDS = (
@@ -108,8 +108,10 @@ class ImportBpe(ServicesAlgorithm):
         )
         self.addParameter(
             h(
-                QgsProcessingParameterString(
-                    self.TYPES, self.tr("Types or domains to keep"), "", optional=True
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.TYPES, self.tr("Types or domains to keep"), "", optional=True
+                    )
                 ),
                 self.tr(
                     "TYPEQU codes or domain letters separated by ';' (e.g. 'D265;D307' or 'D'); "

@@ -21,7 +21,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
-from ..common.params import decimals
+from ..common.params import bpe_types_widget, decimals
 from ..common.travel import add_travel_parameters, costs_and_places, push_engine_warnings
 from .base import ServicesAlgorithm
 from .facility_types import (
@@ -77,8 +77,10 @@ class NearestService(ServicesAlgorithm):
         add_facility_parameters(self)
         self.addParameter(
             h(
-                QgsProcessingParameterString(
-                    self.TYPES, self.tr("Facility types"), DEFAULT_TYPES, optional=False
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.TYPES, self.tr("Facility types"), DEFAULT_TYPES, optional=False
+                    )
                 ),
                 self.tr(
                     "Codes separated by ';' (BPE 2024: D265 general practitioner, D307 pharmacy, "

@@ -24,7 +24,14 @@ from ...engine.services.access import type_codes
 from ..common.feedback import engine_guard, warn
 from ..common.inputs import feature_source, read_layer
 from ..common.outputs import open_output
-from ..common.params import ParseError, advanced, decimals, parse_numbers, split_codes
+from ..common.params import (
+    ParseError,
+    advanced,
+    bpe_types_widget,
+    decimals,
+    parse_numbers,
+    split_codes,
+)
 from ..common.travel import NETWORK, add_network_parameters, network_graph
 from .base import ServicesAlgorithm
 
@@ -33,6 +40,7 @@ class ServiceAreas(ServicesAlgorithm):
     """Areas from which each facility is reached within each time band (or reached from it)."""
 
     ALG_ID = "service_areas"
+    REQUIRES = ("scipy", "shapely2")
 
     FACILITIES = "FACILITIES"
     CATEGORY_FIELD = "CATEGORY_FIELD"
@@ -87,8 +95,10 @@ class ServiceAreas(ServicesAlgorithm):
         )
         self.addParameter(
             h(
-                QgsProcessingParameterString(
-                    self.TYPES, self.tr("Facility types to keep"), "", optional=True
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.TYPES, self.tr("Facility types to keep"), "", optional=True
+                    )
                 ),
                 self.tr("Codes separated by ';' (e.g. D265); empty: every facility."),
             )

@@ -29,7 +29,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import write_units
-from ..common.params import decimals
+from ..common.params import bpe_types_widget, decimals
 from ..common.travel import add_travel_parameters, costs_and_places, push_engine_warnings
 from .base import ServicesAlgorithm
 from .facility_types import check_types, code_table, parse_types, report_absent_types
@@ -116,8 +116,13 @@ class ServiceBasket(ServicesAlgorithm):
         )
         self.addParameter(
             h(
-                QgsProcessingParameterString(
-                    self.TYPES, self.tr("Or facility types (replace the basket)"), "", optional=True
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.TYPES,
+                        self.tr("Or facility types (replace the basket)"),
+                        "",
+                        optional=True,
+                    )
                 ),
                 self.tr("Codes separated by ';', taken as they are (no vintage translation)."),
             )

@@ -16,9 +16,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from scipy import sparse
 
 from ...adapters import compat
+from ...engine.core.lazy import lazy_module
 from ...engine.services.access import nearest_by_type, population_beyond, what_if
 from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
 from ..common.inputs import (
@@ -31,7 +31,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import VectorOutput, cell, open_output, write_units
-from ..common.params import decimals
+from ..common.params import bpe_types_widget, decimals
 from ..common.travel import (
     add_travel_parameters,
     costs_and_places,
@@ -46,6 +46,8 @@ from .facility_types import (
     report_absent_types,
     type_fields,
 )
+
+sparse = lazy_module("scipy.sparse")
 
 #: Threshold by default (minutes), e.g. "more than 20 minutes from a GP" (METHODS §1.2).
 DEFAULT_THRESHOLD = 20.0
@@ -98,7 +100,11 @@ class ServiceGaps(ServicesAlgorithm):
         add_facility_parameters(self)
         self.addParameter(
             h(
-                QgsProcessingParameterString(self.TYPES, self.tr("Facility types"), DEFAULT_TYPES),
+                bpe_types_widget(
+                    QgsProcessingParameterString(
+                        self.TYPES, self.tr("Facility types"), DEFAULT_TYPES
+                    )
+                ),
                 self.tr(
                     "Codes separated by ';'; the first one is the type of the candidate sites."
                 ),

@@ -29,7 +29,7 @@ from ..common.inputs import (
     read_points,
 )
 from ..common.outputs import open_output
-from ..common.params import decimals
+from ..common.params import bpe_types_widget, decimals
 from ..common.travel import (
     add_travel_parameters,
     costs_and_places,
@@ -86,7 +86,10 @@ class SuggestLocations(ServicesAlgorithm):
         add_facility_parameters(self)
         self.addParameter(
             h(
-                QgsProcessingParameterString(self.TYPE, self.tr("Facility type"), DEFAULT_TYPE),
+                bpe_types_widget(
+                    QgsProcessingParameterString(self.TYPE, self.tr("Facility type"), DEFAULT_TYPE),
+                    single=True,
+                ),
                 self.tr("One code (BPE 2024: D265 general practitioner, D307 pharmacy…)."),
             )
         )
