@@ -2,69 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>BpeTypes</name>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="115"/>
+        <source>Facility types</source>
+        <translation>Types d&apos;équipements</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="118"/>
+        <source>Search a type or a code…</source>
+        <translation>Rechercher un type ou un code…</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="146"/>
+        <source>BPE code until {year}</source>
+        <translation>code BPE jusqu&apos;en {year}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="206"/>
+        <source>{n} selected</source>
+        <translation>{n} sélectionné(s)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="218"/>
+        <source>Codes separated by ';', or choose with …</source>
+        <translation>Codes séparés par « ; », ou choisir avec …</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/gui/bpe_types.py" line="223"/>
+        <source>Choose the facility types from the list</source>
+        <translation>Choisir les types d&apos;équipements dans la liste</translation>
+    </message>
+</context>
+<context>
     <name>BuildNetwork</name>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="33"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="34"/>
         <source>Services and access</source>
         <translation>Services et accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="36"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="37"/>
         <source>Build road network</source>
         <translation>Construire le réseau routier</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="56"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="57"/>
         <source>Network nodes</source>
         <translation>Nœuds du réseau</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="56"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="57"/>
         <source>Points with their component, degree and a dangling flag.</source>
         <translation>Points avec leur composante, leur degré et un indicateur d'extrémité pendante.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Nodes</source>
         <translation>Nœuds</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Road segments</source>
         <translation>Tronçons</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Connected components</source>
         <translation>Composantes connexes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Nodes in the largest component</source>
         <translation>Nœuds de la plus grande composante</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Dangling ends</source>
         <translation>Extrémités pendantes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="68"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="69"/>
         <source>Length (km)</source>
         <translation>Longueur (km)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="81"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="82"/>
         <source>{nodes} nodes, {edges} road segments, {km:.1f} km; {comp} connected components (largest: {largest} nodes); {dangling} dangling ends.</source>
         <translation>{nodes} nœuds, {edges} tronçons, {km:.1f} km ; {comp} composantes connexes (la plus grande : {largest} nœuds) ; {dangling} extrémités pendantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="95"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="96"/>
         <source>Places on the smaller components cannot reach the rest: check the nodes layer (component field) for missing junctions.</source>
         <translation>Les lieux situés sur les petites composantes ne peuvent pas atteindre le reste : cherchez les carrefours manquants dans la couche des nœuds (champ component).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/network/build_network.py" line="39"/>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="40"/>
         <source>Turns a road line layer into the routing graph used by the ReTerr access algorithms, and reports what it found: nodes (junctions and dead ends), road segments, connected components and dangling ends (often lines that miss a junction).
 
 Travel time of a segment = length / speed, in minutes. Speeds come from a speed field (km/h) or from a table by road class (OSM highway, BD TOPO nature or importance; car defaults set by ReTerr a little below the legal limits, documented in the plugin; give a speed field to use your own). One-way streets follow the OSM &apos;oneway&apos; or BD TOPO &apos;sens_de_circulation&apos; values. Lines meet only at shared vertices (within the tolerance): a bridge does not connect to the road below.
@@ -206,7 +239,7 @@ Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'in
         <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n'est pas une complémentarité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="584"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="590"/>
         <source>Solidarity links</source>
         <translation>Liens de solidarité</translation>
     </message>
@@ -216,7 +249,7 @@ Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'in
         <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="640"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="646"/>
         <source>Best partners by territory</source>
         <translation>Meilleurs partenaires par territoire</translation>
     </message>
@@ -266,52 +299,52 @@ Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'in
         <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="435"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="437"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n'a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="442"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="444"/>
         <source>Balance fields used: {fields}.</source>
         <translation>Champs de solde utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="447"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="449"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="463"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="465"/>
         <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
         <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="475"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="477"/>
         <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
         <translation>{n} territoires de « {layer} » n'ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s'ils sont à l'équilibre) ou retirez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="502"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="508"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="583"/>
         <source>sharing a border</source>
         <translation>partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="577"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="583"/>
         <source>within {d} km</source>
         <translation>à moins de {d} km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="584"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="590"/>
         <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
         <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l'un face aux déficits de l'autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="640"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="646"/>
         <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
         <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
     </message>
@@ -1270,22 +1303,22 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>La couche « {layer} » n'a aucun champ indicateur pour la page de profil : donnez comme couche d'indicateurs la sortie d'un algorithme ReTerr (par ex. l'indice de résilience).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="199"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="203"/>
         <source>median of all territories</source>
         <translation>médiane de tous les territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="205"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="209"/>
         <source>median of the territories with {field} = {value}</source>
         <translation>médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="393"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="399"/>
         <source>{layer}: {n} territories compared — {date}</source>
         <translation>{layer} : {n} territoires comparés — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="396"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="402"/>
         <source>Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to 10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index.</source>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
@@ -1420,7 +1453,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>{figure} (territoires écartés faute d'effectifs : {n})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="403"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="409"/>
         <source>Radar and scores: the dimension scores of the index as reterr:resilience_index wrote them (0–100, higher = more resilient), the same as in the layer and the ReTerr dock. The indicators are those the index was built from.</source>
         <translation>Radar et scores : les scores par dimension de l'indice tels que reterr:resilience_index les a écrits (0–100, plus élevé = plus résilient), les mêmes que dans la couche et le panneau ReTerr. Les indicateurs sont ceux à partir desquels l'indice a été construit.</translation>
     </message>
@@ -1428,247 +1461,247 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
 <context>
     <name>Farmland</name>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="345"/>
         <source>Farmland per crop group</source>
         <translation>Surfaces agricoles par groupe de cultures</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="137"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="138"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="137"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="138"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93).</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="145"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="146"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="145"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="146"/>
         <source>Names of the territories in messages (default: nom).</source>
         <translation>Noms des territoires dans les messages (par défaut : nom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="343"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
         <source>RPG parcels</source>
         <translation>Parcelles du RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="158"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="159"/>
         <source>The &apos;parcelles graphiques&apos; layer of the RPG (IGN), or any parcel layer with RPG crop codes. Give either this layer or a land-cover raster.</source>
         <translation>La couche « parcelles graphiques » du RPG (IGN), ou toute couche de parcelles portant les codes de culture du RPG. Donnez soit cette couche, soit un raster d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="172"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="173"/>
         <source>RPG crop group field</source>
         <translation>Champ du groupe de cultures RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="172"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="173"/>
         <source>RPG group code 1–28 (published name: CODE_GROUP).</source>
         <translation>Code du groupe RPG, de 1 à 28 (nom publié : CODE_GROUP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="185"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="186"/>
         <source>RPG crop code field</source>
         <translation>Champ du code de culture RPG</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="185"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="186"/>
         <source>Three-letter PAC crop code (published name: CODE_CULTU); overrides the group where the mapping table lists the code.</source>
         <translation>Code de culture PAC à trois lettres (nom publié : CODE_CULTU) ; il prime sur le groupe quand la table de correspondance contient le code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="201"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="202"/>
         <source>RPG code → crop group table (CSV)</source>
         <translation>Table code RPG → groupe de cultures (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="201"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="202"/>
         <source>Columns level; code; crop_group. Empty: the shipped table (resources/supply/rpg_crop_groups.csv).</source>
         <translation>Colonnes level; code; crop_group. Vide : la table fournie (resources/supply/rpg_crop_groups.csv).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="215"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="216"/>
         <source>Land-cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="215"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="216"/>
         <source>A GeoTIFF (or any file GDAL reads) of land-cover classes, e.g. OSO (CESBIO) or CORINE Land Cover with its level-3 codes. Give either this raster or RPG parcels.</source>
         <translation>Un GeoTIFF (ou tout fichier lisible par GDAL) de classes d'occupation du sol, par ex. OSO (CESBIO) ou CORINE Land Cover avec ses codes de niveau 3. Donnez soit ce raster, soit les parcelles du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="228"/>
         <source>Land-cover nomenclature</source>
         <translation>Nomenclature d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="228"/>
         <source>OSO 2018 and later (23 classes)</source>
         <translation>OSO 2018 et suivants (23 classes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="228"/>
         <source>OSO 2016–2017 (17 classes)</source>
         <translation>OSO 2016–2017 (17 classes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="228"/>
         <source>CORINE Land Cover (level-3 codes 111–523)</source>
         <translation>CORINE Land Cover (codes de niveau 3, 111–523)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="227"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="228"/>
         <source>Which classes the raster holds (rows of the mapping table used).</source>
         <translation>Classes contenues dans le raster (lignes de la table de correspondance utilisées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="242"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="243"/>
         <source>Land-cover class → crop group table (CSV)</source>
         <translation>Table classe d'occupation du sol → groupe de cultures (CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="242"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="243"/>
         <source>Columns nomenclature; class; crop_group; share. Empty: the shipped table (resources/supply/landcover_crop_groups.csv).</source>
         <translation>Colonnes nomenclature; class; crop_group; share. Vide : la table fournie (resources/supply/landcover_crop_groups.csv).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="256"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="257"/>
         <source>Farmland</source>
         <translation>Surfaces agricoles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="256"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="257"/>
         <source>The territories with sau_cer … sau_aut, sau_total, sau_exclu, non_agri and non_classe (ha).</source>
         <translation>Les territoires avec sau_cer … sau_aut, sau_total, sau_exclu, non_agri et non_classe (ha).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="277"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="278"/>
         <source>Give either an RPG parcel layer or a land-cover raster (exactly one of the two).</source>
         <translation>Donnez soit une couche de parcelles du RPG, soit un raster d'occupation du sol (exactement l'un des deux).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="283"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="284"/>
         <source>Counting farmland</source>
         <translation>Le décompte des surfaces agricoles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="288"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="289"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="444"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="445"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="316"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="317"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="329"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="330"/>
         <source>Farmland in the {n} territories: {total} ha in the five crop groups ({groups}); {excluded} ha excluded as non-productive; {unclassified} ha not classified.</source>
         <translation>Surfaces agricoles des {n} territoires : {total} ha dans les cinq groupes de cultures ({groups}) ; {excluded} ha exclus comme non productifs ; {unclassified} ha non classés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="343"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
         <source>land-cover raster</source>
         <translation>raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="344"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="345"/>
         <source>Hectares of farmland per crop group in the territories of &apos;{layer}&apos;, from the {what}, computed by ReTerr.</source>
         <translation>Hectares de surfaces agricoles par groupe de cultures dans les territoires de « {layer} », calculés par ReTerr (source : {what}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="374"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="375"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}. Choose the field holding the RPG codes.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}. Choisissez le champ qui contient les codes du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="383"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="384"/>
         <source>Layer &apos;{layer}&apos; has neither a CODE_GROUP nor a CODE_CULTU field. Available fields: {fields}. Choose the fields holding the RPG crop group and crop code.</source>
         <translation>La couche « {layer} » n'a ni champ CODE_GROUP ni champ CODE_CULTU. Champs disponibles : {fields}. Choisissez les champs qui contiennent le groupe de cultures et le code de culture du RPG.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="399"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="400"/>
         <source>Crop groups read from {path}.</source>
         <translation>Groupes de cultures lus dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="401"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="402"/>
         <source>Reading parcels…</source>
         <translation>Lecture des parcelles…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="416"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="417"/>
         <source>Parcels reprojected from {a} to {b}.</source>
         <translation>Parcelles reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="448"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="449"/>
         <source>Splitting parcels between territories…</source>
         <translation>Partage des parcelles entre les territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="463"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="464"/>
         <source>Parcels of &apos;{layer}&apos; outside every territory: {features}.</source>
         <translation>Parcelles de « {layer} » situées hors de tout territoire : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="470"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="471"/>
         <source>Parcels of &apos;{layer}&apos; without geometry: {features}.</source>
         <translation>Parcelles de « {layer} » sans géométrie : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="476"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="477"/>
         <source>Crop codes absent from the mapping table: {codes}.</source>
         <translation>Codes de culture absents de la table de correspondance : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="481"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="482"/>
         <source>{n} parcels read; {split} split between territories; {out} ha outside every territory.</source>
         <translation>{n} parcelles lues ; {split} partagées entre plusieurs territoires ; {out} ha hors de tout territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="499"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="500"/>
         <source>Land-cover classes ({nomenclature}) read from {path}.</source>
         <translation>Classes d'occupation du sol ({nomenclature}) lues dans {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="506"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="507"/>
         <source>The land-cover raster &apos;{layer}&apos; is not a file (provider {provider}): save it as a GeoTIFF first.</source>
         <translation>Le raster d'occupation du sol « {layer} » n'est pas un fichier (fournisseur {provider}) : enregistrez-le d'abord en GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="516"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="517"/>
         <source>Counting land-cover pixels per territory…</source>
         <translation>Décompte des pixels d'occupation du sol par territoire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="532"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="533"/>
         <source>Territories already rasterised in an earlier run: reused.</source>
         <translation>Territoires déjà rastérisés lors d'un traitement précédent : réutilisés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="534"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="535"/>
         <source>Raster classes absent from the mapping table: {codes}.</source>
         <translation>Classes du raster absentes de la table de correspondance : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="539"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="540"/>
         <source>Pixel area: {area} m².</source>
         <translation>Surface d'un pixel : {area} m².</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/farmland.py" line="103"/>
+        <location filename="../reterr_qgis/processing/supply/farmland.py" line="104"/>
         <source>Hectares of farmland per crop group in each territory, from EITHER the parcels of the Registre parcellaire graphique (RPG, as published by IGN) OR a land-cover raster (OSO, CORINE Land Cover) — give exactly one of the two.
 
 Output fields (added to the territories), in hectares: sau_cer (cereals), sau_olp (oilseeds and protein crops), sau_fou (fodder and grassland), sau_flg (fruit and vegetables), sau_aut (other crops), sau_total (the five groups: the farmland counted for food adequacy), sau_exclu (farmland counted as non-productive: fallow, summer pastures and heath, 'divers'), non_agri (land that is not farmland; raster only), non_classe (codes or classes absent from the mapping table: counted and listed in the log, never dropped).
@@ -1692,207 +1725,207 @@ Tables de correspondance (CSV modifiables, chaque ligne avec sa source ; resourc
 <context>
     <name>FloatingCatchment</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="117"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="125"/>
         <source>Age group fields (APL)</source>
         <translation>Champs des tranches d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="117"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="125"/>
         <source>For the APL age standardisation, in the order of the consumption values.</source>
         <translation>Pour la standardisation par l'âge de l'APL, dans l'ordre des valeurs de consommation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="131"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="139"/>
         <source>Relative consumption per age group (APL)</source>
         <translation>Consommation relative par tranche d'âge (APL)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="146"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="146"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265 for GPs); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265 pour les médecins généralistes) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="164"/>
         <source>Capacity field</source>
         <translation>Champ de capacité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="164"/>
         <source>Supply of each facility (e.g. full-time GPs); empty: 1 per facility.</source>
         <translation>Offre de chaque équipement (par ex. médecins en ETP) ; vide : 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="177"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="177"/>
         <source>Gaussian decay</source>
         <translation>Décroissance gaussienne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="177"/>
         <source>Gravity decay</source>
         <translation>Décroissance gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="177"/>
         <source>APL (DREES preset)</source>
         <translation>APL (préréglage DREES)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="167"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="177"/>
         <source>Weighting of travel times.</source>
         <translation>Pondération des temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="185"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="195"/>
         <source>Catchment (minutes)</source>
         <translation>Aire de recours (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="185"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="195"/>
         <source>Pairs beyond this travel time are ignored (APL: 20).</source>
         <translation>Les couples au-delà de ce temps de parcours sont ignorés (APL : 20).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="200"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
         <source>Steps (minutes:weight;…)</source>
         <translation>Paliers (minutes:poids;…)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="200"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
         <source>Override the method&apos;s default steps, e.g. &apos;10:1;20:0.68;30:0.22&apos;.</source>
         <translation>Remplace les paliers par défaut de la méthode, par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
         <source>Gaussian sigma (minutes)</source>
         <translation>Sigma gaussien (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="210"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="220"/>
         <source>Width of the Gaussian decay.</source>
         <translation>Largeur de la décroissance gaussienne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="237"/>
         <source>Gravity exponent</source>
         <translation>Exposant gravitaire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="227"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="237"/>
         <source>Negative for a decay.</source>
         <translation>Négatif pour une décroissance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="243"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="253"/>
         <source>Gravity minimum time (minutes)</source>
         <translation>Temps minimal gravitaire (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="243"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="253"/>
         <source>Times below are raised to it (avoids infinite weights).</source>
         <translation>Les temps inférieurs sont ramenés à cette valeur (évite des poids infinis).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="261"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="271"/>
         <source>Add the index relative to the mean</source>
         <translation>Ajouter l'indice relatif à la moyenne</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="261"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="271"/>
         <source>fca_index = access / population-weighted mean access.</source>
         <translation>fca_index = accessibilité / accessibilité moyenne pondérée par la population.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="269"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="279"/>
         <source>Accessibility</source>
         <translation>Accessibilité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="269"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="279"/>
         <source>The demand layer with the accessibility fields.</source>
         <translation>La couche de demande avec les champs d'accessibilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="337"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="349"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="348"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="360"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="370"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="382"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="392"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="404"/>
         <source>Computing accessibility…</source>
         <translation>Calcul de l'accessibilité…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="396"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="408"/>
         <source>Steps must read 'minutes:weight;…', e.g. '10:1;20:0.68;30:0.22'.</source>
         <translation>Les paliers s'écrivent « minutes:poids;… », par ex. « 10:1;20:0.68;30:0.22 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="415"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="427"/>
         <source>The APL preset needs the age group fields.</source>
         <translation>Le préréglage APL nécessite les champs des tranches d'âge.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="420"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="432"/>
         <source>Give one consumption value per age field ({n} fields).</source>
         <translation>Donnez une valeur de consommation par champ d'âge ({n} champs).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="473"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="485"/>
         <source>{pairs} demand–facility pairs within {t} minutes; {n} facilities.</source>
         <translation>{pairs} couples demande–équipement à moins de {t} minutes ; {n} équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="478"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="490"/>
         <source>Potential accessibility</source>
         <translation>Accessibilité potentielle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="478"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="490"/>
         <source>Floating catchment accessibility ({method}) of &apos;{demand}&apos; to &apos;{facilities}&apos;.</source>
         <translation>Accessibilité par aires flottantes ({method}) de « {demand} » à « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="283"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="293"/>
         <source>Relative consumption per age group (AGE_CONSUMPTION): &apos;{item}&apos; is not a number. Give one number per age group field, separated by &apos;;&apos;, e.g. &apos;0.8;1.0;1.6&apos;.</source>
         <translation>Consommation relative par tranche d'âge (AGE_CONSUMPTION) : « {item} » n'est pas un nombre. Donnez un nombre par champ de tranche d'âge, séparés par « ; », par ex. « 0,8;1,0;1,6 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="382"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="394"/>
         <source>The capacity field &apos;{field}&apos; is empty (NULL), negative or infinite for facilities of layer &apos;{layer}&apos;: {features}. Give them a capacity (0 for none), or leave the capacity field empty to count 1 per facility.</source>
         <translation>Le champ de capacité « {field} » est vide (NULL), négatif ou infini pour des équipements de la couche « {layer} » : {features}. Donnez-leur une capacité (0 si aucune), ou laissez le champ de capacité vide pour compter 1 par équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="430"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="442"/>
         <source>Age group fields {fields} are empty (NULL), negative or infinite for units of layer &apos;{layer}&apos;: {features}. Fill them in, or leave these units out.</source>
         <translation>Les champs de tranches d'âge {fields} sont vides (NULL), négatifs ou infinis pour des unités de la couche « {layer} » : {features}. Complétez-les, ou retirez ces unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="77"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="85"/>
         <source>Access to a service (APL, floating catchment)</source>
         <translation>Accessibilité à un service (APL, aires flottantes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="90"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="98"/>
         <source>Potential accessibility of each demand unit (commune, IRIS, grid cell) to facilities, taking competition between users into account.
 
 Supply-to-demand ratio of facility j: R_j = S_j / Σ_i w(c_ij)·P_i; accessibility of unit i: A_i = Σ_j w(c_ij)·R_j, over the pairs within the catchment. Methods: 2SFCA (w = 1), E2SFCA (steps, default ≤10 min 1, ≤20 0.68, ≤30 0.22, as PySAL access), 3SFCA (steps 10/20/30/60 min 0.962/0.704/0.377/0.042 and selection weights), Gaussian exp(-c²/2σ²), gravity (max(c, c_min)/1)^α.
@@ -1909,25 +1942,25 @@ Préréglage APL (DREES/IRDES « Accessibilité Potentielle Localisée ») : air
 Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache, recherches arrêtées à l'aire de recours, lieux accrochés au nœud le plus proche dans la distance maximale), sinon distance à vol d'oiseau × coefficient de détour à vitesse constante (par défaut 1,3 et 50 km/h : une règle empirique de ReTerr pour les routes rurales, pas une valeur publiée ; modifiez-les dans les paramètres avancés, ou fournissez un réseau routier). Les résultats sont égaux à ceux de PySAL access pour les mêmes coûts.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="131"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="139"/>
         <source>One value per age field, separated by &apos;;&apos; (default 0.8;1.0;1.6: a ReTerr default, not a DREES table).</source>
         <translation>Une valeur par champ d'âge, séparées par « ; » (par défaut « 0.8;1.0;1.6 » : une valeur par défaut de ReTerr, pas une table de la DREES).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="318"/>
+        <location filename="../reterr_qgis/processing/services/floating_catchment.py" line="330"/>
         <source>APL with a {t:g}-minute catchment: the DREES&apos;s APL uses 20 minutes (set &apos;Catchment&apos; to 20 for the published indicator).</source>
-        <translation>APL avec une aire de recours de {t:g} minutes : l&apos;APL de la DREES utilise 20 minutes (indiquez 20 dans « Aire de recours » pour l&apos;indicateur publié).</translation>
+        <translation>APL avec une aire de recours de {t:g} minutes : l'APL de la DREES utilise 20 minutes (indiquez 20 dans « Aire de recours » pour l'indicateur publié).</translation>
     </message>
 </context>
 <context>
     <name>FlowIndicators</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="77"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="79"/>
         <source>Flow indicators and flow lines</source>
         <translation>Indicateurs de flux et lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="80"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="82"/>
         <source>How each territory works with the others through commuting: how many of its working residents leave it, how many come in to work, how many live and work there, whether it is a job pole or residential, and how much it depends on one destination; and a map of the main flows between territories.
 
 Input: the territories (communes, EPCI, zones…) and a flow table with an origin code, a destination code and a number of persons, e.g. the output of 'Import INSEE commuting flows' at the same level (its ZONING field set to the territories' code). A row whose origin or destination is not a territory (HORS, ETRANGER, another commune) counts as leaving for, or coming from, outside.
@@ -1944,232 +1977,232 @@ Méthode (METHODS §3.3 ; INSEE, Observatoire des territoires). Pour le territoi
 Lignes de flux : une ligne par paire de territoires, entre des points situés à l'intérieur de ceux-ci (jamais les flux internes) : orientées (une ligne par sens), brutes (les deux sens additionnés, depuis le territoire qui envoie le plus) ou nettes (la différence, dans son sens). Sont gardés : les volumes d'au moins le seuil (100 personnes par défaut ; Géoclip et l'Observatoire des territoires gardent les flux de plus de 50 pour les communes) et, par origine, les k plus grands (5 par défaut ; 0 les garde tous). Champs : orig, dest, noms, flux, fiable (fiabilité INSEE : 0 sous 200 personnes, à utiliser avec prudence ; 1 de 200 à 500 ; 2 au-delà de 500), part (% des sortants de l'origine, ou des échanges pour les lignes brutes), rang (rang parmi les lignes de l'origine). Dessinées avec la couche de symbole flèche de QGIS, courbes, d'une épaisseur croissant avec la racine carrée du volume.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="118"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="120"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="118"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="120"/>
         <source>Communes, EPCI or any zoning, in a projected CRS (Lambert-93 in metropolitan France), with the codes used in the flow table.</source>
         <translation>Communes, EPCI ou tout autre zonage, dans un SCR projeté (Lambert-93 en France métropolitaine), avec les codes utilisés dans la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="131"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="131"/>
         <source>Code of each territory, as in the flow table&apos;s origins and destinations.</source>
         <translation>Code de chaque territoire, tel qu'il figure dans les origines et destinations de la table de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="131"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="129"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="131"/>
         <source>Name of each territory, used in messages and the lines&apos; names.</source>
         <translation>Nom de chaque territoire, utilisé dans les messages et dans les noms des lignes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="151"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="153"/>
         <source>Flow table (e.g. from &apos;Import INSEE commuting flows&apos;)</source>
         <translation>Table de flux (par ex. issue de « Import des flux domicile-travail INSEE »)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="151"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="153"/>
         <source>One row per origin–destination pair with a number of persons.</source>
         <translation>Une ligne par paire origine–destination, avec un nombre de personnes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Origin code field</source>
         <translation>Champ du code d'origine</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Code of the territory of residence.</source>
         <translation>Code du territoire de résidence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Destination code field</source>
         <translation>Champ du code de destination</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Code of the territory of work (or study).</source>
         <translation>Code du territoire de travail (ou d'études).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="163"/>
         <source>Number of persons of the pair.</source>
         <translation>Nombre de personnes de la paire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="262"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="264"/>
         <source>Flow lines</source>
         <translation>Lignes de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="199"/>
         <source>Directed (one line per direction)</source>
         <translation>Orientées (une ligne par sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="199"/>
         <source>Gross (both directions summed)</source>
         <translation>Brutes (les deux sens additionnés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="199"/>
         <source>Net (difference of the two directions)</source>
         <translation>Nettes (différence des deux sens)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="197"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="199"/>
         <source>What each line carries.</source>
         <translation>Ce que représente chaque ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="212"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="214"/>
         <source>Smallest flow drawn (persons)</source>
         <translation>Plus petit flux dessiné (personnes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="212"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="214"/>
         <source>Lines carrying fewer persons are not drawn (they still count in the indicators). Below 200 INSEE advises caution.</source>
         <translation>Les lignes portant moins de personnes ne sont pas dessinées (elles comptent tout de même dans les indicateurs). Sous 200, l'INSEE recommande la prudence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="230"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="232"/>
         <source>Largest lines kept per origin (0: all)</source>
         <translation>Nombre maximal de lignes gardées par origine (0 : toutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="230"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="232"/>
         <source>Keeps the map readable: the k largest lines leaving each territory.</source>
         <translation>Garde la carte lisible : les k plus grandes lignes partant de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="242"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="244"/>
         <source>Curved lines</source>
         <translation>Lignes courbes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="242"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="244"/>
         <source>Bend each line at its middle so that the two directions of a pair do not overlap; off: straight lines.</source>
         <translation>Courbe chaque ligne en son milieu pour que les deux sens d'une paire ne se superposent pas ; désactivé : lignes droites.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="251"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="253"/>
         <source>Flow indicators</source>
         <translation>Indicateurs de flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="251"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="253"/>
         <source>The territories with sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</source>
         <translation>Les territoires avec sortants, entrants, internes, brut, net, auto_off, auto_dem, ratio_emp, dep_max, dest_max, nom_dmax.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="262"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="264"/>
         <source>The flows between territories kept by the threshold and per origin.</source>
         <translation>Les flux entre territoires retenus par le seuil et par origine.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="280"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="282"/>
         <source>The field &apos;{field}&apos; is not in the flow table &apos;{layer}&apos; (its fields: {fields}): choose it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la table de flux « {layer} » (ses champs : {fields}) : choisissez-le dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="299"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="301"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="311"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="313"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="317"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="319"/>
         <source>{n} rows of '{layer}' have an empty or negative '{field}' (fid {fids}): give each pair a number of persons ≥ 0.</source>
         <translation>{n} lignes de « {layer} » ont un « {field} » vide ou négatif (fid {fids}) : donnez à chaque paire un nombre de personnes ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="352"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="354"/>
         <source>Several territories of &apos;{layer}&apos; have the same code in &apos;{field}&apos;: {features}. Give each territory its own code (or dissolve them first).</source>
         <translation>Plusieurs territoires de « {layer} » ont le même code dans « {field} » : {features}. Donnez à chaque territoire son propre code (ou fusionnez-les d'abord).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="363"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="365"/>
         <source>{n} territories have no code: no flow can be theirs ({features}).</source>
         <translation>{n} territoires n'ont pas de code : aucun flux ne peut leur être rattaché ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="379"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="381"/>
         <source>No origin or destination of &apos;{flows}&apos; is a territory code of &apos;{layer}&apos; (flows: {fcodes}; territories: {tcodes}). Use flows at the territories&apos; level: in &apos;Import INSEE commuting flows&apos;, set the zoning field to the field of the territories&apos; codes (e.g. siren_epci).</source>
         <translation>Aucune origine ni destination de « {flows} » n'est un code de territoire de « {layer} » (flux : {fcodes} ; territoires : {tcodes}). Utilisez des flux au niveau des territoires : dans « Import des flux domicile-travail INSEE », réglez le champ de zonage sur le champ des codes des territoires (par ex. siren_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="404"/>
         <source>{n} rows of &apos;{flows}&apos; ({w} persons) have neither end in the territories and are not counted.</source>
         <translation>{n} lignes de « {flows} » ({w} personnes) n'ont aucune extrémité dans les territoires et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="409"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="411"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {features}.</source>
         <translation>{n} territoires n'ont aucun flux (ni résidents ni emplois dans les flux) : leurs indicateurs restent vides : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="450"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="452"/>
         <source>Commuting flow indicators</source>
         <translation>Indicateurs de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="450"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="452"/>
         <source>Out-, in- and internal commuters, self-containment, job ratio and dependence on the main destination of the territories of &apos;{layer}&apos;, from the flows of &apos;{flows}&apos;.</source>
         <translation>Sortants, entrants et internes, part des actifs travaillant sur place et part des emplois occupés par des résidents, indicateur de concentration d'emploi et dépendance à la destination principale des territoires de « {layer} », d'après les flux de « {flows} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="463"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="465"/>
         <source>{n} territories: {pole} job poles (ratio_emp &gt; 100); supply-side self-containment from {lo} % to {hi} %.</source>
         <translation>{n} territoires : {pole} pôles d'emploi (ratio_emp &gt; 100) ; part des actifs travaillant sur place de {lo} % à {hi} %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="562"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="564"/>
         <source>{n} flow lines of {c} pairs with a flow ({mode}, ≥ {t} persons, {k} per origin): they carry {share} % of the flows between territories.</source>
         <translation>{n} lignes de flux pour {c} paires avec un flux ({mode}, ≥ {t} personnes, {k} par origine) : elles portent {share} % des flux entre territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="593"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="576"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="578"/>
         <source>No flow between territories reaches the threshold: the flow lines layer is empty (lower the smallest flow drawn).</source>
         <translation>Aucun flux entre territoires n'atteint le seuil : la couche des lignes de flux est vide (abaissez le plus petit flux dessiné).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="585"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="587"/>
         <source>{n} lines carry fewer than 200 persons: INSEE advises using them with caution (fiable = 0).</source>
         <translation>{n} lignes portent moins de 200 personnes : l'INSEE recommande de les utiliser avec prudence (fiable = 0).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="593"/>
         <source>Commuting flow lines</source>
         <translation>Lignes de flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="591"/>
+        <location filename="../reterr_qgis/processing/complementarity/flow_indicators.py" line="593"/>
         <source>Flows between the territories of &apos;{layer}&apos; from &apos;{flows}&apos; ({mode}, at least {t} persons, the {k} largest per origin).</source>
         <translation>Flux entre les territoires de « {layer} » d'après « {flows} » ({mode}, au moins {t} personnes, lignes gardées par origine : {k}).</translation>
     </message>
@@ -2516,12 +2549,12 @@ Les territoires sans population ont des besoins nuls ; une population manquante 
 <context>
     <name>FunctionalAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="279"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="274"/>
         <source>Functional areas from flows</source>
         <translation>Aires fonctionnelles d'après les flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="282"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="277"/>
         <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
 
 Method
@@ -2544,392 +2577,392 @@ Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : i
 Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d'emplois en l'absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l'aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="331"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="326"/>
         <source>Communes (polygons)</source>
         <translation>Communes (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="331"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="326"/>
         <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
         <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
         <translation>Code de chaque commune, tel qu'il figure dans les champs d'origine et de destination des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Name of each commune: the areas take the name of their main commune.</source>
         <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="342"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
         <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
         <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d'emplois).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="369"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="364"/>
         <source>Commuting flows (table)</source>
         <translation>Flux domicile-travail (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="369"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="364"/>
         <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
         <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Origin (residence) code field</source>
         <translation>Champ du code d'origine (résidence)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Commune of residence of each flow.</source>
         <translation>Commune de résidence de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Destination (place of work) code field</source>
         <translation>Champ du code de destination (lieu de travail)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
         <translation>Commune de travail de chaque flux ; un code qui n'est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="380"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
         <source>Number of persons of each flow.</source>
         <translation>Nombre de personnes de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>Community detection: Leiden (needs igraph)</source>
         <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>Community detection: Louvain (needs igraph)</source>
         <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
         <translation>Regroupement LabourMarketAreas (méthode des zones d'emploi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
         <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="407"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
         <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
         <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu'attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d'emploi).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="427"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="422"/>
         <source>Resolution (community detection)</source>
         <translation>Résolution (détection de communautés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="427"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="422"/>
         <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
         <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="447"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="442"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="447"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="442"/>
         <source>The same seed gives the same areas (community detection).</source>
         <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Minimum size (employed residents, regrouping)</source>
         <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
         <translation>Une aire de cette taille doit atteindre l'autonomie cible (Istat 2011 : 1 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Target size (employed residents, regrouping)</source>
         <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
         <translation>Une aire de cette taille n'a besoin que de l'autonomie minimale (Istat 2011 : 10 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Minimum self-containment (%, regrouping)</source>
         <translation>Autonomie minimale (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Istat 2011: 66.67 %.</source>
         <translation>Istat 2011 : 66,67 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Target self-containment (%, regrouping)</source>
         <translation>Autonomie cible (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="457"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
         <source>Istat 2011: 75 %.</source>
         <translation>Istat 2011 : 75 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="499"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
         <source>Make the areas contiguous</source>
         <translation>Rendre les aires d'un seul tenant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="499"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
         <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
         <translation>Une partie d'aire qui ne touche pas le reste de l'aire rejoint l'aire voisine avec laquelle elle échange le plus de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="510"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
         <source>Official zoning to compare with (field of the communes)</source>
         <translation>Zonage officiel à comparer (champ des communes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="510"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
         <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
         <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d'emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="751"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Functional areas</source>
         <translation>Aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="521"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="516"/>
         <source>One polygon per area with its size and self-containment.</source>
         <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="529"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
         <source>Communes with their functional area</source>
         <translation>Communes avec leur aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="529"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
         <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Adjusted Rand index with the zoning</source>
         <translation>Indice de Rand ajusté avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Normalised mutual information with the zoning</source>
         <translation>Information mutuelle normalisée avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="544"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
         <source>Number of functional areas</source>
         <translation>Nombre d'aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="588"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="583"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="597"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="592"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : population laissée vide, aires nommées d'après la commune qui a le plus d'emplois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="610"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="605"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="632"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="627"/>
         <source>Finding the communes' neighbours…</source>
         <translation>Recherche des voisines des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="646"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="641"/>
         <source>Making the areas contiguous…</source>
         <translation>Mise d'un seul tenant des aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="652"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="647"/>
         <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
         <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="691"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="686"/>
         <source>Dissolving the communes into areas…</source>
         <translation>Fusion des communes en aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="741"/>
         <source>Leiden community detection</source>
         <translation>Détection de communautés Leiden</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="747"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="742"/>
         <source>Louvain community detection</source>
         <translation>Détection de communautés Louvain</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="748"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="743"/>
         <source>LabourMarketAreas regrouping</source>
         <translation>Regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="749"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
         <source>Leiden then LabourMarketAreas regrouping</source>
         <translation>Leiden puis regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="751"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
         <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
         <translation>Aires fonctionnelles des communes de « {layer} » d'après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="785"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
         <source>Communes by functional area</source>
         <translation>Communes par aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="785"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
         <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="805"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="800"/>
         <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
         <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="827"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="822"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="842"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="837"/>
         <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
         <translation>{n} communes de la couche « {layer} » n'ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="853"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="848"/>
         <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
         <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d'abord les entités répétées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="879"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="874"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="911"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="906"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="923"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="918"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="929"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="924"/>
         <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
         <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d'entités {fids}) : corrigez-les ou supprimez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="967"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="962"/>
         <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
         <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d'origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="978"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="973"/>
         <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
         <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l'extérieur, {inside} venant de l'extérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="992"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
         <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
         <translation>{n} lignes de « {layer} » ({weight} personnes) n'ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1006"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
         <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
         <translation>{n} communes n'ont aucun flux : chacune reste une aire à part ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1021"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1016"/>
         <source>Detecting communities…</source>
         <translation>Détection des communautés…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1033"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1028"/>
         <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
         <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1040"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1035"/>
         <source>Regrouping into valid areas…</source>
         <translation>Regroupement en aires valides…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1052"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1047"/>
         <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
         <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1105"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1100"/>
         <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
         <translation>{n} communes n'ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1114"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1109"/>
         <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
         <translation>Aucune commune n'a de zone dans le champ « {field} » : pas de comparaison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1135"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1130"/>
         <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
         <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l'aire principale de leur zone.</translation>
     </message>
@@ -2981,62 +3014,62 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
         <translation>Codes TYPEQU ou lettres de domaine séparés par « ; » (par ex. « D265;D307 » ou « D ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
         <source>Départements to keep</source>
         <translation>Départements à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="122"/>
         <source>Codes separated by &apos;;&apos; (e.g. &apos;12;46&apos;); empty: all.</source>
         <translation>Codes séparés par « ; » (par ex. « 12;46 ») ; vide : tous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="263"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
         <source>BPE facilities</source>
         <translation>Équipements BPE</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="130"/>
         <source>One point per located facility.</source>
         <translation>Un point par équipement localisé.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="151"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="153"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="165"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="167"/>
         <source>{n} rows dropped: {reason}.</source>
         <translation>{n} lignes écartées : {reason}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="174"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="176"/>
         <source>No facility left after filtering ({n} located rows read).</source>
         <translation>Aucun équipement après filtrage ({n} lignes localisées lues).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="183"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="185"/>
         <source>The selection mixes coordinate systems {codes}: only the EPSG:{epsg} rows are written. Run again per overseas département.</source>
         <translation>La sélection mélange les systèmes de coordonnées {codes} : seules les lignes en EPSG:{epsg} sont écrites. Relancez pour chaque département d'outre-mer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="251"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="253"/>
         <source>{kept} facilities written; {read} rows read, {dropped} dropped.</source>
         <translation>{kept} équipements écrits ; {read} lignes lues, {dropped} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="257"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="259"/>
         <source>Unknown TYPEQU codes (kept, domain &apos;?&apos;): {codes}.</source>
         <translation>Codes TYPEQU inconnus (gardés, domaine « ? ») : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="263"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="265"/>
         <source>Facilities of the INSEE BPE read from &apos;{path}&apos; by ReTerr.</source>
         <translation>Équipements de la BPE de l'INSEE lus dans « {path} » par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="201"/>
+        <location filename="../reterr_qgis/processing/services/import_bpe.py" line="203"/>
         <source>The file&apos;s column &apos;{column}&apos; is written as &apos;{name}&apos;: its name is already used by the output.</source>
         <translation>La colonne « {column} » du fichier est écrite sous le nom « {name} » : son nom est déjà pris par la sortie.</translation>
     </message>
@@ -3044,12 +3077,12 @@ Les lignes sans coordonnées utilisables sont écartées et comptées par motif.
 <context>
     <name>ImportFlows</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="98"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="100"/>
         <source>Import INSEE commuting flows (MOBPRO, MOBSCO)</source>
         <translation>Import des flux domicile-travail INSEE (MOBPRO, MOBSCO)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="101"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="103"/>
         <source>Who lives where and works (or studies) where: the home–work (MOBPRO) and home–study (MOBSCO) flows of the INSEE census, as INSEE publishes them, summed for the communes of your study area — per commune pair, or per pair of zones (EPCI, zones d'emploi…) when a zoning field is chosen. The table feeds 'Flow indicators and flow lines'.
 
 Files read (recognised from their header, ';'-separated): the detail files FD_MOBPRO_&lt;year&gt;.csv (one row per person of the census sample: residence COMMUNE and ARM, place of work DCLT, weight IPONDI) and FD_MOBSCO_&lt;year&gt;.csv (place of study DCETUF), and the aggregated 'base flux' files (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P for MOBPRO; DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P for MOBSCO), or an extract in the same layout. The file is streamed: a national detail file (8 million rows) takes a few seconds.
@@ -3074,247 +3107,247 @@ fiable : la règle de fiabilité de l'INSEE pour les flux du recensement : 0 en 
 Sortie : une table (sans géométrie) orig, orig_nom, dest, dest_nom, flux, fiable, triée par origine et destination.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="137"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
         <source>INSEE flow file (MOBPRO or MOBSCO, CSV)</source>
         <translation>Fichier de flux INSEE (MOBPRO ou MOBSCO, CSV)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="137"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="139"/>
         <source>FD_MOBPRO_&lt;year&gt;.csv or FD_MOBSCO_&lt;year&gt;.csv (detail), or the aggregated base flux file, as downloaded from insee.fr, or an extract in the same layout.</source>
         <translation>FD_MOBPRO_&lt;année&gt;.csv ou FD_MOBSCO_&lt;année&gt;.csv (fichier détail), ou le fichier agrégé « base flux », tels que téléchargés sur insee.fr, ou un extrait de même format.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
         <source>Communes of the study area</source>
         <translation>Communes de la zone d'étude</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="148"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="150"/>
         <source>The communes whose flows are kept; their names label the output, and one of their fields may give the zoning.</source>
         <translation>Les communes dont les flux sont conservés ; leurs noms servent d'étiquettes en sortie, et l'un de leurs champs peut fournir le zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="161"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="163"/>
         <source>INSEE commune code (5 characters, e.g. 12202, 2A004).</source>
         <translation>Code commune INSEE (5 caractères, par ex. 12202, 2A004).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="174"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="174"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="176"/>
         <source>Names written in orig_nom and dest_nom (absent: the aggregated files&apos; own labels, or none).</source>
         <translation>Noms écrits dans orig_nom et dest_nom (absent : les libellés propres des fichiers agrégés, ou aucun).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Flows kept</source>
         <translation>Flux conservés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Residence or place of work in the communes</source>
         <translation>Résidence ou lieu de travail dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Residence in the communes</source>
         <translation>Résidence dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Place of work (or study) in the communes</source>
         <translation>Lieu de travail (ou d'études) dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Both in the communes</source>
         <translation>Les deux dans les communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="190"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="192"/>
         <source>Which flows of the file are kept. The default keeps every flow touching the study area, so that out-commuters and in-commuters are both counted.</source>
         <translation>Quels flux du fichier sont conservés. Par défaut, tout flux touchant la zone d'étude est conservé, afin de compter à la fois les actifs qui en sortent et ceux qui y entrent.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="209"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
         <source>Zoning field (aggregate the communes to zones)</source>
         <translation>Champ de zonage (agréger les communes en zones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="209"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="211"/>
         <source>A field of the communes giving their zone (e.g. siren_epci, or a zone d&apos;emploi code): the flows are summed per pair of zones. Empty: commune pairs.</source>
         <translation>Un champ des communes donnant leur zone (par ex. siren_epci, ou un code de zone d'emploi) : les flux sont additionnés par couple de zones. Vide : couples de communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="226"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
         <source>Zone name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="226"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="228"/>
         <source>Name of each commune&apos;s zone (e.g. nom_epci), written in the output.</source>
         <translation>Nom de la zone de chaque commune (par ex. nom_epci), écrit dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="239"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
         <source>Count the arrondissements of Paris, Lyon and Marseille in their city</source>
         <translation>Compter les arrondissements de Paris, Lyon et Marseille dans leur ville</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="239"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="241"/>
         <source>On: 75101…75120 are counted in 75056, 69381…69389 in 69123, 13201…13216 in 13055, as the commune layers of the COG have one code per city. Off: the arrondissements are kept (give a communes layer with arrondissements).</source>
         <translation>Activé : 75101…75120 sont comptés dans 75056, 69381…69389 dans 69123, 13201…13216 dans 13055, car les couches communales du COG ont un seul code par ville. Désactivé : les arrondissements sont conservés (fournissez une couche de communes avec arrondissements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="517"/>
         <source>Commuting flows</source>
         <translation>Flux domicile-travail</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="253"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="255"/>
         <source>One row per origin–destination pair: orig, orig_nom, dest, dest_nom, flux (persons), fiable (INSEE reliability class). No geometry.</source>
         <translation>Une ligne par couple origine–destination : orig, orig_nom, dest, dest_nom, flux (personnes), fiable (classe de fiabilité INSEE). Sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="274"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="276"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="302"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="304"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="313"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="315"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="319"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="321"/>
         <source>{n} communes of &apos;{layer}&apos; have no code and are ignored (fid {fids}).</source>
         <translation>{n} communes de « {layer} » n'ont pas de code et sont ignorées (fid {fids}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="348"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="350"/>
         <source>Commune {code} of &apos;{layer}&apos; has two zones in &apos;{field}&apos;: {a} and {b}. Give each commune one zone.</source>
         <translation>La commune {code} de « {layer} » a deux zones dans « {field} » : {a} et {b}. Donnez une seule zone à chaque commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="359"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="361"/>
         <source>{n} codes of the field &apos;{field}&apos; of &apos;{layer}&apos; are not INSEE commune codes (5 letters or digits, e.g. 12202, 2A004): {codes}. Choose the field holding the commune codes.</source>
         <translation>{n} codes du champ « {field} » de « {layer} » ne sont pas des codes communaux INSEE (5 lettres ou chiffres, par ex. 12202, 2A004) : {codes}. Choisissez le champ qui contient les codes des communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="367"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="369"/>
         <source>Layer &apos;{layer}&apos; has no commune code to keep flows for.</source>
         <translation>La couche « {layer} » n'a aucun code communal pour lequel garder des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="385"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="387"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="408"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="410"/>
         <source>Summing the flows…</source>
         <translation>Sommation des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="410"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="412"/>
         <source>abroad</source>
         <translation>étranger</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="411"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="413"/>
         <source>place not given</source>
         <translation>lieu non renseigné</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="412"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="414"/>
         <source>code that is not a commune</source>
         <translation>code qui n'est pas une commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="413"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="415"/>
         <source>communes outside the zoning</source>
         <translation>communes hors du zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="433"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="435"/>
         <source>residence that is not a known commune</source>
         <translation>résidence qui n'est pas une commune connue</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="463"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="465"/>
         <source>{rows} rows read from {path} ({layout}), total weight {total} persons; {malformed} malformed rows skipped.</source>
         <translation>{rows} lignes lues dans {path} ({layout}), poids total {total} personnes ; {malformed} lignes mal formées ignorées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="477"/>
         <source>Kept: {kept} persons in {n} rows ({units}); left out by the choice of communes: {left}. Weight outside French communes kept: {outside} (abroad {abroad}, not given {missing}, unknown code {unknown}); residences that are not a commune: {unusable}.</source>
         <translation>Conservé : {kept} personnes en {n} lignes ({units}) ; écarté par le choix des communes : {left}. Poids hors communes françaises conservé : {outside} (étranger {abroad}, non renseigné {missing}, code inconnu {unknown}) ; résidences qui ne sont pas une commune : {unusable}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="477"/>
         <source>zone pairs</source>
         <translation>couples de zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="475"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="477"/>
         <source>commune pairs</source>
         <translation>couples de communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="495"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="497"/>
         <source>Check failed: the table sums to {kept} persons, the file to {total} minus {left} left out. Please report this file.</source>
         <translation>Échec du contrôle : la table totalise {kept} personnes, le fichier {total} moins {left} écartées. Merci de signaler ce fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="503"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="505"/>
         <source>Check: the table's {kept} persons = the file's {total} − {left} left out.</source>
         <translation>Contrôle : les {kept} personnes de la table = les {total} du fichier − {left} écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="510"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="512"/>
         <source>{n} communes of &apos;{layer}&apos; have no flow in the file: {codes}.</source>
         <translation>{n} communes de « {layer} » n'ont aucun flux dans le fichier : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="517"/>
         <source>Flows of &apos;{path}&apos; summed per {units} for the communes of &apos;{layer}&apos; (flux: persons; fiable: INSEE reliability class).</source>
         <translation>Flux de « {path} » sommés par {units} pour les communes de « {layer} » (flux : personnes ; fiable : classe de fiabilité INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="517"/>
         <source>pair of zones</source>
         <translation>couple de zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="515"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="517"/>
         <source>commune pair</source>
         <translation>couple de communes</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="533"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="535"/>
         <source>No commune of &apos;{layer}&apos; has a zone in the zoning field: choose another field, or leave it empty for commune pairs.</source>
         <translation>Aucune commune de « {layer} » n'a de zone dans le champ de zonage : choisissez un autre champ, ou laissez-le vide pour des couples de communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="540"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="542"/>
         <source>{n} communes of &apos;{layer}&apos; have no zone: their flows are counted as {outside}: {codes}.</source>
         <translation>{n} communes de « {layer} » n'ont pas de zone : leurs flux sont comptés comme {outside} : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="559"/>
+        <location filename="../reterr_qgis/processing/complementarity/import_flows.py" line="561"/>
         <source>{n} communes outside &apos;{layer}&apos; exchange flows with it: grouped as {outside}.</source>
         <translation>{n} communes hors de « {layer} » échangent des flux avec elle : regroupées en {outside}.</translation>
     </message>
@@ -3694,102 +3727,102 @@ Emplois : le milieu de la tranche d'effectif (0 salarié → 1, 1–2 → 1,5, 3
         <translation>Les territoires avec, pour chaque famille, couv_, envoi_, recu_, exc_ et def_.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="320"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="322"/>
         <source>Balance fields of &apos;Food adequacy&apos; used: {fields}.</source>
         <translation>Champs de solde de « Adéquation alimentaire » utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="326"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="328"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per product family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; ({defaults}).</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille de produits, excédent &gt; 0, déficit &lt; 0) : elle ne contient aucun des champs de « Adéquation alimentaire » ({defaults}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="335"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="337"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {fields}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="347"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="349"/>
         <source>The fields &apos;{a}&apos; and &apos;{b}&apos; both stand for the family &apos;{family}&apos;: give one balance field per family.</source>
         <translation>Les champs « {a} » et « {b} » correspondent tous deux à la famille « {family} » : indiquez un seul champ de solde par famille.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="356"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="358"/>
         <source>The balance fields {fields} give the same output field names: rename them.</source>
         <translation>Les champs de solde {fields} donnent les mêmes noms de champs en sortie : renommez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="368"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="370"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="394"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="396"/>
         <source>Reading the territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="420"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="422"/>
         <source>Points standing for the territories are matched on the territory code: choose the code field of layer &apos;{layer}&apos;.</source>
         <translation>Les points représentant les territoires sont appariés par le code du territoire : choisissez le champ du code de la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="439"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="441"/>
         <source>Finding the pairs of territories within reach…</source>
         <translation>Recherche des paires de territoires à portée…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="453"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="455"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="458"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="460"/>
         <source>Straight-line distances between the territories&apos; points, at most {radius} km.</source>
         <translation>Distances à vol d'oiseau entre les points des territoires, au plus {radius} km.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="464"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="466"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="468"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="470"/>
         <source>Matching surpluses and deficits…</source>
         <translation>Appariement des excédents et des déficits…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="582"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="584"/>
         <source>{family}: {matched} matched of {matchable} that could move without a radius ({share} %), {flows} flows, mean {mean} {unit}; solver: {solver}.</source>
         <translation>{family} : {matched} appariés sur {matchable} appariables sans limite de rayon ({share} %), {flows} flux, moyenne {mean} {unit} ; solveur : {solver}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="599"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="601"/>
         <source>{n} territories with a deficit receive nothing within reach: {names}.</source>
         <translation>{n} territoires en déficit ne reçoivent rien à portée : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="605"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="607"/>
         <source>No flow within reach: the flow layer is empty (see the messages above).</source>
         <translation>Aucun flux à portée : la couche de flux est vide (voir les messages ci-dessus).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="611"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="613"/>
         <source>Local sourcing flows</source>
         <translation>Flux d'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="612"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="614"/>
         <source>Surpluses matched with deficits within {limit} {unit} per family ({families}), from &apos;{layer}&apos; (min-cost maximum matching).</source>
         <translation>Excédents appariés aux déficits dans un rayon de {limit} {unit} par famille ({families}), d'après « {layer} » (appariement maximal à coût minimal).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="630"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="632"/>
         <source>Deficits covered by local sourcing</source>
         <translation>Déficits couverts par l'approvisionnement local</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="630"/>
+        <location filename="../reterr_qgis/processing/supply/local_sourcing.py" line="632"/>
         <source>Share of each territory&apos;s deficit covered within {limit} {unit}, sent, received and unmatched volumes per family, from &apos;{layer}&apos;.</source>
         <translation>Part du déficit de chaque territoire couverte dans un rayon de {limit} {unit}, volumes envoyés, reçus et non appariés par famille, d'après « {layer} ».</translation>
     </message>
@@ -3837,57 +3870,57 @@ Solveur : un simplexe réseau compilé si numba est installé, sinon HiGHS de sc
         <translation>Codes séparés par « ; » (BPE 2024 : D265 médecin généraliste, D307 pharmacie, B207 boulangerie, C108 école élémentaire, B105 supermarché…).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="89"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="91"/>
         <source>Cut-off (minutes)</source>
         <translation>Temps limite (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="89"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="91"/>
         <source>Searches stop there: farther facilities give NULL times and are not counted.</source>
         <translation>Les recherches s'arrêtent là : les équipements plus lointains donnent des temps NULL et ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="108"/>
         <source>Count the facilities within the cut-off</source>
         <translation>Compter les équipements dans le temps limite</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="106"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="108"/>
         <source>Adds n_&lt;TYPE&gt;, the number of facilities of each type within the cut-off.</source>
         <translation>Ajoute n_&lt;TYPE&gt;, le nombre d'équipements de chaque type dans le temps limite.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="203"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="205"/>
         <source>Nearest facilities</source>
         <translation>Équipements les plus proches</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="115"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="117"/>
         <source>The demand layer with t_&lt;TYPE&gt; (minutes) and n_&lt;TYPE&gt; per type.</source>
         <translation>La couche de demande avec t_&lt;TYPE&gt; (minutes) et n_&lt;TYPE&gt; pour chaque type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="130"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="132"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="142"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="144"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="184"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="186"/>
         <source>{type}: {n} of {total} demand units ({pop} inhabitants, {share} %) have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} ({pop} habitants, {share} %) n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="198"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="200"/>
         <source>{type}: {n} of {total} demand units have no facility within {t} minutes.</source>
         <translation>{type} : {n} unités de demande sur {total} n'ont aucun équipement à moins de {t} minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="203"/>
+        <location filename="../reterr_qgis/processing/services/nearest_service.py" line="205"/>
         <source>Minutes from each unit of &apos;{demand}&apos; to the nearest facility of each type ({types}) of &apos;{facilities}&apos;, cut-off {t} minutes.</source>
         <translation>Minutes de chaque unité de « {demand} » à l'équipement le plus proche de chaque type ({types}) de « {facilities} », temps limite de {t} minutes.</translation>
     </message>
@@ -3917,7 +3950,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (graphe en cache ; un
         <translation>Indicateurs de résilience</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="553"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="555"/>
         <source>Resilience index</source>
         <translation>Indice de résilience</translation>
     </message>
@@ -4017,7 +4050,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Comment chaque indicateur est ramené à une échelle commune (plus haut = plus résilient).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="391"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="393"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
@@ -4067,7 +4100,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Décoché : scores par dimension seulement, sans score global.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="381"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="383"/>
         <source>Weights</source>
         <translation>Poids</translation>
     </message>
@@ -4157,57 +4190,57 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>« {field} » n'a pas de polarité connue : donnez-la dans Polarités (« {field}:+ » si plus haut est mieux, « {field}:- » si plus haut est pire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="371"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="373"/>
         <source>Choose at least one indicator field.</source>
         <translation>Choisissez au moins un champ d'indicateur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="383"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="385"/>
         <source>Weights: &apos;{name}&apos; is neither an indicator field nor a dimension ({choices}).</source>
         <translation>Poids : « {name} » n'est ni un champ d'indicateur ni une dimension ({choices}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="411"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="413"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="425"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="427"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="438"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="440"/>
         <source>Computing the index…</source>
         <translation>Calcul de l'indice…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="452"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="454"/>
         <source>Monte-Carlo rank bands…</source>
         <translation>Intervalles de rang par Monte-Carlo…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="464"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="466"/>
         <source>Scored on the indicators they have (weights re-spread): {features}.</source>
         <translation>Notés sur les indicateurs dont ils disposent (poids redistribués) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="526"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="528"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="553"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="555"/>
         <source>Composite resilience index ({dims}) computed by ReTerr from &apos;{layer}&apos;: {norm} normalisation, {agg} mean.</source>
         <translation>Indice composite de résilience ({dims}) calculé par ReTerr à partir de « {layer} » : normalisation {norm}, moyenne {agg}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="567"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="569"/>
         <source>{n} territories scored on {k} indicators in {d} dimensions.</source>
         <translation>{n} territoires notés sur {k} indicateurs dans {d} dimensions.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="480"/>
+        <location filename="../reterr_qgis/processing/index/resilience_index.py" line="482"/>
         <source>Dimensions &apos;{first}&apos; and &apos;{dim}&apos; have the same field name once punctuation, accents and case are removed: &apos;{first}&apos; is written to &apos;{field1}&apos;, &apos;{dim}&apos; to &apos;{field2}&apos;.</source>
         <translation>Les dimensions « {first} » et « {dim} » ont le même nom de champ une fois la ponctuation, les accents et la casse retirés : « {first} » est écrite dans « {field1} », « {dim} » dans « {field2} ».</translation>
     </message>
@@ -4215,79 +4248,89 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrAlgorithm</name>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="367"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="470"/>
         <source>the output holds {stored} of the {count} features written, it refused the others (e.g. a repeated fid)</source>
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="244"/>
+        <location filename="../reterr_qgis/processing/base.py" line="263"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="153"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="158"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/feedback.py" line="50"/>
-        <source>{what} needs the Python package shapely 2. Install it for the Python of QGIS (Debian/Ubuntu: apt install python3-shapely; OSGeo4W: python3-shapely; otherwise pip install shapely), then restart QGIS.</source>
-        <translation>{what} nécessite le paquet Python shapely 2. Installez-le pour le Python de QGIS (Debian/Ubuntu : apt install python3-shapely ; OSGeo4W : python3-shapely ; sinon pip install shapely), puis redémarrez QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/common/feedback.py" line="87"/>
+        <location filename="../reterr_qgis/processing/common/feedback.py" line="83"/>
         <source>Canceled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="49"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="53"/>
         <source>Writing the output failed, nothing was kept: {error}</source>
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="864"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="901"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="878"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="915"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="884"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="921"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="306"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="337"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="585"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="622"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="896"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="933"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="477"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="508"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
         <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="515"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="546"/>
         <source>Could not store the field aliases of {path}: {e}</source>
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="274"/>
+        <location filename="../reterr_qgis/processing/base.py" line="293"/>
         <source>Method</source>
         <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/feedback.py" line="49"/>
+        <source>{what} needs shapely 2.</source>
+        <translation>{what} nécessite shapely 2.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="187"/>
+        <source>Could not store the style in the database: {e}</source>
+        <translation>Impossible d&apos;enregistrer le style dans la base de données : {e}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="196"/>
+        <source>Could not record the provenance in the database: {e}</source>
+        <translation>Impossible d&apos;enregistrer la provenance dans la base de données : {e}</translation>
     </message>
 </context>
 <context>
@@ -4489,6 +4532,157 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     </message>
 </context>
 <context>
+    <name>ReterrChecks</name>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="57"/>
+        <source>&apos;{label}&apos; ({name})</source>
+        <translation>« {label} » ({name})</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="63"/>
+        <source>{param} is required: give a value.</source>
+        <translation>{param} est obligatoire : indiquez une valeur.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="67"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="67"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="73"/>
+        <source> between {lo} and {hi}</source>
+        <translation> entre {lo} et {hi}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="77"/>
+        <source> of at least {lo}</source>
+        <translation> supérieur ou égal à {lo}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="79"/>
+        <source> of at most {hi}</source>
+        <translation> inférieur ou égal à {hi}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="82"/>
+        <source>{param} must be {what}{bounds}; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit être {what}{bounds} ; valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="88"/>
+        <source>{param} must be one or more of the choices {choices}; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit prendre une ou plusieurs des valeurs proposées : {choices}. Valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="88"/>
+        <source>{param} must be one of the choices {choices}; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit prendre l&apos;une des valeurs proposées : {choices}. Valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="100"/>
+        <source>{param} must be true or false; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit valoir vrai ou faux ; valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="104"/>
+        <source>{param}: the layer &apos;{value}&apos; cannot be opened. Give an existing file (for a table of a GeoPackage: &apos;file.gpkg|layername=table&apos;) or a layer of the project.</source>
+        <translation>{param} : impossible d&apos;ouvrir la couche « {value} ». Indiquez un fichier existant (pour une table d&apos;un GeoPackage : « file.gpkg|layername=table ») ou une couche du projet.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="112"/>
+        <source>{param}: the file &apos;{value}&apos; does not exist.</source>
+        <translation>{param} : le fichier « {value} » n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="115"/>
+        <source>{param}: &apos;{value}&apos; is not a file of the expected kind ({ext}).</source>
+        <translation>{param} : « {value} » n&apos;est pas un fichier du type attendu ({ext}).</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="119"/>
+        <source>{param} must be the name of a field of the input layer; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit être le nom d&apos;un champ de la couche en entrée ; valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="124"/>
+        <source>{param} must be a coordinate reference system, e.g. &apos;EPSG:2154&apos;; &apos;{value}&apos; was given.</source>
+        <translation>{param} doit être un système de coordonnées de référence (SCR), par ex. « EPSG:2154 » ; valeur reçue : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/checks.py" line="128"/>
+        <source>{param}: &apos;{value}&apos; is not an accepted value (expected: {kind}).</source>
+        <translation>{param} : « {value} » n&apos;est pas une valeur acceptée (type attendu : {kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>ReterrDependencies</name>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="59"/>
+        <source>most algorithms (sparse matrices, road searches, statistics)</source>
+        <translation>la plupart des algorithmes (matrices creuses, calculs d&apos;itinéraires sur le réseau routier, statistiques)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="62"/>
+        <source>aggregation into zones, road networks, service areas, farmland</source>
+        <translation>agrégation en zones, réseaux routiers, aires de desserte, surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="65"/>
+        <source>3 to 6 times faster road searches (optional)</source>
+        <translation>recherches sur le réseau routier 3 à 6 fois plus rapides (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="68"/>
+        <source>functional areas by community detection (optional)</source>
+        <translation>aires fonctionnelles par détection de communautés (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="71"/>
+        <source>farmland from a land-cover raster (optional)</source>
+        <translation>surfaces agricoles à partir d&apos;un raster d&apos;occupation du sol (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="211"/>
+        <source>shapely 2 (Debian 12 packages 1.8), built against the GEOS QGIS uses (a pip wheel brings its own GEOS, which clashes with QGIS&apos;s):</source>
+        <translation>shapely 2 (Debian 12 fournit la 1.8), compilé avec la GEOS qu&apos;utilise QGIS (une wheel pip apporte sa propre GEOS, qui entre en conflit avec celle de QGIS) :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="230"/>
+        <source>OSGeo4W: run the OSGeo4W setup again (Advanced install) and tick {packages}. Standalone installer: in the OSGeo4W Shell installed with QGIS, type:</source>
+        <translation>OSGeo4W : relancez l&apos;installateur OSGeo4W (installation avancée) et cochez {packages}. Installateur autonome : dans l&apos;OSGeo4W Shell installé avec QGIS, tapez :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="239"/>
+        <source>In the OSGeo4W Shell installed with QGIS, type:</source>
+        <translation>Dans l&apos;OSGeo4W Shell installé avec QGIS, tapez :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="245"/>
+        <source>In the Terminal:</source>
+        <translation>Dans le Terminal :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="249"/>
+        <source>Then restart QGIS.</source>
+        <translation>Puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="260"/>
+        <source>This algorithm needs the Python package(s) {packages}, not found in the Python of QGIS. To install them:</source>
+        <translation>Cet algorithme a besoin du ou des paquets Python {packages}, introuvables dans le Python de QGIS. Pour les installer :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="289"/>
+        <source>ReTerr: Python package(s) missing: {packages}. The algorithms needing them say so; see the details to install them.</source>
+        <translation>ReTerr : paquet(s) Python manquant(s) : {packages}. Les algorithmes qui en ont besoin le signalent ; voir les détails pour les installer.</translation>
+    </message>
+</context>
+<context>
     <name>ReterrDock</name>
     <message>
         <location filename="../reterr_qgis/gui/dock.py" line="82"/>
@@ -4499,92 +4693,92 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrEngine</name>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="72"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="74"/>
         <source>&apos;{field}&apos; must hold one value per territory.</source>
         <translation>« {field} » doit contenir une valeur par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="417"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="419"/>
         <source>&apos;{field}&apos; has {got} values, expected {expected}.</source>
         <translation>« {field} » contient {got} valeurs au lieu de {expected}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="98"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="100"/>
         <source>Unknown count fields: {fields}.</source>
         <translation>Champs d'effectifs inconnus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="104"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="106"/>
         <source>The &apos;{field}&apos; values are required.</source>
         <translation>Les valeurs de « {field} » sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="113"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="115"/>
         <source>&apos;{field}&apos; has negative or infinite values.</source>
         <translation>« {field} » contient des valeurs négatives ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="120"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="122"/>
         <source>The population is missing (NULL).</source>
         <translation>La population est manquante (NULL).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="125"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="127"/>
         <source>The area is zero or missing (empty geometry?).</source>
         <translation>La superficie est nulle ou manquante (géométrie vide ?).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="164"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="166"/>
         <source>Give all three age groups (0-19, 20-64, 65+) or none.</source>
         <translation>Indiquez les trois tranches d'âge (0-19, 20-64, 65 ans et plus) ou aucune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="171"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="173"/>
         <source>Give both dwellings and vacant dwellings, or neither.</source>
         <translation>Indiquez à la fois les logements et les logements vacants, ou aucun des deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="181"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="183"/>
         <source>{n} territories have zero population.</source>
         <translation>{n} territoires ont une population nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="194"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="196"/>
         <source>Age shares undefined for {n} territories (no age data).</source>
         <translation>Parts par âge non définies pour {n} territoires (aucune donnée d'âge).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="204"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="206"/>
         <source>Ageing index undefined for {n} territories (nobody under 20).</source>
         <translation>Indice de vieillissement non défini pour {n} territoires (aucun habitant de moins de 20 ans).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="216"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="218"/>
         <source>More vacant dwellings than dwellings: check the two fields.</source>
         <translation>Plus de logements vacants que de logements : vérifiez les deux champs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="225"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="227"/>
         <source>Vacancy rate undefined for {n} territories (no dwellings).</source>
         <translation>Taux de vacance non défini pour {n} territoires (aucun logement).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="259"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="261"/>
         <source>The weights have {rows} rows for {n} units.</source>
         <translation>La matrice de pondération compte {rows} lignes pour {n} unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/profile/territory.py" line="290"/>
+        <location filename="../reterr_qgis/engine/profile/territory.py" line="292"/>
         <source>The grouping code is missing.</source>
         <translation>Le code de regroupement est manquant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="188"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="190"/>
         <source>{layer}: empty or missing geometries.</source>
         <translation>{layer} : géométries vides ou manquantes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="197"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="199"/>
         <source>{layer}: invalid geometries (run &apos;Fix geometries&apos; first).</source>
         <translation>{layer} : géométries invalides (lancez d'abord « Réparer les géométries »).</translation>
     </message>
@@ -4684,37 +4878,37 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La population est nulle.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="192"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="194"/>
         <source>{n} lines are not arrays of (x, y) vertices.</source>
         <translation>{n} lignes ne sont pas des suites de sommets (x, y).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="251"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="253"/>
         <source>The snapping tolerance must be a positive distance.</source>
         <translation>La tolérance d'accrochage doit être une distance positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="255"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="257"/>
         <source>The maximum edge length must be positive.</source>
         <translation>La longueur maximale des tronçons doit être positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="261"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="263"/>
         <source>{n} lines have a missing, zero or negative speed (km/h).</source>
         <translation>{n} lignes ont une vitesse (km/h) manquante, nulle ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="274"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="276"/>
         <source>{n} lines have a one-way value other than 0, 1 or -1.</source>
         <translation>{n} lignes ont une valeur de sens unique autre que 0, 1 ou -1.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="286"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="288"/>
         <source>{n} lines have missing or infinite coordinates.</source>
         <translation>{n} lignes ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/graph.py" line="353"/>
+        <location filename="../reterr_qgis/engine/routing/graph.py" line="355"/>
         <source>The network has no road segment of non-zero length.</source>
         <translation>Le réseau ne contient aucun tronçon de longueur non nulle.</translation>
     </message>
@@ -4754,7 +4948,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>La vitesse d'accès doit être positive (km/h).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/search.py" line="228"/>
+        <location filename="../reterr_qgis/engine/routing/search.py" line="230"/>
         <source>The cut-off must be a positive time.</source>
         <translation>Le seuil doit être un temps positif.</translation>
     </message>
@@ -4824,222 +5018,222 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Valeurs de QUALITE_XY inconnues conservées : {values}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="43"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="45"/>
         <source>{n} demand units have missing or infinite coordinates.</source>
         <translation>{n} unités de demande ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="46"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="48"/>
         <source>{n} facilities have missing or infinite coordinates.</source>
         <translation>{n} équipements ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="49"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="51"/>
         <source>{n} candidate sites have missing or infinite coordinates.</source>
         <translation>{n} sites candidats ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="52"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="54"/>
         <source>{n} points have missing or infinite coordinates.</source>
         <translation>{n} points ont des coordonnées manquantes ou infinies.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="55"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="57"/>
         <source>{n} demand units are more than {d} m from the network: they count as unreachable.</source>
         <translation>{n} unités de demande sont à plus de {d} m du réseau : elles sont comptées comme inaccessibles.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="59"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="61"/>
         <source>{n} facilities are more than {d} m from the network: they are left out.</source>
         <translation>{n} équipements sont à plus de {d} m du réseau : ils sont écartés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="63"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="65"/>
         <source>{n} candidate sites are more than {d} m from the network: they are left out.</source>
         <translation>{n} sites candidats sont à plus de {d} m du réseau : ils sont écartés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="67"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="69"/>
         <source>{n} points are more than {d} m from the network: they are left out.</source>
         <translation>{n} points sont à plus de {d} m du réseau : ils sont écartés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/travel.py" line="137"/>
+        <location filename="../reterr_qgis/engine/routing/travel.py" line="139"/>
         <source>Expected (x, y) coordinates, one row per point.</source>
         <translation>Coordonnées (x, y) attendues, une ligne par point.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/search.py" line="230"/>
+        <location filename="../reterr_qgis/engine/routing/search.py" line="232"/>
         <source>Listing every pair needs a finite cut-off (minutes): results must stay sparse.</source>
         <translation>Lister tous les couples nécessite un seuil fini (minutes) : les résultats doivent rester creux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="118"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="120"/>
         <source>Select at least one facility type.</source>
         <translation>Choisissez au moins un type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="159"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="161"/>
         <source>Unknown facility types: {types}.</source>
         <translation>Types d'équipement inconnus : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="229"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="231"/>
         <source>No facility of type {types}: every demand unit is counted as beyond reach of it.</source>
         <translation>Aucun équipement de type {types} : chaque unité de demande est comptée hors de portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="432"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="434"/>
         <source>The search cut-off must be at least the threshold ({t} min).</source>
         <translation>Le seuil de recherche doit être au moins égal au seuil d'accès ({t} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="557"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="559"/>
         <source>{n} demand units have a missing or negative time.</source>
         <translation>{n} unités de demande ont un temps manquant ou négatif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="67"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="69"/>
         <source>{n} demand units have a missing or negative population.</source>
         <translation>{n} unités de demande ont une population manquante ou négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="577"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="579"/>
         <source>Zone weights must be finite and not negative.</source>
         <translation>Les poids des zones doivent être finis et non négatifs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="589"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="591"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty.</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="825"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="827"/>
         <source>The number of sites must be a positive integer.</source>
         <translation>Le nombre de sites doit être un entier positif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/services/access.py" line="868"/>
+        <location filename="../reterr_qgis/engine/services/access.py" line="870"/>
         <source>Only {n} sites were chosen: no other candidate covers more demand.</source>
         <translation>Seulement {n} sites ont été choisis : aucun autre candidat ne couvre davantage de demande.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="127"/>
+        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="129"/>
         <source>Time bands must be positive minutes in increasing order (at most 254), got {bands}.</source>
         <translation>Les tranches de temps doivent être des minutes positives en ordre croissant (254 au plus) ; reçu : {bands}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="198"/>
+        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="200"/>
         <source>The walk around the roads must be a positive distance (metres).</source>
         <translation>La marge autour des routes doit être une distance positive (mètres).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="205"/>
+        <location filename="../reterr_qgis/engine/routing/isochrones.py" line="207"/>
         <source>The grid cell must be a positive distance (metres).</source>
         <translation>La maille de la grille doit être une distance positive (mètres).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="58"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="60"/>
         <source>At least two territories are needed, got {n}.</source>
         <translation>Il faut au moins deux territoires ; {n} donné(s).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="59"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="61"/>
         <source>&apos;{indicator}&apos; has the same value everywhere: it cannot rank territories.</source>
         <translation>« {indicator} » a la même valeur partout : il ne peut pas départager les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="62"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="64"/>
         <source>Unknown {what} &apos;{method}&apos;: use one of {choices}.</source>
         <translation>{what} « {method} » inconnu(e) : utilisez l'un de {choices}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="63"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="65"/>
         <source>The weight of &apos;{name}&apos; must be a positive number, got {value}.</source>
         <translation>Le poids de « {name} » doit être un nombre positif ; reçu {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="66"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="68"/>
         <source>Weights given for unknown {what}: {names}.</source>
         <translation>Poids donnés pour des {what} inconnus : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="67"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="69"/>
         <source>&apos;{indicator}&apos; has no polarity: say whether higher is better or worse.</source>
         <translation>« {indicator} » n'a pas de polarité : indiquez si une valeur plus haute est meilleure ou pire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="70"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="72"/>
         <source>&apos;{indicator}&apos; is missing from the table.</source>
         <translation>« {indicator} » manque dans la table.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="73"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="75"/>
         <source>No indicator to build the index from.</source>
         <translation>Aucun indicateur pour construire l'indice.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="74"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="76"/>
         <source>Distance to target needs a target value for &apos;{indicator}&apos;.</source>
         <translation>La distance à la cible nécessite une valeur cible pour « {indicator} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="77"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="79"/>
         <source>The target of &apos;{indicator}&apos; ({target}) is not better than its worst value.</source>
         <translation>La cible de « {indicator} » ({target}) n'est pas meilleure que sa plus mauvaise valeur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="80"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="82"/>
         <source>The geometric mean needs positive values: {n} are zero or negative.</source>
         <translation>La moyenne géométrique nécessite des valeurs positives : {n} sont nulles ou négatives.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="83"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="85"/>
         <source>The geometric mean cannot use z-scores: choose another normalisation.</source>
         <translation>La moyenne géométrique ne peut pas utiliser des scores z : choisissez une autre normalisation.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="86"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="88"/>
         <source>The weight spread must be at least 0 and below 1, got {value}.</source>
         <translation>La dispersion des poids doit être comprise entre 0 inclus et 1 exclu ; reçu {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="89"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="91"/>
         <source>At least one sample is needed, got {n}.</source>
         <translation>Il faut au moins un tirage ; {n} donné(s).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="90"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="92"/>
         <source>Unknown dimension &apos;{dimension}&apos;.</source>
         <translation>Dimension « {dimension} » inconnue.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="91"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="93"/>
         <source>&apos;{indicator}&apos;: {n} territories have no value and are left out of it.</source>
         <translation>« {indicator} » : {n} territoires n'ont pas de valeur et en sont exclus.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="94"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="96"/>
         <source>{n} territories lack some values: their means re-weight the others.</source>
         <translation>{n} territoires ont des valeurs manquantes : leurs moyennes repondèrent les autres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="97"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="99"/>
         <source>{n} territories have no value at all: no score.</source>
         <translation>{n} territoires n'ont aucune valeur : pas de score.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="98"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="100"/>
         <source>&apos;{indicator}&apos;: {n} outlying values winsorised (skew {skew}, kurtosis {kurt}).</source>
         <translation>« {indicator} » : {n} valeurs extrêmes winsorisées (asymétrie {skew}, aplatissement {kurt}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="101"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="103"/>
         <source>&apos;{indicator}&apos;: too skewed after winsorising, log-transformed instead.</source>
         <translation>« {indicator} » : encore trop asymétrique après winsorisation, transformé en logarithme à la place.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/index/composite.py" line="104"/>
+        <location filename="../reterr_qgis/engine/index/composite.py" line="106"/>
         <source>Distance to target: outliers are not treated, targets are in raw units.</source>
         <translation>Distance à la cible : les valeurs extrêmes ne sont pas traitées, les cibles sont en unités brutes.</translation>
     </message>
@@ -5099,27 +5293,27 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{n} établissements ont un nombre d'emplois manquant ou négatif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/chains.py" line="68"/>
+        <location filename="../reterr_qgis/engine/supply/chains.py" line="70"/>
         <source>Unknown value-chain stages: {stages}.</source>
         <translation>Maillons de filière inconnus : {stages}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/chains.py" line="69"/>
+        <location filename="../reterr_qgis/engine/supply/chains.py" line="71"/>
         <source>The threshold of stage {stage} must be a positive number of minutes.</source>
         <translation>Le seuil du maillon {stage} doit être un nombre positif de minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/chains.py" line="72"/>
+        <location filename="../reterr_qgis/engine/supply/chains.py" line="74"/>
         <source>The production flags must be a (territories × chains) table: {shape}.</source>
         <translation>Les marqueurs de production (oui/non) doivent former un tableau (territoires × filières) : {shape}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/chains.py" line="75"/>
+        <location filename="../reterr_qgis/engine/supply/chains.py" line="77"/>
         <source>{n} demand units have a territory index outside 0..{last}.</source>
         <translation>{n} unités de demande ont un indice de territoire hors de 0..{last}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/chains.py" line="79"/>
+        <location filename="../reterr_qgis/engine/supply/chains.py" line="81"/>
         <source>No establishment of stage {stages} among the facilities: where that stage is missing it counts as a missing link.</source>
         <translation>Aucun établissement du ou des maillons {stages} parmi les établissements fournis : là où un maillon est absent, il compte comme maillon manquant.</translation>
     </message>
@@ -5134,97 +5328,97 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Le nombre de secteurs de référence ({given}) est inférieur aux {seen} secteurs présents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="185"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="187"/>
         <source>No territory given.</source>
         <translation>Aucun territoire fourni.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="262"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="264"/>
         <source>{n} parcels had an invalid geometry and were repaired (make_valid) before their area was counted.</source>
         <translation>{n} parcelles avaient une géométrie invalide et ont été réparées (make_valid) avant le calcul de leur surface.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="274"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="276"/>
         <source>{n} parcels have no geometry and are not counted.</source>
         <translation>{n} parcelles n'ont pas de géométrie et ne sont pas comptées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="396"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="398"/>
         <source>Unknown overlap check {method}.</source>
         <translation>Méthode de contrôle des chevauchements inconnue : {method}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="389"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="391"/>
         <source>Give the RPG crop codes: the CODE_GROUP field, the CODE_CULTU field or both.</source>
         <translation>Indiquez les codes de culture du RPG : le champ CODE_GROUP, le champ CODE_CULTU ou les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="479"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="481"/>
         <source>{n} parcels have a crop code absent from the mapping table; their {ha:,.1f} ha are counted as 'non classé': {codes}.</source>
         <translation>{n} parcelles ont un code de culture absent de la table de correspondance ; leurs {ha:,.1f} ha sont comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="495"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="497"/>
         <source>{n_out} parcels lie outside every territory and {n_part} partly; {ha:,.1f} ha are not counted.</source>
         <translation>{n_out} parcelles sont entièrement hors de tout territoire et {n_part} en partie ; {ha:,.1f} ha ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="512"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="514"/>
         <source>Territories overlap ({territories}): {n} parcels are counted in more than one territory.</source>
         <translation>Des territoires se chevauchent ({territories}) : {n} parcelles sont comptées dans plusieurs territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="534"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="536"/>
         <source>{n} pairs of parcels overlap ({ha:,.1f} ha); the overlapping area is counted twice.</source>
         <translation>{n} paires de parcelles se chevauchent ({ha:,.1f} ha) ; la surface commune est comptée deux fois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="581"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="583"/>
         <source>Reading a land-cover raster needs the Python package rasterio, built on the GDAL of QGIS (on Debian and Ubuntu: the python3-rasterio package).</source>
         <translation>La lecture d'un raster d'occupation du sol nécessite le paquet Python rasterio, compilé avec la GDAL de QGIS (sous Debian et Ubuntu : le paquet python3-rasterio).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="636"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="638"/>
         <source>Unknown coordinate reference system {crs}.</source>
         <translation>Système de coordonnées de référence inconnu : {crs}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1271"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1273"/>
         <source>Cannot read the raster {path}: {error}</source>
         <translation>Impossible de lire le raster {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1319"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1321"/>
         <source>The raster has {count} bands; band {band} asked.</source>
         <translation>Le raster a {count} bandes ; la bande {band} est demandée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1327"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1329"/>
         <source>The raster is in a geographic CRS ({crs}): pixel areas are not constant. Reproject it to a projected CRS in metres (Lambert-93 in France) first.</source>
         <translation>Le raster est dans un SCR géographique ({crs}) : la surface des pixels n'est pas constante. Reprojetez-le d'abord dans un SCR projeté en mètres (Lambert-93 en France).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1342"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1344"/>
         <source>The raster has no CRS: it is assumed to be in the territories&apos; CRS.</source>
         <translation>Le raster n'a pas de SCR : il est supposé être dans le SCR des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1361"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1363"/>
         <source>The territories were reprojected to the raster&apos;s CRS ({crs}) to be counted.</source>
         <translation>Les territoires ont été reprojetés dans le SCR du raster ({crs}) pour le décompte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1416"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1418"/>
         <source>Raster classes absent from the mapping table cover {ha:,.1f} ha, counted as 'non classé': {codes}.</source>
         <translation>Des classes du raster absentes de la table de correspondance couvrent {ha:,.1f} ha, comptés en « non classé » : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1427"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1429"/>
         <source>{ha:,.1f} ha of the territories are &apos;no data&apos; in the raster.</source>
         <translation>{ha:,.1f} ha des territoires sont sans données (« no data ») dans le raster.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1436"/>
+        <location filename="../reterr_qgis/engine/supply/farmland.py" line="1438"/>
         <source>{n} territories are less than half covered by the raster&apos;s pixels (outside its extent, on no data, smaller than a pixel or overlapped by another territory): {rows}.</source>
         <translation>{n} territoires sont couverts à moins de la moitié par les pixels du raster (hors de son emprise, sur des pixels sans données, plus petits qu'un pixel ou chevauchés par un autre territoire) : {rows}.</translation>
     </message>
@@ -5434,202 +5628,202 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{family} : aucun territoire déficitaire n'est à moins de {radius} d'un territoire excédentaire ; aucun appariement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="61"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="63"/>
         <source>'{what}' must be a table of territories × families ({shape} expected, got {got}).</source>
         <translation>« {what} » doit être un tableau territoires × familles ({shape} attendu, reçu {got}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="68"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="70"/>
         <source>{n} pairs name a territory outside 0..{last}.</source>
         <translation>{n} paires désignent un territoire hors de 0..{last}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="69"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="71"/>
         <source>The pairs have {a} first and {b} second territories.</source>
         <translation>Les paires ont {a} territoires en première position et {b} en seconde position.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="72"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="74"/>
         <source>The adjacency must be a square table of territories: {shape}.</source>
         <translation>La matrice d'adjacence doit être un tableau carré territoires × territoires : {shape}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="75"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="77"/>
         <source>The distance must be a positive number: {value}.</source>
         <translation>La distance doit être un nombre positif : {value}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="78"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="80"/>
         <source>{n} territories have no valid point (x, y): {which}.</source>
         <translation>{n} territoires n'ont pas de point (x, y) valide : {which}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="81"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="83"/>
         <source>{n} pairs join a territory to itself: left out.</source>
         <translation>{n} paires relient un territoire à lui-même : écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="82"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="84"/>
         <source>{n} pairs were given twice (in either order): counted once.</source>
         <translation>{n} paires ont été données deux fois (dans un sens ou dans l'autre) : comptées une seule fois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="85"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="87"/>
         <source>{n} territories have no surplus in any family: they supply no partner ({rows}).</source>
         <translation>{n} territoires n'ont d'excédent dans aucune famille : ils n'approvisionnent aucun partenaire ({rows}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="89"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="91"/>
         <source>{n} territories have no deficit in any family: they need nothing from a partner ({rows}).</source>
         <translation>{n} territoires n'ont de déficit dans aucune famille : ils n'ont besoin de rien de la part d'un partenaire ({rows}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="93"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="95"/>
         <source>Rank partners by &apos;index&apos; or &apos;volume&apos;, not &apos;{by}&apos;.</source>
         <translation>Classez les partenaires par « index » ou par « volume », pas par « {by} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="94"/>
+        <location filename="../reterr_qgis/engine/complementarity/complementarity.py" line="96"/>
         <source>The number of partners must be at least 1: {k}.</source>
         <translation>Le nombre de partenaires doit être au moins égal à 1 : {k}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="99"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="101"/>
         <source>The flows must be a square origin × destination table of finite values ≥ 0: {problem}.</source>
         <translation>Les flux doivent former un tableau carré origine × destination de valeurs finies ≥ 0 : {problem}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="64"/>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="66"/>
         <source>{n} territories have no flow at all (neither residents nor jobs in the flows): their indicators are left empty: {names}.</source>
         <translation>{n} territoires n'ont aucun flux (ni actifs résidents ni emplois dans les flux) : leurs indicateurs sont laissés vides : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="69"/>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="71"/>
         <source>Unknown flow line mode &apos;{mode}&apos;: use one of {modes}.</source>
         <translation>Mode de lignes de flux inconnu « {mode} » : utilisez l'un de {modes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="72"/>
+        <location filename="../reterr_qgis/engine/complementarity/flow_indicators.py" line="74"/>
         <source>The number of lines per origin must be at least 1 (got {k}).</source>
         <translation>Le nombre de lignes par origine doit être au moins 1 (reçu {k}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="171"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="173"/>
         <source>Flow file not found: {path}.</source>
         <translation>Fichier de flux introuvable : {path}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="172"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="174"/>
         <source>The flow file {path} is empty.</source>
         <translation>Le fichier de flux {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="173"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="175"/>
         <source>The file {path} is not one of INSEE&apos;s flow layouts (columns found: {found}). Expected the detail file FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) or FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), or the aggregated base flux MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) or MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), separated by semicolons.</source>
         <translation>Le fichier {path} n'a pas l'une des structures des fichiers de flux de l'INSEE (colonnes trouvées : {found}). Attendu : le fichier détail FD_MOBPRO (COMMUNE, ARM, DCLT, IPONDI) ou FD_MOBSCO (COMMUNE, ARM, DCETUF, IPONDI), ou la base flux agrégée MOBPRO (CODGEO, LIBGEO, DCLT, L_DCLT, NBFLUX_C&lt;yy&gt;_ACTOCC15P) ou MOBSCO (CODGEO, LIBGEO, DCETU, L_DCETU, NBFLUX_C&lt;yy&gt;_SCOL02P), séparés par des points-virgules.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="181"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="183"/>
         <source>The weight {column} of line {line} of {path} is not a number ({value}): the file is damaged or not an INSEE flow file.</source>
         <translation>La pondération {column} de la ligne {line} de {path} n'est pas un nombre ({value}) : le fichier est endommagé ou n'est pas un fichier de flux de l'INSEE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="186"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="188"/>
         <source>{n} rows of {path} have a wrong number of fields and were skipped (first at line {line}).</source>
         <translation>{n} lignes de {path} n'ont pas le bon nombre de champs et ont été ignorées (la première à la ligne {line}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="190"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="192"/>
         <source>{weight} of {total} go to a place that is not a French commune: abroad {abroad}, not given {missing}, unknown code {unknown}{codes}. They are kept in the origin&apos;s outside flows.</source>
         <translation>{weight} sur {total} vont vers un lieu qui n'est pas une commune française : étranger {abroad}, non renseigné {missing}, code inconnu {unknown}{codes}. Ils restent comptés, pour leur commune de résidence, dans les flux vers l'extérieur (hors communes françaises).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="195"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="197"/>
         <source>{weight} ({rows} rows) have a residence code that is not a known commune{codes}: counted, but in no commune pair.</source>
         <translation>{weight} ({rows} lignes) ont un code de résidence qui n'est pas une commune connue{codes} : comptés, mais dans aucun couple de communes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="200"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="202"/>
         <source>The weights of {path} use a decimal comma: they were read as numbers.</source>
         <translation>Les pondérations de {path} utilisent la virgule décimale : elles ont été lues comme des nombres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="203"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="205"/>
         <source>{rows} rows name an arrondissement of Paris, Lyon or Marseille: counted in the city&apos;s commune.</source>
         <translation>{rows} lignes désignent un arrondissement de Paris, Lyon ou Marseille : comptées dans la commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="208"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="210"/>
         <source>Commune codes must have 5 letters or digits (e.g. 12202, 2A004): {codes}.</source>
         <translation>Les codes de commune doivent avoir 5 chiffres ou lettres (par ex. 12202, 2A004) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="213"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="215"/>
         <source>{n} flows have a missing, negative or non-numeric value.</source>
         <translation>{n} flux ont une valeur manquante, négative ou non numérique.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="216"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="218"/>
         <source>The zoning gives several zones to the same commune: {codes}.</source>
         <translation>Le zonage donne plusieurs zones à une même commune : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="220"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="222"/>
         <source>{n} communes of the flows are in no zone of the zoning ({codes}): their {weight} of flows are counted as coming from or going to outside the zoning.</source>
         <translation>{n} communes des flux ne sont dans aucune zone du zonage ({codes}) : leurs {weight} de flux sont comptés comme venant de l'extérieur du zonage ou y allant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="225"/>
+        <location filename="../reterr_qgis/engine/complementarity/flows.py" line="227"/>
         <source>The file holds more than {n} distinct codes that are not commune codes: it is not an INSEE flow file.</source>
         <translation>Le fichier contient plus de {n} codes distincts qui ne sont pas des codes de commune : ce n'est pas un fichier de flux de l'INSEE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="104"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="106"/>
         <source>Community detection needs the Python package igraph, which is not installed. Install it in the Python of QGIS (pip install igraph, or the python3-igraph package of your distribution) and run the algorithm again. The LabourMarketAreas regrouping method works without it.</source>
         <translation>La détection de communautés a besoin du paquet Python igraph, qui n'est pas installé. Installez-le dans le Python de QGIS (pip install igraph, ou le paquet python3-igraph de votre distribution) puis relancez l'algorithme. La méthode de regroupement LabourMarketAreas (zones d'emploi) fonctionne sans lui.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="111"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="113"/>
         <source>Unknown community detection method &apos;{method}&apos;: use one of {methods}.</source>
         <translation>Méthode de détection de communautés inconnue « {method} » : utilisez l'une de {methods}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="114"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="116"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 1 (got {params}).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 1 (reçu {params}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="119"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="121"/>
         <source>The resolution must be a number above 0 (got {value}).</source>
         <translation>La résolution doit être un nombre supérieur à 0 (reçu {value}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="122"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="124"/>
         <source>The regrouping stopped after {n} steps without making every area valid: {invalid} areas are still below the validity threshold.</source>
         <translation>Le regroupement s'est arrêté après {n} étapes sans rendre toutes les aires valides : {invalid} aires restent sous le seuil de validité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="127"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="129"/>
         <source>{n} units have no flow linking them to any area: each is left as an area of its own, flagged not valid: {names}.</source>
         <translation>{n} unités n'ont aucun flux les reliant à une aire : chacune forme une aire à part, marquée non valide : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="132"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="134"/>
         <source>{n} units have no resident or no job in the flows (or only internal flows): left out of the regrouping, then attached to the area they are most linked with: {names}.</source>
         <translation>{n} unités n'ont aucun actif résident ou aucun emploi dans les flux (ou seulement des flux internes) : écartées du regroupement, puis rattachées à l'aire avec laquelle elles sont le plus liées : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="137"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="139"/>
         <source>{n} detached parts of areas have no neighbour in another area (islands): they stay in their area: {names}.</source>
         <translation>{n} parties détachées d'aires n'ont aucun voisin dans une autre aire (îles) : elles restent dans leur aire : {names}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="142"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="144"/>
         <source>The adjacency must be a square table over the {n} units (got {shape}).</source>
         <translation>La contiguïté doit être un tableau carré sur les {n} unités (reçu {shape}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="145"/>
+        <location filename="../reterr_qgis/engine/complementarity/functional_areas.py" line="147"/>
         <source>{n} units have no area (a missing or negative label): {names}.</source>
         <translation>{n} unités n'ont pas d'aire (étiquette manquante ou négative) : {names}.</translation>
     </message>
@@ -5669,57 +5863,57 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{n} lignes ont un code NAF qui a perdu son zéro initial (par ex. {code}) : lu comme {fixed}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="64"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="66"/>
         <source>{n} rows have a territory index outside 0..{last} (-1 marks those outside every territory).</source>
         <translation>{n} lignes ont un indice de territoire hors de 0..{last} (-1 marque celles situées hors de tout territoire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="68"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="70"/>
         <source>{n} rows have a sector index outside 0..{last}.</source>
         <translation>{n} lignes ont un indice de secteur hors de 0..{last}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="69"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="71"/>
         <source>{n} rows have a missing or negative count (jobs or establishments).</source>
         <translation>{n} lignes ont un effectif (emplois ou établissements) manquant ou négatif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="72"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="74"/>
         <source>The counts must be a table of territories × sectors with finite values ≥ 0: {problem}.</source>
         <translation>Les effectifs doivent former un tableau territoires × secteurs de valeurs finies ≥ 0 : {problem}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="76"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="78"/>
         <source>No territory has any count: the study area cannot serve as the reference; give a reference table.</source>
         <translation>Aucun territoire n'a d'effectif : la zone d'étude ne peut pas servir de référence ; donnez une table de référence.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="81"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="83"/>
         <source>The reference must give one value ≥ 0 per sector ({n}) and not be all zero: {problem}.</source>
         <translation>La référence doit donner une valeur ≥ 0 par secteur ({n}) et ne pas être entièrement nulle : {problem}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="85"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="87"/>
         <source>The sector groups must give one group per sector ({n}); got {got}.</source>
         <translation>Les groupes de secteurs doivent donner un groupe par secteur ({n}) ; reçu {got}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="88"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="90"/>
         <source>The number of sectors of the level ({given}) is below the {seen} sectors of the table.</source>
         <translation>Le nombre de secteurs du niveau ({given}) est inférieur aux {seen} secteurs du tableau.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="92"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="94"/>
         <source>{n} territories have no count in any sector: their indicators are left empty: {rows}.</source>
         <translation>{n} territoires n'ont d'effectif dans aucun secteur : leurs indicateurs restent vides : {rows}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="96"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="98"/>
         <source>{n} sectors are present in territories but absent from the reference ({sectors}): their location quotients and the Hachman index of those territories are left empty.</source>
         <translation>{n} secteurs sont présents dans des territoires mais absents de la référence ({sectors}) : leurs indices de spécificité (quotients de localisation) et l'indice de Hachman de ces territoires restent vides.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="101"/>
+        <location filename="../reterr_qgis/engine/complementarity/specialisation.py" line="103"/>
         <source>{weight} of {total} (jobs or establishments) have a sector code that could not be read at level {level}; they are left out of every indicator.</source>
         <translation>{weight} sur {total} (emplois ou établissements) ont un code de secteur illisible au niveau {level} ; ils sont exclus de tous les indicateurs.</translation>
     </message>
@@ -5969,57 +6163,57 @@ Champ : {field}
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="149"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="152"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="159"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="162"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="272"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="275"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/writer.py" line="341"/>
+        <location filename="../reterr_qgis/adapters/writer.py" line="444"/>
         <source>feature {fid}</source>
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="299"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="302"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="558"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="561"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="572"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="575"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="594"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="597"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="290"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="293"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="174"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="177"/>
         <source>Layer &apos;{layer}&apos; is in a Mercator projection ({crs}, e.g. the web maps&apos; EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in France, so distances and times would be 40 % too long and areas twice too large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l'EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="188"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="191"/>
         <source>Layer &apos;{layer}&apos; has a projected CRS ({crs}) whose unit is not the metre. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l'unité n'est pas le mètre. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
@@ -6140,22 +6334,22 @@ Champ : {field}
         <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="141"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="145"/>
         <source>Layer &apos;{layer}&apos;: give a speed field or a road class field (none of them was found).</source>
         <translation>Couche « {layer} » : indiquez un champ de vitesse ou un champ de classe de route (aucun n'a été trouvé).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="151"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="155"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="171"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="175"/>
         <source>The network layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de réseau « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="235"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="239"/>
         <source>Road graph loaded from the cache ({path}).</source>
         <translation>Graphe routier chargé depuis le cache ({path}).</translation>
     </message>
@@ -6201,12 +6395,12 @@ Champ : {field}
 <context>
     <name>ReterrPlugin</name>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="117"/>
+        <location filename="../reterr_qgis/plugin.py" line="139"/>
         <source>&amp;ReTerr</source>
         <translation>&amp;ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/plugin.py" line="78"/>
+        <location filename="../reterr_qgis/plugin.py" line="101"/>
         <source>Resilience indicators</source>
         <translation>Indicateurs de résilience</translation>
     </message>
@@ -6214,39 +6408,124 @@ Champ : {field}
 <context>
     <name>ReterrProfilePage</name>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="257"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="261"/>
         <source>Resilience profile — {name}</source>
         <translation>Profil de résilience — {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="275"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="279"/>
         <source>Scores out of 10 (0 = worst, 10 = best territory)</source>
         <translation>Notes sur 10 (10 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="304"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="308"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="305"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="309"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="306"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="310"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="307"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="311"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="311"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="315"/>
         <source>Change</source>
         <translation>Évolution</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="73"/>
+        <source>Overall</source>
+        <translation>global</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="76"/>
+        <source>Score: {dimension}</source>
+        <translation>Score : {dimension}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="76"/>
+        <source>Index score from 0 to 100, higher = more resilient. Field: {field}</source>
+        <translation>Score de l&apos;indice de 0 à 100, plus élevé = plus résilient. Champ : {field}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="92"/>
+        <source>Rank in the index (1 = best placed)</source>
+        <translation>Rang dans l&apos;indice (1 = le mieux placé)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="95"/>
+        <source>Rank on {dimension} (1 = best placed)</source>
+        <translation>Rang pour {dimension} (1 = le mieux placé)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="98"/>
+        <source>Field: {field}</source>
+        <translation>Champ : {field}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="112"/>
+        <source>Rank when the weights vary (90 % of draws)</source>
+        <translation>Rang quand les poids varient (90 % des tirages)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="112"/>
+        <source>Monte-Carlo band: the rank stays within it in 90 % of the random weightings. A narrow band means a robust rank.</source>
+        <translation>Bande Monte-Carlo : le rang y reste dans 90 % des pondérations aléatoires. Une bande étroite signifie un rang robuste.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="162"/>
+        <source>Index scores (0–100, higher = more resilient)</source>
+        <translation>Scores de l&apos;indice (0–100, plus élevé = plus résilient)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="163"/>
+        <source>Indicator scores (0–100, higher = more resilient)</source>
+        <translation>Scores des indicateurs (0–100, plus élevé = plus résilient)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="170"/>
+        <source>Rank 1 = best placed. Green: best third of territories; amber: middle third; red: worst third.</source>
+        <translation>Rang 1 = le mieux placé. Vert : le meilleur tiers des territoires ; orange : le tiers du milieu ; rouge : le moins bon tiers.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="180"/>
+        <source>Higher = more vulnerable: {indicators}.</source>
+        <translation>Plus élevé = plus vulnérable : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="186"/>
+        <source>Higher = more resilient: {indicators}.</source>
+        <translation>Plus élevé = plus résilient : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="192"/>
+        <source>Context, neither good nor bad: {indicators}.</source>
+        <translation>Contexte, ni bon ni mauvais : {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="206"/>
+        <source>median of the EPCI {name}</source>
+        <translation>médiane de l&apos;EPCI {name}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="208"/>
+        <source>median of the département {name}</source>
+        <translation>médiane du département {name}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/report/profile_page.py" line="355"/>
+        <source>Reference: {ref}.</source>
+        <translation>Référence : {ref}.</translation>
     </message>
 </context>
 <context>
@@ -6471,12 +6750,12 @@ Champ : {field}
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="48"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="56"/>
         <source>Service areas (isochrones)</source>
         <translation>Aires de desserte (isochrones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="51"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="59"/>
         <source>Polygons of the area from which each facility is reached within each time band (home → facility, the direction that matters for access; or, optionally, reached from the facility), on the road network.
 
 One search per facility, stopped at the largest band, gives every band. A road segment whose start is reached within the band counts up to the point reached (interpolated along the segment, drawn straight between junctions); the polygon is the area within the buffer distance (default 150 m, a short walk) of the reachable roads. Bands are nested: the 20-minute area contains the 10-minute one. Times in minutes; facilities snapped to the nearest node within the maximum distance and reached at the access speed. Unlike QGIS's own service area tools, the output is polygons, the speeds are car speeds in km/h and the cost is in minutes.</source>
@@ -6485,147 +6764,147 @@ One search per facility, stopped at the largest band, gives every band. A road s
 Une seule recherche par équipement, arrêtée à la plus grande tranche, donne toutes les tranches. Un tronçon dont le début est atteint dans la tranche compte jusqu'au point atteint (interpolé le long du tronçon, tracé droit entre carrefours) ; le polygone est la zone située à moins de la distance tampon (150 m par défaut, une courte marche) des routes atteintes. Les tranches sont emboîtées : la zone à 20 minutes contient celle à 10 minutes. Temps en minutes ; équipements accrochés au nœud le plus proche dans la distance maximale et rejoints à la vitesse d'accès. Contrairement aux outils de zone de desserte de QGIS, le résultat est fait de polygones, les vitesses sont des vitesses voiture en km/h et le coût est en minutes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="67"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
         <source>Facilities (points)</source>
         <translation>Équipements (points)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="67"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
         <source>E.g. the BPE geolocated facilities.</source>
         <translation>Par exemple les équipements géolocalisés de la BPE.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="83"/>
         <source>Facility type field</source>
         <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="75"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="83"/>
         <source>Field holding the facility type.</source>
         <translation>Champ contenant le type d'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="88"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
         <source>Facility types to keep</source>
         <translation>Types d'équipement à retenir</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="88"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
         <source>Codes separated by &apos;;&apos; (e.g. D265); empty: every facility.</source>
         <translation>Codes séparés par « ; » (par ex. D265) ; vide : tous les équipements.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>Time bands (minutes)</source>
         <translation>Tranches de temps (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="96"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="106"/>
         <source>Increasing limits separated by &apos;;&apos;.</source>
         <translation>Limites croissantes séparées par « ; ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="114"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="114"/>
         <source>To the facility (access)</source>
         <translation>Vers l'équipement (accès)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="114"/>
         <source>From the facility</source>
         <translation>Depuis l'équipement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="104"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="114"/>
         <source>One-way streets make the two differ.</source>
         <translation>Les sens uniques rendent les deux différents.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="115"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="125"/>
         <source>Walk around reachable roads (m)</source>
         <translation>Marche autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="115"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="125"/>
         <source>Width of the area kept on each side of a reachable road.</source>
         <translation>Largeur de la zone retenue de chaque côté d'une route atteinte.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="133"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="143"/>
         <source>Maximum distance to the network (m)</source>
         <translation>Distance maximale au réseau (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="133"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="143"/>
         <source>Facilities farther from any road node get no area (and are named).</source>
         <translation>Les équipements plus éloignés de tout nœud routier n'ont pas de zone (et sont nommés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="152"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="162"/>
         <source>Speed to reach the network (km/h)</source>
         <translation>Vitesse pour rejoindre le réseau (km/h)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="152"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="162"/>
         <source>Over the straight line between a facility and its node.</source>
         <translation>Sur la ligne droite entre un équipement et son nœud.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="331"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="341"/>
         <source>Service areas</source>
         <translation>Aires de desserte</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="169"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="179"/>
         <source>One polygon per facility and band, with the facility&apos;s attributes.</source>
         <translation>Un polygone par équipement et par tranche, avec les attributs de l'équipement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="190"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="200"/>
         <source>Time bands must be minutes separated by &apos;;&apos;, e.g. &apos;10;20;30&apos;.</source>
         <translation>Les tranches de temps sont des minutes séparées par « ; », par ex. « 10;20;30 ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="194"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="204"/>
         <source>Give at least one positive time band.</source>
         <translation>Donnez au moins une tranche de temps positive.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="203"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="213"/>
         <source>Facility types were given but the type field &apos;{field}&apos; is not in layer &apos;{layer}&apos;.</source>
         <translation>Des types d'équipement ont été donnés mais le champ de type « {field} » n'existe pas dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="226"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="236"/>
         <source>No facility of type {types} in layer &apos;{layer}&apos;.</source>
         <translation>Aucun équipement de type {types} dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="249"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="259"/>
         <source>{n} facilities are too far from the road network and get no area: {features}.</source>
         <translation>{n} équipements sont trop loin du réseau routier et n'ont pas de zone : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="256"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="266"/>
         <source>Computing service areas…</source>
         <translation>Calcul des aires de desserte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="326"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="336"/>
         <source>{n} service areas written ({f} facilities, bands {bands} min).</source>
         <translation>{n} aires de desserte écrites ({f} équipements, tranches {bands} min).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="331"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="341"/>
         <source>Isochrones of &apos;{layer}&apos; computed by ReTerr.</source>
         <translation>Isochrones de « {layer} » calculées par ReTerr.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_areas.py" line="317"/>
+        <location filename="../reterr_qgis/processing/services/service_areas.py" line="327"/>
         <source>{n} facilities get no {band} min area (their access to the road network takes longer than the band): {features}.</source>
         <translation>{n} équipements n'ont pas d'aire de desserte à {band} min (leur accès au réseau routier prend plus de temps que cette tranche) : {features}.</translation>
     </message>
@@ -6633,7 +6912,7 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
 <context>
     <name>ServiceBasket</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="280"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="285"/>
         <source>Everyday-services basket</source>
         <translation>Panier de services de la vie courante</translation>
     </message>
@@ -6658,72 +6937,72 @@ Une seule recherche par équipement, arrêtée à la plus grande tranche, donne 
         <translation>Codes séparés par « ; », pris tels quels (sans traduction de millésime).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="125"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="130"/>
         <source>BPE vintage of the facilities&apos; codes</source>
         <translation>Millésime BPE des codes des équipements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="125"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="130"/>
         <source>The basket&apos;s codes are translated to this vintage&apos;s nomenclature (the 2023 and 2024 revisions renumbered shops, schools and health professionals).</source>
         <translation>Les codes du panier sont traduits dans la nomenclature de ce millésime (les révisions de 2023 et 2024 ont renuméroté les commerces, les écoles et les professionnels de santé).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="141"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="146"/>
         <source>Threshold (minutes)</source>
         <translation>Seuil (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="141"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="146"/>
         <source>A type is reached when its nearest facility is at most this far.</source>
         <translation>Un type est atteint quand son équipement le plus proche est au plus à cette distance-temps.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="157"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="162"/>
         <source>Basket of services</source>
         <translation>Panier de services</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="157"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="162"/>
         <source>The demand layer with basket_share (%), basket_mean_min, basket_max_min (minutes) and basket_missing.</source>
         <translation>La couche de demande avec basket_share (%), basket_mean_min, basket_max_min (minutes) et basket_missing.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="178"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="183"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="194"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="199"/>
         <source>Basket of {n} types given: {codes}.</source>
         <translation>Panier de {n} types indiqué : {codes}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="201"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="206"/>
         <source>Basket &apos;{basket}&apos; ({source}) in the codes of {vintage}: {n} types ({codes}).</source>
         <translation>Panier « {basket} » ({source}) dans les codes de {vintage} : {n} types ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="215"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="220"/>
         <source>The facilities are of BPE vintage {an} (field AN) but the basket is read in the codes of {vintage}: set the vintage to {an}.</source>
         <translation>Les équipements sont du millésime BPE {an} (champ AN) mais le panier est lu dans les codes de {vintage} : choisissez le millésime {an}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="222"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="227"/>
         <source>Searching the nearest facility of each type…</source>
         <translation>Recherche de l'équipement le plus proche de chaque type…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="263"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="268"/>
         <source>Population-weighted mean share of the basket within {t} minutes: {share} %; {full} % of the population reach the whole basket.</source>
         <translation>Part moyenne du panier à moins de {t} minutes, pondérée par la population : {share} % ; {full} % de la population atteint le panier complet.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="274"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="279"/>
         <source>Types of the basket without any facility in &apos;{layer}&apos; (counted as not reached): {types}.</source>
         <translation>Types du panier sans aucun équipement dans « {layer} » (comptés comme non atteints) : {types}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_basket.py" line="280"/>
+        <location filename="../reterr_qgis/processing/services/service_basket.py" line="285"/>
         <source>Share of the basket ({n} types) within {t} minutes of each unit of &apos;{demand}&apos;, facilities of &apos;{facilities}&apos;.</source>
         <translation>Part du panier ({n} types) à moins de {t} minutes de chaque unité de « {demand} », équipements de « {facilities} ».</translation>
     </message>
@@ -6748,147 +7027,147 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
 <context>
     <name>ServiceGaps</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="68"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="70"/>
         <source>Service gaps (population beyond a threshold)</source>
         <translation>Carences de services (population au-delà d'un seuil)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="99"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="101"/>
         <source>Facility types</source>
         <translation>Types d'équipements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="99"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="101"/>
         <source>Codes separated by &apos;;&apos;; the first one is the type of the candidate sites.</source>
         <translation>Codes séparés par « ; » ; le premier est le type des sites candidats.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="107"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="113"/>
         <source>Threshold (minutes)</source>
         <translation>Seuil (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="107"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="113"/>
         <source>Units whose nearest facility is farther than this are beyond it.</source>
         <translation>Les unités dont l'équipement le plus proche est plus loin sont au-delà du seuil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="122"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="128"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="122"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="128"/>
         <source>Units sharing this code form one zone (e.g. siren_epci); empty: one zone for every unit.</source>
         <translation>Les unités ayant ce code en commun forment une zone (par ex. siren_epci) ; vide : une seule zone pour toutes les unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="138"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="144"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="138"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="144"/>
         <source>Field giving the zone&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom de la zone (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="151"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="157"/>
         <source>Candidate sites of new facilities (what-if)</source>
         <translation>Sites candidats de nouveaux équipements (scénario)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="151"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="157"/>
         <source>Points where facilities of the first type would be added; the outputs then show the times and populations before and after.</source>
         <translation>Points où des équipements du premier type seraient ajoutés ; les sorties donnent alors les temps et les populations avant et après.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="389"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="395"/>
         <source>Service gaps by zone</source>
         <translation>Carences de services par zone</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="166"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="172"/>
         <source>One row per zone: population, pop_beyond_&lt;TYPE&gt; and share_beyond_&lt;TYPE&gt; (%).</source>
         <translation>Une ligne par zone : population, pop_beyond_&lt;TYPE&gt; et share_beyond_&lt;TYPE&gt; (%).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="404"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="410"/>
         <source>Under-served units</source>
         <translation>Unités mal desservies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="174"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="180"/>
         <source>The demand units beyond the threshold for at least one type.</source>
         <translation>Les unités de demande au-delà du seuil pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="199"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="205"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="223"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="229"/>
         <source>The candidate layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="230"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="236"/>
         <source>Dissolving the zones</source>
         <translation>La fusion des zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="231"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="237"/>
         <source>Searching the nearest facilities…</source>
         <translation>Recherche des équipements les plus proches…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="262"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="268"/>
         <source>Adding the candidate sites…</source>
         <translation>Ajout des sites candidats…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="289"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="295"/>
         <source>every unit</source>
         <translation>toutes les unités</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="294"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="300"/>
         <source>{n} zones have no population: their share beyond the threshold is left empty ({zones}).</source>
         <translation>{n} zones n'ont pas de population : leur part au-delà du seuil reste vide ({zones}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="362"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="368"/>
         <source>{type}: {pop} inhabitants ({share} %) live more than {t} minutes from the nearest facility.</source>
         <translation>{type} : {pop} habitants ({share} %) vivent à plus de {t} minutes de l'équipement le plus proche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="371"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="377"/>
         <source>With the {n} candidate sites, {pop1} inhabitants remain more than {t} minutes from a facility of type {type} (instead of {pop0}).</source>
         <translation>Avec les {n} sites candidats, {pop1} habitants restent à plus de {t} minutes d'un équipement de type {type} (au lieu de {pop0}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="383"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="389"/>
         <source>{n} of {total} demand units are under-served for at least one type.</source>
         <translation>{n} unités de demande sur {total} sont mal desservies pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="389"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="395"/>
         <source>Population more than {t} minutes from the nearest facility of each type ({types}), per zone, from &apos;{demand}&apos; and &apos;{facilities}&apos;.</source>
         <translation>Population à plus de {t} minutes de l'équipement le plus proche de chaque type ({types}), par zone, d'après « {demand} » et « {facilities} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="404"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="410"/>
         <source>Units of &apos;{demand}&apos; more than {t} minutes from the nearest facility of at least one type ({types}).</source>
         <translation>Unités de « {demand} » à plus de {t} minutes de l'équipement le plus proche d'au moins un type ({types}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="448"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="454"/>
         <source>All demand units</source>
         <translation>Toutes les unités de demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="71"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="73"/>
         <source>Who lives too far from each service: the population beyond a travel-time threshold per facility type, aggregated to any zoning given by a code field (commune, EPCI SIREN…), and the under-served units themselves (METHODS §1.2).
 
 Per zone z and type: pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] over its units, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i the time from unit i to its nearest facility of the type (home → service; unreachable units are beyond every threshold). Zones without population get an empty share and a warning. Zones are the dissolved polygons of their units (no geometry when the demand is points); without a code field, one zone holds every unit.
@@ -6912,12 +7191,12 @@ Par défaut : types D265;D307;B207 (médecins généralistes, pharmacies, boulan
 <context>
     <name>Specialisation</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="110"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="106"/>
         <source>Specialisation and diversity of the economy</source>
         <translation>Spécialisation et diversité de l'économie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="113"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="109"/>
         <source>Is each territory's economy diverse, or does it depend on a few sectors? From jobs (or establishments) by NAF sector: location quotients, specialisation and diversity indices, related and unrelated variety, and the most over-represented sector of each territory.
 
 Input: the SIRENE establishments (points, e.g. the output of 'Import SIRENE establishments': fields commune, naf, emplois), each counted in the territory containing it (a point outside every territory: in the territory whose code is its commune, or that holds the other establishments of its commune); or a table without geometry with a territory code, a NAF code and a count per row (rows whose code is not a territory code are listed and left out). NAF codes of any level and spelling (10.71C, 1071C, 10.71, 10, C, or a code of an INSEE aggregation level) are brought to the chosen level; codes that are not NAF rév. 2 (NAF rév. 1, typos) or are too coarse for it are listed with the jobs they carry and left out. Weight: the count field (jobs, default emplois) or the number of establishments (each feature counts 1).
@@ -6938,307 +7217,307 @@ Référence : la zone d'étude par défaut (R_i = Σ_j e_ij / Σ_ij e_ij : les i
 Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoover, hhi, hhi_n, shannon, shannon_n, hachman, var_rel, var_unrel, n_secteurs (secteurs présents), sect_spe, lib_spe, lq_spe, pct_spe (spécialisation principale : le secteur dont la part dépasse le plus sa part de référence, s_ij − R_i, c'est-à-dire celui qui porte le plus d'emplois au-delà de ce que donnerait la structure de référence ; son libellé, son LQ et sa part dans le territoire en % ; plutôt que le LQ le plus élevé, qu'un seul petit établissement d'un secteur rare peut produire). Les territoires sans aucun effectif reçoivent des indices NULL et sont nommés. Table facultative : une ligne par territoire et secteur présent, avec l'effectif, la part (%), la part de référence (%) et le LQ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="158"/>
         <source>Establishments (points) or table of counts by territory and sector</source>
         <translation>Établissements (points) ou table des effectifs par territoire et secteur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="162"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="158"/>
         <source>Points (e.g. the output of &apos;Import SIRENE establishments&apos;), counted in the territory containing them; or a table without geometry (e.g. a CSV) with a territory code, a NAF code and a count per row.</source>
         <translation>Points (par ex. la sortie de « Importer les établissements SIRENE »), comptés dans le territoire qui les contient ; ou une table sans géométrie (par ex. un CSV) avec un code de territoire, un code NAF et un effectif par ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="176"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="172"/>
         <source>Commune or territory code field</source>
         <translation>Champ du code de commune ou de territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="176"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="172"/>
         <source>Points: the commune code of each establishment, which places the points lying outside every territory (optional). Table: the territory code of each row, as in the territory code field (required).</source>
         <translation>Points : le code communal de chaque établissement, qui place les points situés hors de tout territoire (facultatif). Table : le code de territoire de chaque ligne, comme dans le champ du code de territoire (obligatoire).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="188"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
         <source>NAF code field</source>
         <translation>Champ du code NAF</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="188"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="184"/>
         <source>NAF rév. 2 code of each row, at any level ('10.71C', '1071C', '10', 'C').</source>
         <translation>Code NAF rév. 2 de chaque ligne, à n'importe quel niveau (« 10.71C », « 1071C », « 10 », « C »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="192"/>
         <source>Weight</source>
         <translation>Pondération</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="192"/>
         <source>Jobs (the count field)</source>
         <translation>Emplois (le champ d'effectif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="192"/>
         <source>Number of establishments (each feature counts 1)</source>
         <translation>Nombre d'établissements (chaque entité compte pour 1)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="196"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="192"/>
         <source>What is counted per sector: the value of the count field (jobs, from the SIRENE size class), or one per establishment.</source>
         <translation>Ce qui est compté par secteur : la valeur du champ d'effectif (emplois, d'après la tranche d'effectif SIRENE), ou un par établissement.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="213"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="209"/>
         <source>Count field (jobs)</source>
         <translation>Champ d'effectif (emplois)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="213"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="209"/>
         <source>Jobs (or any count ≥ 0) of each row, read when the weight is the count field.</source>
         <translation>Emplois (ou tout effectif ≥ 0) de chaque ligne, lus quand la pondération est le champ d'effectif.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="225"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="221"/>
         <source>NAF sous-classe (A732)</source>
         <translation>NAF sous-classe (A732)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="226"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="222"/>
         <source>NAF classe (A615)</source>
         <translation>NAF classe (A615)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="227"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="223"/>
         <source>NAF groupe (A272)</source>
         <translation>NAF groupe (A272)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="228"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="224"/>
         <source>INSEE A129</source>
         <translation>INSEE A129</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="229"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="225"/>
         <source>NAF division (A88)</source>
         <translation>NAF division (A88)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="230"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="226"/>
         <source>INSEE A64</source>
         <translation>INSEE A64</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="231"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="227"/>
         <source>INSEE A38</source>
         <translation>INSEE A38</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="232"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="228"/>
         <source>NAF section (A21)</source>
         <translation>NAF section (A21)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="233"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="229"/>
         <source>INSEE A17</source>
         <translation>INSEE A17</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="234"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="230"/>
         <source>INSEE A10</source>
         <translation>INSEE A10</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="232"/>
         <source>Sector level</source>
         <translation>Niveau des secteurs</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="236"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="232"/>
         <source>Level of the NAF rév. 2 or of INSEE's aggregation levels at which sectors are told apart (N of the normalised indices = its number of positions). Division by default; A38 reads well on a map of location quotients.</source>
         <translation>Niveau de la NAF rév. 2 ou des niveaux d'agrégation de l'INSEE auquel les secteurs sont distingués (le N des indices normalisés = son nombre de postes). Division par défaut ; A38 se lit bien sur une carte des indices de spécificité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="247"/>
         <source>Sector groups of related and unrelated variety</source>
         <translation>Groupes de secteurs de la variété liée et non liée</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="247"/>
         <source>Automatic (next level of the NAF hierarchy)</source>
         <translation>Automatique (niveau suivant de la hiérarchie NAF)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="251"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="247"/>
         <source>Groups of sectors: variety between groups is unrelated, within them related. Automatic: divisions for finer levels (Frenken et al.), sections for divisions, A64 and A38, A10 for sections and A17. Must be coarser than the sector level.</source>
         <translation>Groupes de secteurs : la variété entre groupes est non liée, la variété au sein d'un groupe est liée. Automatique : divisions pour les niveaux plus fins (Frenken et al.), sections pour les divisions, A64 et A38, A10 pour les sections et A17. Doit être plus agrégé que le niveau des secteurs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="268"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="264"/>
         <source>Reference structure (CSV: NAF code; share or count)</source>
         <translation>Structure de référence (CSV : code NAF ; part ou effectif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="268"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="264"/>
         <source>Shares or counts of the reference economy per NAF code (e.g. France&apos;s jobs by division), &apos;;&apos;-separated, an optional header line. Empty: the study area (all the territories together).</source>
         <translation>Parts ou effectifs de l'économie de référence par code NAF (par ex. les emplois de la France par division), séparés par « ; », avec une ligne d'en-tête facultative. Vide : la zone d'étude (tous les territoires ensemble).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="405"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="401"/>
         <source>Specialisation and diversity</source>
         <translation>Spécialisation et diversité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="283"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="279"/>
         <source>The territories with the specialisation and diversity indices.</source>
         <translation>Les territoires avec les indices de spécialisation et de diversité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="287"/>
         <source>Sectors by territory (table)</source>
         <translation>Secteurs par territoire (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="291"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="287"/>
         <source>One row per territory and sector present: count, share (%), reference share (%) and location quotient.</source>
         <translation>Une ligne par territoire et secteur présent : effectif, part (%), part de référence (%) et indice de spécificité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="327"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="323"/>
         <source>Counting per territory and sector…</source>
         <translation>Comptage par territoire et secteur…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="338"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="334"/>
         <source>No job or establishment of layer &apos;{layer}&apos; could be counted in a territory and a sector: check the NAF code field (&apos;{naf}&apos;), the count field and that the establishments lie in the territories.</source>
         <translation>Aucun emploi ni établissement de la couche « {layer} » n'a pu être compté dans un territoire et un secteur : vérifiez le champ du code NAF (« {naf} »), le champ d'effectif et que les établissements sont situés dans les territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="349"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="345"/>
         <source>Computing the indices…</source>
         <translation>Calcul des indices…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="400"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="396"/>
         <source>the reference table {path}</source>
         <translation>la table de référence {path}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="400"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="396"/>
         <source>the study area</source>
         <translation>la zone d'étude</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="405"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="401"/>
         <source>Per territory of &apos;{layer}&apos;: location quotients against {reference}, Krugman, Hoover, HHI, Shannon, Hachman, related and unrelated variety over the NAF sectors (level {level}, groups {groups}), from &apos;{est}&apos;.</source>
         <translation>Par territoire de « {layer} » : indices de spécificité par rapport à {reference}, Krugman, Hoover, HHI, Shannon, Hachman, variété liée et non liée sur les secteurs NAF (niveau {level}, groupes {groups}), d'après « {est} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="428"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="424"/>
         <source>{n} territories, {total} counted in {s} sectors (level {level}); normalised Shannon from {lo} to {hi}, median {med}.</source>
         <translation>{n} territoires, {total} comptés dans {s} secteurs (niveau {level}) ; Shannon normalisé de {lo} à {hi}, médiane {med}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="451"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="447"/>
         <source>The sector groups ({groups}) must be a coarser level than the sectors ({level}): choose a coarser group level, or &apos;Automatic&apos;.</source>
         <translation>Les groupes de secteurs ({groups}) doivent être un niveau plus agrégé que les secteurs ({level}) : choisissez un niveau de groupes plus agrégé, ou « Automatique ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="468"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="464"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="499"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="495"/>
         <source>Reading the table of counts…</source>
         <translation>Lecture de la table des effectifs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="512"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="508"/>
         <source>Layer &apos;{layer}&apos; has no rows.</source>
         <translation>La couche « {layer} » ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="519"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="515"/>
         <source>No code of field &apos;{field}&apos; of &apos;{layer}&apos; (e.g. {examples}) is a code of the territories (field &apos;{code}&apos;, e.g. {codes}): give the territory code of each row, as in the territories layer.</source>
         <translation>Aucun code du champ « {field} » de « {layer} » (par ex. {examples}) n'est un code des territoires (champ « {code} », par ex. {codes}) : donnez le code de territoire de chaque ligne, comme dans la couche des territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="534"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="530"/>
         <source>{n} rows of &apos;{layer}&apos; name a territory code that is not in the territories ({codes}): they are left out.</source>
         <translation>{n} lignes de « {layer} » désignent un code de territoire absent des territoires ({codes}) : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="559"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="555"/>
         <source>{n} features of &apos;{layer}&apos; have no count in field &apos;{field}&apos;: they are left out: {features}.</source>
         <translation>{n} entités de « {layer} » n'ont pas d'effectif dans le champ « {field} » : elles sont écartées : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="580"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="576"/>
         <source>{n} establishments lie in several overlapping territories; each counts in the first one only: {features}.</source>
         <translation>{n} établissements sont situés dans plusieurs territoires qui se chevauchent ; chacun ne compte que dans le premier : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="594"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="590"/>
         <source>{n} establishments outside every territory polygon were counted in the territory of their commune.</source>
         <translation>{n} établissements situés hors de tout polygone de territoire ont été comptés dans le territoire de leur commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="602"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="598"/>
         <source>{n} establishments lie outside every territory (and their commune is none of them): they are not counted: {features}.</source>
         <translation>{n} établissements sont situés hors de tout territoire (et leur commune n'en fait pas partie) : ils ne sont pas comptés : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="620"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="616"/>
         <source>Reference table {name}: {message}</source>
         <translation>Table de référence {name} : {message}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="625"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="621"/>
         <source>The reference table {name} gives no value &gt; 0 to a NAF code of level {level}: give NAF codes in its first column and shares or counts in the second.</source>
         <translation>La table de référence {name} ne donne aucune valeur &gt; 0 à un code NAF de niveau {level} : mettez des codes NAF dans sa première colonne et des parts ou des effectifs dans la seconde.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="632"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="628"/>
         <source>Reference: {n} sectors of level {level} from {name}.</source>
         <translation>Référence : {n} secteurs de niveau {level} d'après {name}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="649"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="645"/>
         <source>The reference table {name} cannot be read: {error}</source>
         <translation>La table de référence {name} ne peut pas être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="656"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="652"/>
         <source>The reference table {name} is empty.</source>
         <translation>La table de référence {name} est vide.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="665"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="661"/>
         <source>The reference table {name}, line {line}: expected a NAF code and a share or a count separated by &apos;{sep}&apos;.</source>
         <translation>Table de référence {name}, ligne {line} : un code NAF et une part ou un effectif séparés par « {sep} » étaient attendus.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="676"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="672"/>
         <source>The reference table {name}, line {line}: &apos;{value}&apos; is not a number (share or count).</source>
         <translation>Table de référence {name}, ligne {line} : « {value} » n'est pas un nombre (part ou effectif).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="683"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="679"/>
         <source>The reference table {name}, line {line}: the value of {code} is negative.</source>
         <translation>Table de référence {name}, ligne {line} : la valeur de {code} est négative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="691"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="687"/>
         <source>The reference table {name} has no row of values.</source>
         <translation>La table de référence {name} ne contient aucune ligne de valeurs.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="787"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="783"/>
         <source>Sectors by territory</source>
         <translation>Secteurs par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="787"/>
+        <location filename="../reterr_qgis/processing/complementarity/specialisation.py" line="783"/>
         <source>Count, share and location quotient of each NAF sector (level {level}) present in each territory of &apos;{layer}&apos;.</source>
         <translation>Effectif, part et indice de spécificité de chaque secteur NAF (niveau {level}) présent dans chaque territoire de « {layer} ».</translation>
     </message>
@@ -7261,82 +7540,82 @@ Sorties. Territoires : total (emplois ou établissements comptés), krugman, hoo
         <translation>Un seul code (BPE 2024 : D265 médecin généraliste, D307 pharmacie…).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="93"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="96"/>
         <source>Threshold (minutes)</source>
         <translation>Seuil (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="93"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="96"/>
         <source>A site covers the units at most this far from it.</source>
         <translation>Un site couvre les unités situées au plus à cette distance-temps.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="108"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="111"/>
         <source>Number of sites</source>
         <translation>Nombre de sites</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="108"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="111"/>
         <source>How many new facilities to place.</source>
         <translation>Nombre de nouveaux équipements à implanter.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="123"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="120"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="123"/>
         <source>Possible sites; empty: the demand points themselves.</source>
         <translation>Sites possibles ; vide : les points de demande eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="303"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="306"/>
         <source>Suggested sites</source>
         <translation>Sites proposés</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="132"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="135"/>
         <source>The chosen sites in order, with rank, pop_gained and pop_cumulative.</source>
         <translation>Les sites retenus, dans l'ordre, avec rank, pop_gained et pop_cumulative.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="145"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="148"/>
         <source>Give one facility type, not {n} ({types}).</source>
         <translation>Indiquez un seul type d'équipement, pas {n} ({types}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="154"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="157"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="179"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="182"/>
         <source>The candidate layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="184"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="187"/>
         <source>Finding who is covered already…</source>
         <translation>Recherche de la population déjà couverte…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="207"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="210"/>
         <source>Choosing the sites…</source>
         <translation>Choix des sites…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="272"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="275"/>
         <source>Site {rank}: {name} covers {gained} more inhabitants ({total} in all).</source>
         <translation>Site {rank} : {name} couvre {gained} habitants de plus ({total} au total).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="284"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="287"/>
         <source>Before: {uncovered} of {total} inhabitants live more than {t} minutes from a facility of type {type}; the {n} sites bring {gained} of them ({share} %) within reach.</source>
         <translation>Avant : {uncovered} habitants sur {total} vivent à plus de {t} minutes d'un équipement de type {type} ; les {n} sites en mettent {gained} ({share} %) à portée.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="303"/>
+        <location filename="../reterr_qgis/processing/services/suggest_locations.py" line="306"/>
         <source>{n} sites for new facilities of type {type} covering the most inhabitants of &apos;{demand}&apos; now more than {t} minutes away (greedy maximal covering).</source>
         <translation>{n} sites de nouveaux équipements de type {type} couvrant le plus d'habitants de « {demand} » aujourd'hui à plus de {t} minutes (couverture maximale gloutonne).</translation>
     </message>

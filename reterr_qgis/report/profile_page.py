@@ -30,6 +30,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..adapters import compat
 from ..adapters.dashboard import IndexSummary, index_summary, peer_kind
+from ..adapters.i18n import translate
 from ..engine.core.indicators import Polarity
 from ..engine.index.dashboard import Dashboard, Profile
 from .formatting import Cell, goodness_color, has_vintages, number, row_order, table_rows
@@ -39,10 +40,6 @@ MM = compat.LAYOUT_MM
 #: Colours of the radar: the reference (dashed grey) and the territory.
 REFERENCE_COLOR = QColor(110, 110, 110)
 TERRITORY_COLOR = QColor(31, 119, 180)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReterrProfilePage", text)
 
 
 #: One line of the profile table: its cells, the tooltip of its first cell, the position of its
@@ -73,17 +70,18 @@ def index_lines(
         (d.label, [s.dimensions[k] for s in summaries]) for k, d in enumerate(first.dimensions)
     ]
     if first.overall is not None:
-        scored.append((_tr("Overall"), [s.overall for s in summaries]))
+        scored.append((translate("ReterrProfilePage", "Overall"), [s.overall for s in summaries]))
     for label, rows in scored:
         r = rows[0]
         line(
-            _tr("Score: {dimension}").format(dimension=label),
+            translate("ReterrProfilePage", "Score: {dimension}").format(dimension=label),
             [(number(x.value, locale), goodness_color(x.goodness)) for x in rows],
             "" if r.rank is None else f"{r.rank} / {r.ranked}",
             number(r.reference, locale),
-            _tr("Index score from 0 to 100, higher = more resilient. Field: {field}").format(
-                field=r.field
-            ),
+            translate(
+                "ReterrProfilePage",
+                "Index score from 0 to 100, higher = more resilient. Field: {field}",
+            ).format(field=r.field),
         )
     values = []
     for s in summaries:
@@ -91,10 +89,10 @@ def index_lines(
         if s.rank is not None and s.ranked > 1:
             good = 1.0 - (s.rank - 1) / (s.ranked - 1)
         values.append(("–" if s.rank is None else f"{s.rank} / {s.ranked}", goodness_color(good)))
-    rank_label = _tr("Rank in the index (1 = best placed)")
+    rank_label = translate("ReterrProfilePage", "Rank in the index (1 = best placed)")
     if first.overall is None and first.dimensions:
         # Without an overall score, the algorithm ranks on the first dimension.
-        rank_label = _tr("Rank on {dimension} (1 = best placed)").format(
+        rank_label = translate("ReterrProfilePage", "Rank on {dimension} (1 = best placed)").format(
             dimension=first.dimensions[0].label
         )
     line(
@@ -102,7 +100,7 @@ def index_lines(
         values,
         "",
         "",
-        _tr("Field: {field}").format(field="rank"),
+        translate("ReterrProfilePage", "Field: {field}").format(field="rank"),
     )
     if any(s.band is not None for s in summaries):
         bands = []
@@ -112,13 +110,14 @@ def index_lines(
                 text = f"{number(s.band[0], locale)} – {number(s.band[1], locale)}"
             bands.append((text, None))
         line(
-            _tr("Rank when the weights vary (90 % of draws)"),
+            translate("ReterrProfilePage", "Rank when the weights vary (90 % of draws)"),
             bands,
             "",
             "",
-            _tr(
+            translate(
+                "ReterrProfilePage",
                 "Monte-Carlo band: the rank stays within it in 90 % of the random weightings. "
-                "A narrow band means a robust rank."
+                "A narrow band means a robust rank.",
             ),
         )
     return lines
@@ -160,17 +159,18 @@ def radar_title(profile: Profile, summary: IndexSummary) -> str:
     """Title of an index layer's radar: the dimension scores, or (fewer than three dimensions)
     the indicators' scores, both on the index's 0–100 scale."""
     if list(profile.axes) == [d.label for d in summary.dimensions]:
-        return _tr("Index scores (0–100, higher = more resilient)")
-    return _tr("Indicator scores (0–100, higher = more resilient)")
+        return translate("ReterrProfilePage", "Index scores (0–100, higher = more resilient)")
+    return translate("ReterrProfilePage", "Indicator scores (0–100, higher = more resilient)")
 
 
 def reading_line(profile: Profile) -> str:
     """How to read the table, in one line: rank 1 = best placed, the colours, and which way each
     indicator counts ("higher = more vulnerable: Share aged 65+, …")."""
     parts = [
-        _tr(
+        translate(
+            "ReterrProfilePage",
             "Rank 1 = best placed. Green: best third of territories; amber: middle third; red: "
-            "worst third."
+            "worst third.",
         )
     ]
     worse = [r.label for r in profile.rows if r.polarity is Polarity.HIGHER_IS_WORSE]
@@ -178,15 +178,19 @@ def reading_line(profile: Profile) -> str:
     context = [r.label for r in profile.rows if r.polarity is Polarity.NEUTRAL]
     if worse:
         parts.append(
-            _tr("Higher = more vulnerable: {indicators}.").format(indicators=", ".join(worse))
+            translate("ReterrProfilePage", "Higher = more vulnerable: {indicators}.").format(
+                indicators=", ".join(worse)
+            )
         )
     if better:
         parts.append(
-            _tr("Higher = more resilient: {indicators}.").format(indicators=", ".join(better))
+            translate("ReterrProfilePage", "Higher = more resilient: {indicators}.").format(
+                indicators=", ".join(better)
+            )
         )
     if context:
         parts.append(
-            _tr("Context, neither good nor bad: {indicators}.").format(
+            translate("ReterrProfilePage", "Context, neither good nor bad: {indicators}.").format(
                 indicators=", ".join(context)
             )
         )
@@ -199,9 +203,9 @@ def reference_label(field_name: str, value: str | None) -> str:
         return QCoreApplication.translate("ExportCouncilMap", "median of all territories")
     kind = peer_kind(field_name)
     if kind == "epci":
-        return _tr("median of the EPCI {name}").format(name=value)
+        return translate("ReterrProfilePage", "median of the EPCI {name}").format(name=value)
     if kind == "departement":
-        return _tr("median of the département {name}").format(name=value)
+        return translate("ReterrProfilePage", "median of the département {name}").format(name=value)
     return QCoreApplication.translate(
         "ExportCouncilMap", "median of the territories with {field} = {value}"
     ).format(field=field_name, value=value)
@@ -222,7 +226,7 @@ def _label(layout, text: str, w: float, h: float, size: float, bold: bool = Fals
     font = QFont("DejaVu Sans")
     font.setPointSizeF(size)
     font.setBold(bold)
-    item.setFont(font)
+    compat.set_label_font(item, font)
     item.attemptResize(QgsLayoutSize(w, h, MM))
     layout.addLayoutItem(item)
     return item
@@ -350,7 +354,9 @@ def add_profile_page(
 
     legend = _label(
         layout,
-        reading_line(profile) + " " + _tr("Reference: {ref}.").format(ref=profile.reference_label),
+        reading_line(profile)
+        + " "
+        + translate("ReterrProfilePage", "Reference: {ref}.").format(ref=profile.reference_label),
         277,
         10,
         7.5,

@@ -22,10 +22,6 @@ CONTEXT = "ReterrChecks"
 _UNBOUNDED = 1e300
 
 
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def _shown(value: Any) -> str:
     """A parameter value as the user gave it, short."""
     if value is None:
@@ -58,64 +54,80 @@ def explain(
     definition: QgsProcessingParameterDefinition, value: Any, context: QgsProcessingContext
 ) -> str:
     """Why ``value`` is refused for ``definition``, and what is expected, in one sentence."""
-    label = _tr("'{label}' ({name})").format(label=definition.description(), name=definition.name())
+    label = translate("ReterrChecks", "'{label}' ({name})").format(
+        label=definition.description(), name=definition.name()
+    )
     given = _shown(value)
     kind = definition.type()
     if value is None or given == "":
-        return _tr("{param} is required: give a value.").format(param=label)
+        return translate("ReterrChecks", "{param} is required: give a value.").format(param=label)
     if kind == "number":
         lo, hi = definition.minimum(), definition.maximum()
         whole = definition.dataType() == compat.NUMBER_INTEGER
-        what = _tr("a whole number") if whole else _tr("a number")
+        what = (
+            translate("ReterrChecks", "a whole number")
+            if whole
+            else translate("ReterrChecks", "a number")
+        )
         if lo > -_UNBOUNDED and hi < _UNBOUNDED:
-            bounds = _tr(" between {lo} and {hi}").format(lo=_number(lo), hi=_number(hi))
+            bounds = translate("ReterrChecks", " between {lo} and {hi}").format(
+                lo=_number(lo), hi=_number(hi)
+            )
         elif lo > -_UNBOUNDED:
-            bounds = _tr(" of at least {lo}").format(lo=_number(lo))
+            bounds = translate("ReterrChecks", " of at least {lo}").format(lo=_number(lo))
         elif hi < _UNBOUNDED:
-            bounds = _tr(" of at most {hi}").format(hi=_number(hi))
+            bounds = translate("ReterrChecks", " of at most {hi}").format(hi=_number(hi))
         else:
             bounds = ""
-        return _tr("{param} must be {what}{bounds}; '{value}' was given.").format(
-            param=label, what=what, bounds=bounds, value=given
-        )
+        return translate(
+            "ReterrChecks", "{param} must be {what}{bounds}; '{value}' was given."
+        ).format(param=label, what=what, bounds=bounds, value=given)
     if kind == "enum":
         choices = "; ".join(f"{k} = {o}" for k, o in enumerate(definition.options()))
         several = definition.allowMultiple()
         text = (
-            _tr("{param} must be one or more of the choices {choices}; '{value}' was given.")
+            translate(
+                "ReterrChecks",
+                "{param} must be one or more of the choices {choices}; '{value}' was given.",
+            )
             if several
-            else _tr("{param} must be one of the choices {choices}; '{value}' was given.")
+            else translate(
+                "ReterrChecks", "{param} must be one of the choices {choices}; '{value}' was given."
+            )
         )
         return text.format(param=label, choices=choices, value=given)
     if kind == "boolean":
-        return _tr("{param} must be true or false; '{value}' was given.").format(
-            param=label, value=given
-        )
+        return translate(
+            "ReterrChecks", "{param} must be true or false; '{value}' was given."
+        ).format(param=label, value=given)
     if kind in ("source", "vector", "raster", "layer", "multilayer"):
-        return _tr(
+        return translate(
+            "ReterrChecks",
             "{param}: the layer '{value}' cannot be opened. Give an existing file (for a table "
-            "of a GeoPackage: 'file.gpkg|layername=table') or a layer of the project."
+            "of a GeoPackage: 'file.gpkg|layername=table') or a layer of the project.",
         ).format(param=label, value=given)
     if kind == "file":
         path = str(value)
         if not os.path.exists(path):
-            return _tr("{param}: the file '{value}' does not exist.").format(
+            return translate("ReterrChecks", "{param}: the file '{value}' does not exist.").format(
                 param=label, value=given
             )
-        return _tr("{param}: '{value}' is not a file of the expected kind ({ext}).").format(
-            param=label, value=given, ext=definition.extension() or definition.fileFilter()
-        )
+        return translate(
+            "ReterrChecks", "{param}: '{value}' is not a file of the expected kind ({ext})."
+        ).format(param=label, value=given, ext=definition.extension() or definition.fileFilter())
     if kind == "field":
-        return _tr(
-            "{param} must be the name of a field of the input layer; '{value}' was given."
+        return translate(
+            "ReterrChecks",
+            "{param} must be the name of a field of the input layer; '{value}' was given.",
         ).format(param=label, value=given)
     if kind == "crs":
-        return _tr(
-            "{param} must be a coordinate reference system, e.g. 'EPSG:2154'; '{value}' was given."
+        return translate(
+            "ReterrChecks",
+            "{param} must be a coordinate reference system, e.g. 'EPSG:2154'; '{value}' was given.",
         ).format(param=label, value=given)
-    return _tr("{param}: '{value}' is not an accepted value (expected: {kind}).").format(
-        param=label, value=given, kind=kind
-    )
+    return translate(
+        "ReterrChecks", "{param}: '{value}' is not an accepted value (expected: {kind})."
+    ).format(param=label, value=given, kind=kind)
 
 
 def parameter_problem(
