@@ -5,7 +5,7 @@ PY := .venv/bin/python
 TS := $(wildcard i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: demo test setup setup-dev translations ts bench lint format zip sample layout clean
+.PHONY: demo test test-debian13 setup setup-dev translations ts bench lint format zip sample layout clean
 
 setup:
 	@scripts/setup.sh
@@ -23,6 +23,11 @@ demo: setup translations
 
 test: setup-dev translations
 	@scripts/run_tests.sh
+
+# The suite and the demo of a fresh clone of HEAD on Debian 13 (QGIS 3.40), in a chroot made under
+# build/debian13/ from a Debian 12 machine, as root (scripts/test_debian13.sh; not part of .ci/run).
+test-debian13:
+	@scripts/test_debian13.sh
 
 bench: setup-dev
 	@$(PY) bench/run.py
@@ -50,4 +55,5 @@ layout: setup
 	@QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_layout_template.py
 
 clean:
-	rm -rf build out dist .pytest_cache i18n/*.qm
+	@findmnt -rn -o TARGET | grep -q "^$$PWD/build/" && { echo "build/ has mounts (a Debian 13 chroot in use): not cleaned" >&2; exit 1; } || true
+	rm -rf --one-file-system build out dist .pytest_cache i18n/*.qm

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsProperty,
     QgsRenderContext,
     QgsScaleBarSettings,
     QgsTask,
@@ -32,11 +33,11 @@ from qgis.PyQt.QtCore import Qt, QVariant
 QGIS_VERSION_INT: int = Qgis.QGIS_VERSION_INT
 
 
-def _scoped(new_owner: object, new_enum: str, old_owner: object, name: str) -> object:
-    enum = getattr(new_owner, new_enum, None)
-    if enum is not None and hasattr(enum, name):
-        return getattr(enum, name)
-    return getattr(old_owner, name)
+def _scoped(new_owner: object, new_path: str, old_owner: object, old_name: str) -> object:
+    """``new_owner.new_path`` (QGIS 3.36+ and 4, e.g. ``"ProcessingSourceType.VectorPolygon"``),
+    else ``old_owner.old_name`` (QGIS 3.22). Members were often renamed when their enum was
+    scoped (``TypeVectorPolygon`` -> ``VectorPolygon``), so both names are spelled out."""
+    return _first((new_owner, new_path), (old_owner, old_name))
 
 
 def _first(*paths: tuple[object, str]) -> object:
@@ -53,24 +54,32 @@ def _first(*paths: tuple[object, str]) -> object:
 
 
 # Processing source types
-TYPE_VECTOR_POLYGON = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPolygon")
-TYPE_VECTOR_ANY = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorAnyGeometry")
-TYPE_VECTOR_POINT = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorPoint")
-TYPE_VECTOR_LINE = _scoped(Qgis, "ProcessingSourceType", QgsProcessing, "TypeVectorLine")
+TYPE_VECTOR_POLYGON = _scoped(
+    Qgis, "ProcessingSourceType.VectorPolygon", QgsProcessing, "TypeVectorPolygon"
+)
+TYPE_VECTOR_ANY = _scoped(
+    Qgis, "ProcessingSourceType.VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry"
+)
+TYPE_VECTOR_POINT = _scoped(
+    Qgis, "ProcessingSourceType.VectorPoint", QgsProcessing, "TypeVectorPoint"
+)
+TYPE_VECTOR_LINE = _scoped(Qgis, "ProcessingSourceType.VectorLine", QgsProcessing, "TypeVectorLine")
 #: Any vector layer, tables without geometry included.
 TYPE_VECTOR_OR_TABLE = _first((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 
 # Parameter types
 NUMBER_INTEGER = _scoped(
-    Qgis, "ProcessingNumberParameterType", QgsProcessingParameterNumber, "Integer"
+    Qgis, "ProcessingNumberParameterType.Integer", QgsProcessingParameterNumber, "Integer"
 )
 NUMBER_DOUBLE = _scoped(
-    Qgis, "ProcessingNumberParameterType", QgsProcessingParameterNumber, "Double"
+    Qgis, "ProcessingNumberParameterType.Double", QgsProcessingParameterNumber, "Double"
 )
 FIELD_NUMERIC = _scoped(
-    Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Numeric"
+    Qgis, "ProcessingFieldParameterDataType.Numeric", QgsProcessingParameterField, "Numeric"
 )
-FIELD_ANY = _scoped(Qgis, "ProcessingFieldParameterDataType", QgsProcessingParameterField, "Any")
+FIELD_ANY = _scoped(
+    Qgis, "ProcessingFieldParameterDataType.Any", QgsProcessingParameterField, "Any"
+)
 #: Parameter flag: shown under the dialog's "Advanced parameters".
 PARAM_FLAG_ADVANCED = _first(
     (Qgis, "ProcessingParameterFlag.Advanced"), (QgsProcessingParameterNumber, "FlagAdvanced")
@@ -78,7 +87,7 @@ PARAM_FLAG_ADVANCED = _first(
 
 # Algorithm flags
 FLAG_NO_THREADING = _scoped(
-    Qgis, "ProcessingAlgorithmFlag", QgsProcessingAlgorithm, "FlagNoThreading"
+    Qgis, "ProcessingAlgorithmFlag.NoThreading", QgsProcessingAlgorithm, "FlagNoThreading"
 )
 
 # Feature requests, sinks and sources
@@ -104,21 +113,24 @@ LABEL_PRIORITY = _first(
 EXPORT_SUCCESS = _first((QgsLayoutExporter, "ExportResult.Success"), (QgsLayoutExporter, "Success"))
 
 # Message levels
-LOG_INFO = _scoped(Qgis, "MessageLevel", Qgis, "Info")
-LOG_WARNING = _scoped(Qgis, "MessageLevel", Qgis, "Warning")
-LOG_CRITICAL = _scoped(Qgis, "MessageLevel", Qgis, "Critical")
+LOG_INFO = _scoped(Qgis, "MessageLevel.Info", Qgis, "Info")
+LOG_WARNING = _scoped(Qgis, "MessageLevel.Warning", Qgis, "Warning")
+LOG_CRITICAL = _scoped(Qgis, "MessageLevel.Critical", Qgis, "Critical")
 
 # Text rendering in exports
-TEXT_ALWAYS_TEXT = _scoped(Qgis, "TextRenderFormat", QgsRenderContext, "TextFormatAlwaysText")
+TEXT_ALWAYS_TEXT = _scoped(
+    Qgis, "TextRenderFormat.AlwaysText", QgsRenderContext, "TextFormatAlwaysText"
+)
 
 # Geometry types
-WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType", QgsWkbTypes, "MultiPolygon")
-GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType", QgsWkbTypes, "PolygonGeometry")
+WKB_MULTIPOLYGON = _scoped(Qgis, "WkbType.MultiPolygon", QgsWkbTypes, "MultiPolygon")
+GEOMETRY_POLYGON = _scoped(Qgis, "GeometryType.Polygon", QgsWkbTypes, "PolygonGeometry")
 GEOMETRY_POINT = _first((Qgis, "GeometryType.Point"), (QgsWkbTypes, "PointGeometry"))
-WKB_POINT = _scoped(Qgis, "WkbType", QgsWkbTypes, "Point")
-WKB_LINESTRING = _scoped(Qgis, "WkbType", QgsWkbTypes, "LineString")
+WKB_POINT = _scoped(Qgis, "WkbType.Point", QgsWkbTypes, "Point")
+WKB_LINESTRING = _scoped(Qgis, "WkbType.LineString", QgsWkbTypes, "LineString")
 DISTANCE_METERS = _first((Qgis, "DistanceUnit.Meters"), (QgsUnitTypes, "DistanceMeters"))
-WKB_NO_GEOMETRY = _scoped(Qgis, "WkbType", QgsWkbTypes, "NoGeometry")
+WKB_NO_GEOMETRY = _scoped(Qgis, "WkbType.NoGeometry", QgsWkbTypes, "NoGeometry")
+WKB_UNKNOWN = _scoped(Qgis, "WkbType.Unknown", QgsWkbTypes, "Unknown")
 
 # Field types: QMetaType in Qt6 builds, QVariant in Qt5 builds.
 try:  # pragma: no cover - depends on the Qt build
@@ -160,3 +172,55 @@ SCALEBAR_FIT_WIDTH = _first(
     (Qgis, "ScaleBarSegmentSizeMode.FitWidth"), (QgsScaleBarSettings, "SegmentSizeFitWidth")
 )
 SORT_ASCENDING = _first((Qt, "SortOrder.AscendingOrder"), (Qt, "AscendingOrder"))
+
+# Data-defined properties (sinks given as a static property)
+PROPERTY_STATIC = _first((Qgis, "PropertyType.Static"), (QgsProperty, "StaticProperty"))
+
+
+# Deprecated calls (QGIS 3.40 warns): each helper uses the new API where it exists.
+def parameter_as_fields(algorithm, parameters, name, context) -> list[str]:
+    """The field names of a field parameter: ``parameterAsStrings`` (3.32+), else ``parameterAsFields``."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return list(algorithm.parameterAsStrings(parameters, name, context) or [])
+    return list(algorithm.parameterAsFields(parameters, name, context) or [])
+
+
+def set_label_font(label, font) -> None:
+    """Font of a layout label: through its text format (3.24+), else ``setFont``.
+
+    The text format takes the font's size in points (a ``QFont``'s size is ignored by
+    ``QgsTextFormat.setFont``); the label's other format settings (colour…) are kept.
+    """
+    if hasattr(label, "setTextFormat"):
+        fmt = label.textFormat()
+        fmt.setFont(font)
+        if font.pointSizeF() > 0:
+            fmt.setSize(font.pointSizeF())
+            fmt.setSizeUnit(_first((Qgis, "RenderUnit.Points"), (QgsUnitTypes, "RenderPoints")))
+        label.setTextFormat(fmt)
+    else:  # QGIS < 3.24
+        label.setFont(font)
+
+
+def label_font(label):
+    """Font of a layout label, sized in points: from its text format (3.24+), else ``font()``."""
+    if hasattr(label, "textFormat"):
+        fmt = label.textFormat()
+        font = fmt.font()
+        if fmt.sizeUnit() == _first((Qgis, "RenderUnit.Points"), (QgsUnitTypes, "RenderPoints")):
+            font.setPointSizeF(fmt.size())
+        return font
+    return label.font()  # QGIS < 3.24
+
+
+def save_qml_default_style(layer) -> tuple[str, bool]:
+    """``layer.saveDefaultStyle()``, with all style categories named on QGIS 3.26+ (the call
+    without them is deprecated there): returns (message, ok)."""
+    if QGIS_VERSION_INT >= 32600:
+        from qgis.core import QgsMapLayer
+
+        every = _first(
+            (QgsMapLayer, "StyleCategory.AllStyleCategories"), (QgsMapLayer, "AllStyleCategories")
+        )
+        return layer.saveDefaultStyle(every)
+    return layer.saveDefaultStyle()

@@ -321,7 +321,7 @@ def _label(layout, item_id: str, text: str, x, y, w, h, size: float, bold: bool 
     font = QFont("DejaVu Sans")
     font.setPointSizeF(size)
     font.setBold(bold)
-    item.setFont(font)
+    compat.set_label_font(item, font)
     layout.addLayoutItem(item)
     item.attemptMove(QgsLayoutPoint(x, y, MM))
     item.attemptResize(QgsLayoutSize(w, h, MM))

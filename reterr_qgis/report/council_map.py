@@ -448,7 +448,7 @@ def fit_label(layout: QgsLayout, item_id: str, min_size: float = MIN_TITLE_SIZE)
     item = layout.itemById(item_id)
     if not isinstance(item, QgsLayoutItemLabel):
         return 0.0
-    font = QFont(item.font())
+    font = QFont(compat.label_font(item))
     width = item.rect().width() - 2 * item.marginX()
     height = item.rect().height() - 2 * item.marginY()
     text = item.text()
@@ -469,7 +469,7 @@ def fit_label(layout: QgsLayout, item_id: str, min_size: float = MIN_TITLE_SIZE)
             last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
         lines = [*lines[: fitting - 1], last + " …"]
         item.setText("\n".join(lines))
-    item.setFont(font)
+    compat.set_label_font(item, font)
     return size
 
 

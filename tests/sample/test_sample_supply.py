@@ -213,7 +213,8 @@ def _rosetta_pac_codes() -> Optional[set[str]]:
     import json
 
     candidates = [os.environ.get("RETERR_ROSETTA_CPF", "")]
-    candidates += [str(p) for p in sorted((ROOT / "build").glob("**/rosetta*/**/data/cpf.json"))]
+    # Under build/rosetta*/ (not the whole of build/, which may hold a Debian 13 chroot).
+    candidates += [str(p) for p in sorted((ROOT / "build").glob("rosetta*/**/data/cpf.json"))]
     for c in candidates:
         if c and Path(c).is_file():
             data = json.loads(Path(c).read_text(encoding="utf-8"))

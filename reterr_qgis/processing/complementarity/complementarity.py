@@ -428,7 +428,9 @@ class Complementarity(ComplementarityAlgorithm):
     def _balance_fields(self, parameters, context, feedback, territories) -> list[str]:
         """The balance fields asked for, or those of 'Food adequacy' when none is given."""
         names = territories.source.fields().names()
-        chosen = [f for f in self.parameterAsFields(parameters, self.FIELDS, context) if f]
+        chosen = [
+            f for f in compat.parameter_as_fields(self, parameters, self.FIELDS, context) if f
+        ]
         if not chosen:
             chosen = default_balance_fields(names)
             if not chosen:
@@ -492,7 +494,11 @@ class Complementarity(ComplementarityAlgorithm):
 
     def _dissimilarity(self, parameters, context, territories, result):
         fields = [
-            f for f in self.parameterAsFields(parameters, self.DISSIMILARITY_FIELDS, context) if f
+            f
+            for f in compat.parameter_as_fields(
+                self, parameters, self.DISSIMILARITY_FIELDS, context
+            )
+            if f
         ]
         if not fields:
             return None

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from scipy import sparse
 
 from ...adapters import compat
 from ...adapters.layers import read_columns
@@ -30,12 +29,15 @@ from ...engine.complementarity.flow_indicators import (
     territory_flow_indicators,
 )
 from ...engine.core.errors import Canceled
+from ...engine.core.lazy import lazy_module
 from ..common.feedback import engine_guard, listing, warn
 from ..common.inputs import feature_source, layer_label
 from ..common.outputs import fields_of, open_output, write_units
 from ..common.params import decimals
 from ..supply.establishments import CODE_FIELD, INPUT, NAME_FIELD, read_territories
 from .base import ComplementarityAlgorithm
+
+sparse = lazy_module("scipy.sparse")
 
 #: Default minimum flow of a drawn line (persons) and lines per origin.
 DEFAULT_THRESHOLD = 100.0

@@ -9,7 +9,6 @@ from typing import Any, Optional
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFeature,
     QgsFillSymbol,
@@ -96,11 +95,7 @@ AREA_FIELDS = (
 
 def _advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """Flag a parameter advanced (``Qgis.ProcessingParameterFlag.Advanced`` on QGIS ≥ 3.36)."""
-    scoped = getattr(Qgis, "ProcessingParameterFlag", None)
-    flag = getattr(scoped, "Advanced", None) if scoped is not None else None
-    if flag is None:
-        flag = QgsProcessingParameterDefinition.FlagAdvanced
-    param.setFlags(param.flags() | flag)
+    param.setFlags(param.flags() | compat.PARAM_FLAG_ADVANCED)
     return param
 
 

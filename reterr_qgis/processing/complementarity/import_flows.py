@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
 )
-from scipy import sparse
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages, read_columns
@@ -30,11 +29,14 @@ from ...engine.complementarity.flows import (
     reliability,
 )
 from ...engine.core.errors import Canceled
+from ...engine.core.lazy import lazy_module
 from ...engine.supply.sirene import PLM_ARRONDISSEMENTS
 from ..common.feedback import engine_guard, listing, progress_to, warn
 from ..common.inputs import feature_source, layer_label
 from ..common.outputs import fields_of, open_output
 from .base import ComplementarityAlgorithm
+
+sparse = lazy_module("scipy.sparse")
 
 #: Codes of the rows that are not a commune or zone pair (the engine's outside kinds, in the
 #: order of ``flows.OUTSIDE_KINDS``: abroad, missing, unknown), of the communes outside the

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -27,7 +26,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
 from ...adapters import compat
@@ -85,9 +83,7 @@ def automatic_group_level(level: str) -> str | None:
 def _geometry_kind(source) -> str:
     """ "none" for a table without geometry, else "geometry"."""
     wkb = source.wkbType()
-    no_geom = {compat.WKB_NO_GEOMETRY}
-    unknown = getattr(getattr(Qgis, "WkbType", None), "Unknown", None)
-    no_geom.add(unknown if unknown is not None else QgsWkbTypes.Unknown)
+    no_geom = {compat.WKB_NO_GEOMETRY, compat.WKB_UNKNOWN}
     return "none" if wkb in no_geom else "geometry"
 
 

@@ -366,7 +366,9 @@ class ResilienceIndex(ReterrAlgorithm):
     def execute(self, parameters, context, feedback):
         source = feature_source(self, parameters, self.INPUT, context)
         layer_name = self.layer_label(parameters, self.INPUT, context, source)
-        fields = list(dict.fromkeys(self.parameterAsFields(parameters, self.FIELDS, context)))
+        fields = list(
+            dict.fromkeys(compat.parameter_as_fields(self, parameters, self.FIELDS, context))
+        )
         if not fields:
             raise QgsProcessingException(self.tr("Choose at least one indicator field."))
         specs = self._indicators(fields, parameters, context)

@@ -202,7 +202,7 @@ class ExportAtlas(ReterrAlgorithm):
         language = "fr" if lang == "fr" else "en"
         locale = QLocale(lang)
         user = load_user_indicators(layer)
-        fields = list(self.parameterAsFields(parameters, self.FIELDS, context) or [])
+        fields = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
         for name in fields:
             check_field(name)
         if not fields:

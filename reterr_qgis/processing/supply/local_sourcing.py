@@ -312,7 +312,9 @@ class LocalSourcing(SupplyAlgorithm):
 
     def _balance_fields(self, parameters, context, feedback, source, layer_name) -> list[str]:
         """The balance fields asked for, or those of 'Food adequacy' when none is given."""
-        chosen = [f for f in self.parameterAsFields(parameters, self.FIELDS, context) if f]
+        chosen = [
+            f for f in compat.parameter_as_fields(self, parameters, self.FIELDS, context) if f
+        ]
         fields = source.fields()
         if not chosen:
             chosen = default_balance_fields(fields.names())

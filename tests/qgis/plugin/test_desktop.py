@@ -137,6 +137,9 @@ def finish(code=0):
     report["finished"] = True
     save()
     QgsProject.instance().setDirty(False)
+    # Close the project first, as QGIS's own Quit does: QGIS 3.40 dies on signal 11 when the
+    # application exits with a GeoPackage layer still in the project (with or without the plugin).
+    QgsProject.instance().clear()
     QgsApplication.instance().exit(code)
 
 

@@ -44,6 +44,12 @@ def describe_provider() -> dict[str, dict]:
     return out
 
 
+def _comparable(spec: dict) -> dict:
+    """A parameter's description as a caller sees it: QGIS 3.40 reads a model's empty text
+    default back as None where 3.22 keeps "" (both mean "no value")."""
+    return {**spec, "default": None if spec.get("default") == "" else spec.get("default")}
+
+
 def interface_differences(pinned: dict, current: dict) -> list[str]:
     """What breaks a saved model or script, in words."""
     problems = []
@@ -58,7 +64,7 @@ def interface_differences(pinned: dict, current: dict) -> list[str]:
             now = new["parameters"].get(name)
             if now is None:
                 problems.append(f"{alg_id}: parameter {name} removed")
-            elif now != spec:
+            elif _comparable(now) != _comparable(spec):
                 problems.append(f"{alg_id}: parameter {name} {spec} → {now}")
         for name, spec in new["parameters"].items():
             if name not in old["parameters"] and not spec["optional"]:

@@ -97,10 +97,11 @@ def test_supply_chain_as_a_saved_model(run_alg, tmp_path):
         geom="Polygon",
         name="parcelles",
     )
-    res = run_alg(
-        model, {"communes": communes, "parcelles": parcels, "sourcing:flux": "TEMPORARY_OUTPUT"}
-    )
-    flows = res["sourcing:flux"]
+    # The output's parameter name: "sourcing:flux" on QGIS 3.22, made from its description
+    # ("flux_dapprovisionnement") on 3.40.
+    (dest,) = [d.name() for d in model.destinationParameterDefinitions()]
+    res = run_alg(model, {"communes": communes, "parcelles": parcels, dest: "TEMPORARY_OUTPUT"})
+    flows = res[dest]
     flows = flows if hasattr(flows, "getFeatures") else res["_context"].getMapLayer(flows)
     got = {(f["famille"], f["orig_code"], f["dest_code"]): f["vol_ha"] for f in flows.getFeatures()}
     # Cereals: B has 50 ha for a need of 100 × 0.085 = 8.5 ha (surplus 41.5); A needs 850 ha and
