@@ -187,3 +187,4 @@ mv -f "$TMP/diagnostic.gpkg" "$TMP/council_map.pdf" "$TMP/council_map.png" \
   "$TMP/council_map_2.png" "$TMP/acces_medecins.png" "$TMP/autonomie_alimentaire.png" \
   "$TMP/flux.png" "$TMP/aires.png" "$TMP/indice_resilience.csv" "$TMP/atlas_epci.pdf" "$OUT/"
 "$ROOT/.venv/bin/python" scripts/demo_summary.py "$OUT/diagnostic.gpkg" "$OUT/council_map.pdf"
+echo "  $OUT/atlas_epci.pdf  (atlas pour le conseil : $(pdfinfo "$OUT/atlas_epci.pdf" | awk '/^Pages:/{print $2}') pages, une par EPCI)"

@@ -139,3 +139,52 @@ def insee_naf_rev2() -> set[str]:
     lines = text.splitlines()
     assert lines[0].split(";")[0] == "NIV5"
     return {line.split(";")[0].strip() for line in lines[1:] if line.strip()}
+
+
+#: Five territories with indicators of three dimensions and a user field ("velo"), hand-made so
+#: that the index of T3 is worked out by hand (tests of the dock and of the profile page).
+INDEX_ROWS = [
+    # nom, nom_epci, share_65p, share_0_19, basket_share, velo, adq_cap
+    ("T1", "CA Rodez Agglomération", 20.0, 25.0, 10.0, 1.0, 60.0),
+    ("T2", "CA Rodez Agglomération", 30.0, 15.0, 20.0, 2.0, 80.0),
+    ("T3", "CA Rodez Agglomération", 25.0, 20.0, 30.0, 3.0, 100.0),
+    ("T4", "CC Lévezou Pareloup", 35.0, 30.0, 40.0, 4.0, 70.0),
+    ("T5", "CC Lévezou Pareloup", 40.0, 10.0, 50.0, 5.0, 90.0),
+]
+
+
+@pytest.fixture
+def small_index_layer(run_alg, tmp_path, qgis_app):
+    """``reterr:resilience_index`` on :data:`INDEX_ROWS` (share_65p, basket_share, velo:+ in
+    services, adq_cap; share_0_19 left out), written to a GeoPackage and opened."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    src = QgsVectorLayer(
+        "Point?crs=EPSG:2154&field=nom:string&field=nom_epci:string&field=share_65p:double"
+        "&field=share_0_19:double&field=basket_share:double&field=velo:double"
+        "&field=adq_cap:double",
+        "territoires",
+        "memory",
+    )
+    feats = []
+    for i, r in enumerate(INDEX_ROWS):
+        f = QgsFeature(src.fields())
+        f.setAttributes(list(r))
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(700000 + 1000 * i, 6300000)))
+        feats.append(f)
+    src.dataProvider().addFeatures(feats)
+    out = run_alg(
+        "reterr:resilience_index",
+        {
+            "INPUT": src,
+            "FIELDS": ["share_65p", "basket_share", "velo", "adq_cap"],
+            "POLARITIES": "velo:+",
+            "DIMENSIONS": "velo:services",
+            "NAME_FIELD": "nom",
+            "SAMPLES": 50,
+            "OUTPUT": str(tmp_path / "index.gpkg"),
+        },
+    )["OUTPUT"]
+    lyr = QgsVectorLayer(out, "indice", "ogr")
+    assert lyr.isValid()
+    return lyr

@@ -56,7 +56,16 @@ from ..adapters.i18n import translate
 from ..engine.core.indicators import Polarity, dimension_label, get_indicator
 from ..engine.index.dashboard import DIMENSION_FIELD, Dashboard
 from . import council_map
-from .formatting import BAD, GOOD, MIDDLE, goodness_color, number, row_color, row_label
+from .formatting import (
+    BAD,
+    GOOD,
+    MIDDLE,
+    goodness_color,
+    number,
+    row_color,
+    row_label,
+    text_format,
+)
 
 __all__ = [
     "AtlasLine",
@@ -328,15 +337,6 @@ def _label(layout, item_id: str, text: str, x, y, w, h, size: float, bold: bool 
     return item
 
 
-def _text_format(size: float, bold: bool = False) -> QgsTextFormat:
-    fmt = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    return fmt
-
-
 def _attribute_table(layout, table: QgsVectorLayer, kind: str, headers, widths, x, y, w, h):
     """An attribute table of the ``kind`` lines of ``table`` for the current atlas feature."""
     atable = QgsLayoutItemAttributeTable.create(layout)
@@ -364,8 +364,8 @@ def _attribute_table(layout, table: QgsVectorLayer, kind: str, headers, widths, 
         atable.setHeaderMode(compat.TABLE_NO_HEADERS)
     atable.setUseConditionalStyling(True)
     atable.setWrapBehavior(compat.TABLE_WRAP_TEXT)
-    atable.setHeaderTextFormat(_text_format(7, True))
-    atable.setContentTextFormat(_text_format(7))
+    atable.setHeaderTextFormat(text_format(7, True))
+    atable.setContentTextFormat(text_format(7))
     atable.setCellMargin(0.8)
     atable.setGridStrokeWidth(0.15)
     atable.setGridColor(QColor(180, 180, 180))

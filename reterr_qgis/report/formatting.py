@@ -10,8 +10,9 @@ import math
 from collections.abc import Sequence
 from typing import Optional
 
+from qgis.core import QgsTextFormat
 from qgis.PyQt.QtCore import QLocale
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ..engine.core.indicators import Polarity
 from ..engine.index.dashboard import Profile, ProfileRow
@@ -124,3 +125,13 @@ def table_rows(profiles: Profile | Sequence[Profile], locale: QLocale) -> list[l
             cells.append((change_text(r, locale), None))
         out.append(cells)
     return out
+
+
+def text_format(size: float, bold: bool = False) -> QgsTextFormat:
+    """The text format of the council documents' labels and tables: DejaVu Sans at ``size`` pt."""
+    fmt = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    return fmt

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTableColumn,
     QgsTableCell,
-    QgsTextFormat,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -33,7 +32,15 @@ from ..adapters.dashboard import IndexSummary, index_summary, peer_kind
 from ..adapters.i18n import translate
 from ..engine.core.indicators import Polarity
 from ..engine.index.dashboard import Dashboard, Profile
-from .formatting import Cell, goodness_color, has_vintages, number, row_order, table_rows
+from .formatting import (
+    Cell,
+    goodness_color,
+    has_vintages,
+    number,
+    row_order,
+    table_rows,
+    text_format,
+)
 from .radar import RadarChart, RadarSeries
 
 MM = compat.LAYOUT_MM
@@ -211,15 +218,6 @@ def reference_label(field_name: str, value: str | None) -> str:
     ).format(field=field_name, value=value)
 
 
-def _text_format(size: float, bold: bool = False) -> QgsTextFormat:
-    fmt = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    return fmt
-
-
 def _label(layout, text: str, w: float, h: float, size: float, bold: bool = False):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
@@ -324,8 +322,8 @@ def add_profile_page(
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
     contents = []
-    fmt = _text_format(7.5)
-    bold = _text_format(7.5, True)
+    fmt = text_format(7.5)
+    bold = text_format(7.5, True)
     lines = profile_lines(profile, [summary] if summary is not None else None, locale, len(headers))
     for row, _tip, _k, heading in lines:
         cells = []
@@ -341,7 +339,7 @@ def add_profile_page(
     table.setTableContents(contents)
     table.setColumnWidths(widths)
     table.setWrapBehavior(compat.TABLE_WRAP_TEXT)
-    table.setHeaderTextFormat(_text_format(7.5, True))
+    table.setHeaderTextFormat(text_format(7.5, True))
     table.setContentTextFormat(fmt)
     table.setCellMargin(1.0)
     table.setGridStrokeWidth(0.15)

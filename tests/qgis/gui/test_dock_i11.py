@@ -11,14 +11,6 @@ import pytest
 # basket_share and a field of the user's, "velo" (given "+" and the services dimension in the
 # parameters: unknown to the registry), adq_cap (self-sufficiency). share_0_19 is an indicator of
 # the registry that the index was NOT built from.
-ROWS = [
-    # nom, nom_epci, share_65p, share_0_19, basket_share, velo, adq_cap
-    ("T1", "CA Rodez Agglomération", 20.0, 25.0, 10.0, 1.0, 60.0),
-    ("T2", "CA Rodez Agglomération", 30.0, 15.0, 20.0, 2.0, 80.0),
-    ("T3", "CA Rodez Agglomération", 25.0, 20.0, 30.0, 3.0, 100.0),
-    ("T4", "CC Lévezou Pareloup", 35.0, 30.0, 40.0, 4.0, 70.0),
-    ("T5", "CC Lévezou Pareloup", 40.0, 10.0, 50.0, 5.0, 90.0),
-]
 # Min-max scores, higher = more resilient (hand-computed):
 #   vulnerability = share_65p mirrored: (40 - v) / 20 * 100 → 100, 50, 75, 25, 0
 #   services = mean(basket_share (10..50 → 0..100), velo (1..5 → 0..100)) → 0, 25, 50, 75, 100
@@ -32,40 +24,12 @@ T3_DIMENSIONS = {
 
 
 @pytest.fixture
-def index_layer(run_alg, tmp_path, qgis_app):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+def index_layer(small_index_layer):
+    from qgis.core import QgsProject
 
-    src = QgsVectorLayer(
-        "Point?crs=EPSG:2154&field=nom:string&field=nom_epci:string&field=share_65p:double"
-        "&field=share_0_19:double&field=basket_share:double&field=velo:double"
-        "&field=adq_cap:double",
-        "territoires",
-        "memory",
-    )
-    feats = []
-    for i, r in enumerate(ROWS):
-        f = QgsFeature(src.fields())
-        f.setAttributes(list(r))
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(700000 + 1000 * i, 6300000)))
-        feats.append(f)
-    src.dataProvider().addFeatures(feats)
-    out = run_alg(
-        "reterr:resilience_index",
-        {
-            "INPUT": src,
-            "FIELDS": ["share_65p", "basket_share", "velo", "adq_cap"],
-            "POLARITIES": "velo:+",
-            "DIMENSIONS": "velo:services",
-            "NAME_FIELD": "nom",
-            "SAMPLES": 50,
-            "OUTPUT": str(tmp_path / "index.gpkg"),
-        },
-    )["OUTPUT"]
-    lyr = QgsVectorLayer(out, "indice", "ogr")
-    assert lyr.isValid()
-    QgsProject.instance().addMapLayer(lyr)
-    yield lyr
-    QgsProject.instance().removeMapLayer(lyr.id())
+    QgsProject.instance().addMapLayer(small_index_layer)
+    yield small_index_layer
+    QgsProject.instance().removeMapLayer(small_index_layer.id())
 
 
 @pytest.fixture
