@@ -114,6 +114,8 @@ def test_apl_classes_break_at_the_underserved_threshold(qgis_app):
 def test_long_title_wraps_inside_its_box(cm):
     from qgis.core import QgsLayoutUtils, QgsProject
 
+    from reterr_qgis.adapters import compat
+
     project = QgsProject()
     layout = cm.load_template(project, cm.default_template())
     title = (
@@ -122,7 +124,7 @@ def test_long_title_wraps_inside_its_box(cm):
     )
     cm.fill_texts(layout, title, "Aveyron — 7 décembre 2026", "")
     item = layout.itemById("title")
-    font = item.font()
+    font = compat.label_font(item)  # font() is deprecated on QGIS 3.40
     assert font.pointSizeF() < 20
     lines = cm.wrap_lines(item.text(), font, item.rect().width())
     assert len(lines) * QgsLayoutUtils.fontHeightMM(font) <= item.rect().height()
@@ -130,7 +132,7 @@ def test_long_title_wraps_inside_its_box(cm):
     # A short title keeps the template's size.
     short = cm.load_template(project, cm.default_template())
     cm.fill_texts(short, "Share aged 65+", "", "")
-    assert short.itemById("title").font().pointSizeF() == 20
+    assert compat.label_font(short.itemById("title")).pointSizeF() == 20
 
 
 def test_without_rank_field_the_largest_by_area_are_labelled(cm):
