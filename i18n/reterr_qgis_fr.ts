@@ -6,7 +6,7 @@
     <message>
         <location filename="../reterr_qgis/gui/bpe_types.py" line="115"/>
         <source>Facility types</source>
-        <translation>Types d&apos;équipements</translation>
+        <translation>Types d'équipements</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/gui/bpe_types.py" line="118"/>
@@ -16,7 +16,7 @@
     <message>
         <location filename="../reterr_qgis/gui/bpe_types.py" line="146"/>
         <source>BPE code until {year}</source>
-        <translation>code BPE jusqu&apos;en {year}</translation>
+        <translation>code BPE jusqu'en {year}</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/gui/bpe_types.py" line="206"/>
@@ -31,7 +31,7 @@
     <message>
         <location filename="../reterr_qgis/gui/bpe_types.py" line="223"/>
         <source>Choose the facility types from the list</source>
-        <translation>Choisir les types d&apos;équipements dans la liste</translation>
+        <translation>Choisir les types d'équipements dans la liste</translation>
     </message>
 </context>
 <context>
@@ -795,47 +795,47 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>Mise en page « {name} » ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="224"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="233"/>
         <source>Index score</source>
         <translation>Score de l'indice</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="186"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="195"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="188"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="197"/>
         <source>Area</source>
         <translation>Superficie</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="194"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="203"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="194"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="203"/>
         <source>inh./km²</source>
         <translation>hab./km²</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="211"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="220"/>
         <source>{rank} of {n}</source>
         <translation>{rank} sur {n}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="214"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="223"/>
         <source>(90 % band: {low} – {high})</source>
         <translation>(intervalle à 90 % : {low} – {high})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="217"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="226"/>
         <source>Rank in the index (1 = best)</source>
         <translation>Rang dans l'indice (1 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/atlas.py" line="280"/>
+        <location filename="../reterr_qgis/report/atlas.py" line="289"/>
         <source>Atlas tables</source>
         <translation>Tableaux de l'atlas</translation>
     </message>
@@ -1303,22 +1303,22 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>La couche « {layer} » n'a aucun champ indicateur pour la page de profil : donnez comme couche d'indicateurs la sortie d'un algorithme ReTerr (par ex. l'indice de résilience).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="203"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="210"/>
         <source>median of all territories</source>
         <translation>médiane de tous les territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="209"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="216"/>
         <source>median of the territories with {field} = {value}</source>
         <translation>médiane des territoires où {field} = {value}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="399"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="397"/>
         <source>{layer}: {n} territories compared — {date}</source>
         <translation>{layer} : {n} territoires comparés — {date}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="402"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="400"/>
         <source>Radar: each indicator (or dimension of the index) scored from 0 (worst territory) to 10 (best), by its polarity, as in the ReTerr dock and reterr:resilience_index.</source>
         <translation>Radar : chaque indicateur (ou dimension de l'indice) noté de 0 (territoire le moins bien placé) à 10 (le mieux placé) selon son sens, comme dans le panneau ReTerr et reterr:resilience_index.</translation>
     </message>
@@ -1453,7 +1453,7 @@ Fonctionne sans projet ouvert (qgis_process).</translation>
         <translation>{figure} (territoires écartés faute d'effectifs : {n})</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="409"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="407"/>
         <source>Radar and scores: the dimension scores of the index as reterr:resilience_index wrote them (0–100, higher = more resilient), the same as in the layer and the ReTerr dock. The indicators are those the index was built from.</source>
         <translation>Radar et scores : les scores par dimension de l'indice tels que reterr:resilience_index les a écrits (0–100, plus élevé = plus résilient), les mêmes que dans la couche et le panneau ReTerr. Les indicateurs sont ceux à partir desquels l'indice a été construit.</translation>
     </message>
@@ -4258,7 +4258,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="158"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="154"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -4273,42 +4273,42 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="901"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="915"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="915"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="929"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="921"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="935"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="337"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="351"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="622"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="636"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="933"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="947"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="508"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="522"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
         <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="546"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="560"/>
         <source>Could not store the field aliases of {path}: {e}</source>
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
@@ -4323,14 +4323,14 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{what} nécessite shapely 2.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="187"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="195"/>
         <source>Could not store the style in the database: {e}</source>
-        <translation>Impossible d&apos;enregistrer le style dans la base de données : {e}</translation>
+        <translation>Impossible d'enregistrer le style dans la base de données : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="196"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="210"/>
         <source>Could not record the provenance in the database: {e}</source>
-        <translation>Impossible d&apos;enregistrer la provenance dans la base de données : {e}</translation>
+        <translation>Impossible d'enregistrer la provenance dans la base de données : {e}</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4581,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="88"/>
         <source>{param} must be one of the choices {choices}; &apos;{value}&apos; was given.</source>
-        <translation>{param} doit prendre l&apos;une des valeurs proposées : {choices}. Valeur reçue : « {value} ».</translation>
+        <translation>{param} doit prendre l'une des valeurs proposées : {choices}. Valeur reçue : « {value} ».</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="100"/>
@@ -4591,22 +4591,22 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="104"/>
         <source>{param}: the layer &apos;{value}&apos; cannot be opened. Give an existing file (for a table of a GeoPackage: &apos;file.gpkg|layername=table&apos;) or a layer of the project.</source>
-        <translation>{param} : impossible d&apos;ouvrir la couche « {value} ». Indiquez un fichier existant (pour une table d&apos;un GeoPackage : « file.gpkg|layername=table ») ou une couche du projet.</translation>
+        <translation>{param} : impossible d'ouvrir la couche « {value} ». Indiquez un fichier existant (pour une table d'un GeoPackage : « file.gpkg|layername=table ») ou une couche du projet.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="112"/>
         <source>{param}: the file &apos;{value}&apos; does not exist.</source>
-        <translation>{param} : le fichier « {value} » n&apos;existe pas.</translation>
+        <translation>{param} : le fichier « {value} » n'existe pas.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="115"/>
         <source>{param}: &apos;{value}&apos; is not a file of the expected kind ({ext}).</source>
-        <translation>{param} : « {value} » n&apos;est pas un fichier du type attendu ({ext}).</translation>
+        <translation>{param} : « {value} » n'est pas un fichier du type attendu ({ext}).</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="119"/>
         <source>{param} must be the name of a field of the input layer; &apos;{value}&apos; was given.</source>
-        <translation>{param} doit être le nom d&apos;un champ de la couche en entrée ; valeur reçue : « {value} ».</translation>
+        <translation>{param} doit être le nom d'un champ de la couche en entrée ; valeur reçue : « {value} ».</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="124"/>
@@ -4616,7 +4616,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/processing/common/checks.py" line="128"/>
         <source>{param}: &apos;{value}&apos; is not an accepted value (expected: {kind}).</source>
-        <translation>{param} : « {value} » n&apos;est pas une valeur acceptée (type attendu : {kind}).</translation>
+        <translation>{param} : « {value} » n'est pas une valeur acceptée (type attendu : {kind}).</translation>
     </message>
 </context>
 <context>
@@ -4624,7 +4624,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="59"/>
         <source>most algorithms (sparse matrices, road searches, statistics)</source>
-        <translation>la plupart des algorithmes (matrices creuses, calculs d&apos;itinéraires sur le réseau routier, statistiques)</translation>
+        <translation>la plupart des algorithmes (matrices creuses, calculs d'itinéraires sur le réseau routier, statistiques)</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="62"/>
@@ -4644,22 +4644,22 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="71"/>
         <source>farmland from a land-cover raster (optional)</source>
-        <translation>surfaces agricoles à partir d&apos;un raster d&apos;occupation du sol (facultatif)</translation>
+        <translation>surfaces agricoles à partir d'un raster d'occupation du sol (facultatif)</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="211"/>
         <source>shapely 2 (Debian 12 packages 1.8), built against the GEOS QGIS uses (a pip wheel brings its own GEOS, which clashes with QGIS&apos;s):</source>
-        <translation>shapely 2 (Debian 12 fournit la 1.8), compilé avec la GEOS qu&apos;utilise QGIS (une wheel pip apporte sa propre GEOS, qui entre en conflit avec celle de QGIS) :</translation>
+        <translation>shapely 2 (Debian 12 fournit la 1.8), compilé avec la GEOS qu'utilise QGIS (une wheel pip apporte sa propre GEOS, qui entre en conflit avec celle de QGIS) :</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="230"/>
         <source>OSGeo4W: run the OSGeo4W setup again (Advanced install) and tick {packages}. Standalone installer: in the OSGeo4W Shell installed with QGIS, type:</source>
-        <translation>OSGeo4W : relancez l&apos;installateur OSGeo4W (installation avancée) et cochez {packages}. Installateur autonome : dans l&apos;OSGeo4W Shell installé avec QGIS, tapez :</translation>
+        <translation>OSGeo4W : relancez l'installateur OSGeo4W (installation avancée) et cochez {packages}. Installateur autonome : dans l'OSGeo4W Shell installé avec QGIS, tapez :</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="239"/>
         <source>In the OSGeo4W Shell installed with QGIS, type:</source>
-        <translation>Dans l&apos;OSGeo4W Shell installé avec QGIS, tapez :</translation>
+        <translation>Dans l'OSGeo4W Shell installé avec QGIS, tapez :</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="245"/>
@@ -6408,122 +6408,122 @@ Champ : {field}
 <context>
     <name>ReterrProfilePage</name>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="261"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="259"/>
         <source>Resilience profile — {name}</source>
         <translation>Profil de résilience — {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="279"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="277"/>
         <source>Scores out of 10 (0 = worst, 10 = best territory)</source>
         <translation>Notes sur 10 (10 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="308"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="306"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="309"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="307"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="310"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="308"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="311"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="309"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="315"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="313"/>
         <source>Change</source>
         <translation>Évolution</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="73"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="80"/>
         <source>Overall</source>
         <translation>global</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="76"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="83"/>
         <source>Score: {dimension}</source>
         <translation>Score : {dimension}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="76"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="83"/>
         <source>Index score from 0 to 100, higher = more resilient. Field: {field}</source>
-        <translation>Score de l&apos;indice de 0 à 100, plus élevé = plus résilient. Champ : {field}</translation>
+        <translation>Score de l'indice de 0 à 100, plus élevé = plus résilient. Champ : {field}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="92"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="99"/>
         <source>Rank in the index (1 = best placed)</source>
-        <translation>Rang dans l&apos;indice (1 = le mieux placé)</translation>
+        <translation>Rang dans l'indice (1 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="95"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="102"/>
         <source>Rank on {dimension} (1 = best placed)</source>
         <translation>Rang pour {dimension} (1 = le mieux placé)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="98"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="105"/>
         <source>Field: {field}</source>
         <translation>Champ : {field}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="112"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="119"/>
         <source>Rank when the weights vary (90 % of draws)</source>
         <translation>Rang quand les poids varient (90 % des tirages)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="112"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="119"/>
         <source>Monte-Carlo band: the rank stays within it in 90 % of the random weightings. A narrow band means a robust rank.</source>
         <translation>Bande Monte-Carlo : le rang y reste dans 90 % des pondérations aléatoires. Une bande étroite signifie un rang robuste.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="162"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="169"/>
         <source>Index scores (0–100, higher = more resilient)</source>
-        <translation>Scores de l&apos;indice (0–100, plus élevé = plus résilient)</translation>
+        <translation>Scores de l'indice (0–100, plus élevé = plus résilient)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="163"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="170"/>
         <source>Indicator scores (0–100, higher = more resilient)</source>
         <translation>Scores des indicateurs (0–100, plus élevé = plus résilient)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="170"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="177"/>
         <source>Rank 1 = best placed. Green: best third of territories; amber: middle third; red: worst third.</source>
         <translation>Rang 1 = le mieux placé. Vert : le meilleur tiers des territoires ; orange : le tiers du milieu ; rouge : le moins bon tiers.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="180"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="187"/>
         <source>Higher = more vulnerable: {indicators}.</source>
         <translation>Plus élevé = plus vulnérable : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="186"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="193"/>
         <source>Higher = more resilient: {indicators}.</source>
         <translation>Plus élevé = plus résilient : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="192"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="199"/>
         <source>Context, neither good nor bad: {indicators}.</source>
         <translation>Contexte, ni bon ni mauvais : {indicators}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="206"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="213"/>
         <source>median of the EPCI {name}</source>
-        <translation>médiane de l&apos;EPCI {name}</translation>
+        <translation>médiane de l'EPCI {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="208"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="215"/>
         <source>median of the département {name}</source>
         <translation>médiane du département {name}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/report/profile_page.py" line="355"/>
+        <location filename="../reterr_qgis/report/profile_page.py" line="353"/>
         <source>Reference: {ref}.</source>
         <translation>Référence : {ref}.</translation>
     </message>

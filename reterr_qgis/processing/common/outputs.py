@@ -151,15 +151,17 @@ def finalize_vector_output(
         # Named by its table: QGIS stores no metadata for a plain path (a whole-file output).
         layer = QgsVectorLayer(f"{loc[0]}|layername={loc[1]}", loc[1], "ogr")
         if layer.isValid():
-            styler(layer)
-            provenance.apply_metadata(layer, rec, title, abstract)
-            error = save_default_style(layer)
-            if error:
-                feedback.reportError(
-                    QCoreApplication.translate(
-                        "ReterrAlgorithm", "Could not store the style in the GeoPackage: {e}"
-                    ).format(e=error)
-                )
+            _style_and_describe(
+                layer,
+                styler,
+                rec,
+                title,
+                abstract,
+                feedback,
+                QCoreApplication.translate(
+                    "ReterrAlgorithm", "Could not store the style in the GeoPackage: {e}"
+                ),
+            )
             provenance.save_metadata(layer)
             del layer
             provenance.write_table(loc[0], loc[1], rec)
@@ -174,21 +176,33 @@ def finalize_vector_output(
             details.name = name
 
 
+def _style_and_describe(layer, styler, rec, title, abstract, feedback, failure: str) -> None:
+    """Style ``layer``, give it its metadata and save the style as its default where it is stored
+    (GeoPackage or database); ``failure`` (with ``{e}``) reports a style that could not be saved."""
+    styler(layer)
+    provenance.apply_metadata(layer, rec, title, abstract)
+    error = save_default_style(layer)
+    if error:
+        feedback.reportError(failure.format(e=error))
+
+
 def _finalize_postgres(uri: str, styler: Styler, rec, title: str, abstract: str, feedback) -> None:
     """Default style in the database's ``layer_styles``, provenance in the schema's
     ``reterr_provenance`` table, of the PostGIS output table ``uri``."""
     _schema, table = provenance.postgres_table(uri)
     layer = QgsVectorLayer(uri, table, "postgres")
     if layer.isValid():
-        styler(layer)
-        provenance.apply_metadata(layer, rec, title, abstract)
-        error = save_default_style(layer)
-        if error:
-            feedback.reportError(
-                QCoreApplication.translate(
-                    "ReterrAlgorithm", "Could not store the style in the database: {e}"
-                ).format(e=error)
-            )
+        _style_and_describe(
+            layer,
+            styler,
+            rec,
+            title,
+            abstract,
+            feedback,
+            QCoreApplication.translate(
+                "ReterrAlgorithm", "Could not store the style in the database: {e}"
+            ),
+        )
     del layer
     try:
         provenance.write_postgres_table(uri, rec)
