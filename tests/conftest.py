@@ -100,6 +100,27 @@ def expected_algorithm_ids() -> list[str]:
     return sorted(f"reterr:{i}" for i in ids)
 
 
+def cancel_at(at):
+    """A Processing feedback that cancels once the progress reaches ``at`` % (tests of cancelled
+    runs)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.stop = False
+
+        def setProgress(self, value):
+            if value >= at:
+                self.stop = True
+            super().setProgress(value)
+
+        def isCanceled(self):
+            return self.stop or super().isCanceled()
+
+    return Feedback()
+
+
 def expected_model_ids() -> list[str]:
     """The shipped Processing models (``resources/models/*.model3``), as the provider lists them
     (``reterr:<file name>``; the build script names each model after its file)."""

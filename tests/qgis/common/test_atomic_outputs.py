@@ -20,6 +20,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import cancel_at
 
 pytestmark = pytest.mark.qgis
 
@@ -86,26 +87,6 @@ def index_input():
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def cancel_at(at):
-    """A feedback that cancels once the progress reaches ``at`` %."""
-    from qgis.core import QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.stop = False
-
-        def setProgress(self, value):
-            if value >= at:
-                self.stop = True
-            super().setProgress(value)
-
-        def isCanceled(self):
-            return self.stop or super().isCanceled()
-
-    return Feedback()
 
 
 def digest(*paths):

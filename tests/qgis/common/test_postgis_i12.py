@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import cancel_at
 
 pytestmark = pytest.mark.qgis
 
@@ -182,26 +183,6 @@ def pg_layer(pg, schema, table):
     layer = QgsVectorLayer(pg.uri(schema, table), table, "postgres")
     assert layer.isValid(), f"{schema}.{table} does not open"
     return layer
-
-
-def cancel_at(at):
-    """A feedback that cancels once the progress reaches ``at`` %."""
-    from qgis.core import QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.stop = False
-
-        def setProgress(self, value):
-            if value >= at:
-                self.stop = True
-            super().setProgress(value)
-
-        def isCanceled(self):
-            return self.stop or super().isCanceled()
-
-    return Feedback()
 
 
 def grid_gpkg(path: Path, n: int, crs: str = "EPSG:2154", bowtie: bool = False) -> str:
