@@ -27,7 +27,7 @@ from qgis.PyQt.QtGui import QColor
 from ..engine.core.indicators import Polarity, get_indicator
 from ..engine.services.fca import APL_UNDERSERVED
 from .compat import GEOMETRY_POLYGON, REQUEST_NO_GEOMETRY
-from .i18n import translate, ui_language
+from .i18n import translate
 from .layers import to_float
 
 #: Sequential ColorBrewer palettes (Cynthia Brewer, colorbrewer2.org, Apache-2.0), light to dark.
@@ -193,21 +193,12 @@ def graduated_renderer(
     return renderer
 
 
-def set_aliases(layer: QgsVectorLayer, language: str | None = None) -> None:
-    """Field aliases from the indicator registry ("Part des 65 ans et plus (%)")."""
-    language = language or ui_language()
-    for i, f in enumerate(layer.fields()):
-        ind = get_indicator(f.name())
-        if ind is not None:
-            layer.setFieldAlias(i, f"{ind.label(language)} ({ind.unit})")
-
-
 def style_indicator_layer(layer: QgsVectorLayer, field_name: str) -> None:
-    """Apply the default choropleth and aliases to ``layer`` in memory."""
-    # A table without geometry (e.g. gaps per group) has no symbol to class: aliases only.
+    """Apply the default choropleth to ``layer`` in memory (the field aliases of an output are
+    given when it is finalised: :func:`reterr_qgis.adapters.aliases.apply_field_aliases`)."""
+    # A table without geometry (e.g. gaps per group) has no symbol to class.
     if layer.isSpatial() and layer.fields().lookupField(field_name) >= 0:
         layer.setRenderer(graduated_renderer(layer, field_name))
-    set_aliases(layer)
 
 
 def save_default_style(layer: QgsVectorLayer) -> str:
@@ -342,4 +333,3 @@ def style_flow_layer(
     else:
         renderer = QgsSingleSymbolRenderer(flow_symbol(FLOW_COLORS[0], width, curved=curved))
     layer.setRenderer(renderer)
-    set_aliases(layer)

@@ -27,7 +27,7 @@ from qgis.core import (
 from ...adapters import compat
 from ...adapters.i18n import ui_language
 from ...adapters.layers import engine_messages, to_float
-from ...adapters.style import graduated_renderer, set_aliases
+from ...adapters.style import graduated_renderer
 from ...engine.complementarity.complementarity import (
     best_partners,
     krugman_dissimilarity,
@@ -93,7 +93,6 @@ def style_links(layer) -> None:
         symbol.setDataDefinedWidth(width)
         renderer = QgsSingleSymbolRenderer(symbol)
     layer.setRenderer(renderer)
-    set_aliases(layer)
 
 
 class Complementarity(ComplementarityAlgorithm):

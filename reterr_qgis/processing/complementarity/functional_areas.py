@@ -34,7 +34,6 @@ from qgis.PyQt.QtGui import QColor
 
 from ...adapters import compat
 from ...adapters.layers import engine_messages, read_columns, require_projected
-from ...adapters.style import set_aliases
 from ...engine.complementarity.functional_areas import (
     DEFAULT_LMA,
     LmaParameters,
@@ -239,7 +238,6 @@ def style_areas(
         settings.setFormat(text)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
-    set_aliases(layer)
 
 
 class FunctionalAreas(ComplementarityAlgorithm):

@@ -238,3 +238,30 @@ def test_apl_with_another_catchment_says_so(run_alg, apl_inputs):
         said[minutes] = " ".join(res["_feedback"].warnings)
     assert "APL with a 30-minute catchment" in said[30] and "20 minutes" in said[30]
     assert "APL with a" not in said[20]
+
+
+def test_apl_output_field_names_its_service(run_alg, apl_inputs, tmp_path):
+    """The APL field of the output layer carries the service's alias (the registry's generic GP
+    label, set first by the layer's style, used to keep the service-specific alias out)."""
+    from qgis.core import QgsVectorLayer
+
+    from reterr_qgis.adapters.aliases import field_alias
+
+    demand, fac = apl_inputs
+    params = {
+        "DEMAND": demand,
+        "FACILITIES": fac,
+        "CATEGORY_FIELD": "TYPEQU",
+        "CATEGORIES": "D265",
+        "METHOD": 5,
+        "CATCHMENT": 20,
+        "SPEED": 60,
+        "DETOUR": 1,
+    }
+    path = tmp_path / "apl.gpkg"
+    run_alg("reterr:floating_catchment", {**params, "OUTPUT": str(path)})
+    layer = QgsVectorLayer(str(path), "apl", "ogr")
+    layer.loadDefaultStyle()
+    alias = layer.fields()[layer.fields().lookupField("apl")].alias()
+    assert alias == field_alias("apl", "reterr:floating_catchment", params)
+    assert "D265" in alias
