@@ -37,6 +37,7 @@ CASE_MODULES = [
     "bench.bench_supply_sirene",
     "bench.bench_compl_specialisation",
     "bench.bench_compl_flows",
+    "bench.bench_wkb",
 ]
 
 

@@ -60,7 +60,7 @@ PURPOSE = {
         "ReterrDependencies", "most algorithms (sparse matrices, road searches, statistics)"
     ),
     "shapely2": QT_TRANSLATE_NOOP(
-        "ReterrDependencies", "aggregation into zones, road networks, service areas, farmland"
+        "ReterrDependencies", "aggregation into zones, service areas, farmland"
     ),
     "numba": QT_TRANSLATE_NOOP(
         "ReterrDependencies", "3 to 6 times faster road searches (optional)"

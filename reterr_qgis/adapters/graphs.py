@@ -19,11 +19,11 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
-from qgis.core import QgsApplication, QgsProviderRegistry
+from qgis.core import QgsApplication, QgsGeometry, QgsProviderRegistry, QgsWkbTypes
 
 from ..engine import routing as net
 from ..engine.core.errors import QT_TRANSLATE_NOOP, InputError
+from ..engine.core.wkb import line_parts
 from .i18n import translate
 from .layers import read_features, require_projected
 
@@ -129,14 +129,20 @@ def source_identity(layer) -> str | None:
     return None
 
 
+def line_wkbs(geometries) -> list[bytes]:
+    """The WKB of line geometries, curves (circular strings, compound curves) made of straight
+    segments first, for :func:`~reterr_qgis.engine.core.wkb.line_parts`."""
+    out = []
+    for g in geometries:
+        if QgsWkbTypes.isCurvedType(g.wkbType()):
+            g = QgsGeometry(g)
+            g.convertToStraightSegment()
+        out.append(bytes(g.asWkb()))
+    return out
+
+
 def build_from_source(source, spec: NetworkSpec, layer_name: str, feedback) -> net.RoadGraph:
-    """Read a line source and build its graph (no cache; needs shapely 2, else an error saying
-    how to get it)."""
-    from .dependencies import require
-
-    require(["shapely2"])
-    import shapely
-
+    """Read a line source and build its graph (no cache)."""
     fields = source.fields()
     class_field = (
         spec.class_field if spec.class_field and fields.lookupField(spec.class_field) >= 0 else ""
@@ -192,11 +198,7 @@ def build_from_source(source, spec: NetworkSpec, layer_name: str, feedback) -> n
                 table.texts["oneway"],
                 highway=table.texts.get("class") if spec.speed_table == "osm" else None,
             )
-        geoms = table.shapely()
-        parts, owner = shapely.get_parts(geoms, return_index=True)
-        coords, vidx = shapely.get_coordinates(parts, return_index=True)
-        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(vidx, minlength=len(parts)), out=offsets[1:])
+        coords, offsets, owner = line_parts(line_wkbs(table.geometries))
         graph = net.build_graph_from_arrays(
             coords,
             offsets,

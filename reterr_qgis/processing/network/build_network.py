@@ -26,7 +26,7 @@ class BuildNetwork(ReterrAlgorithm):
     ALG_ID = "build_network"
     GROUP_ID = "services"
     ICON = "network"
-    REQUIRES = ("scipy", "shapely2")
+    REQUIRES = ("scipy",)
     IN_MENU = False
     NODES = "NODES"
 
