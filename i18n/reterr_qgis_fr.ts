@@ -113,12 +113,12 @@ Le graphe est gardé en cache dans le profil QGIS et réutilisé par tout algori
 <context>
     <name>Complementarity</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="114"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="113"/>
         <source>Complementarity between neighbouring territories</source>
         <translation>Complémentarité entre territoires voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="117"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="116"/>
         <source>Which neighbours have what a territory lacks, and lack what it has? For each pair of neighbouring territories, how well one's surpluses match the other's deficits (the complementarity index) and how much could be exchanged at most (the matchable volume), family by family: a 'solidarity links' layer and each territory's best partners.
 
 Input: territories with a signed balance per family (surplus &gt; 0, deficit &lt; 0), in one unit: by default the crop-group balances of 'Food adequacy' (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut: farmland − need, hectares), or any fields (e.g. jobs above or below the reference share per sector). Neighbours: territories sharing a border (or a corner; a gap narrower than the tolerance, 1 m by default, counts as shared), or whose interior points lie within a distance (default 40 km, the short-chain radius of 'Local sourcing flows').
@@ -139,212 +139,212 @@ Optionnel : dissim = dissimilarité bilatérale de Krugman Σ_k |p_ak − p_bk| 
 Sortie des territoires : code_ic, nom_ic, ic_max (meilleur partenaire selon l'indice, départagé par le volume), code_vol, nom_vol, vol_max (meilleur partenaire selon le volume échangeable, départagé par l'indice), n_parten (voisins avec un volume échangeable &gt; 0), vol_tot (volume échangeable avec l'ensemble d'entre eux, dans les deux sens).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="154"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
         <source>Territories with a balance per family</source>
         <translation>Territoires avec un solde par famille</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="154"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="153"/>
         <source>E.g. the output of &apos;Food adequacy&apos;, in a projected CRS in metres (Lambert-93 in metropolitan France).</source>
         <translation>Par ex. la sortie de « Adéquation alimentaire », dans un SCR projeté en mètres (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="167"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
         <source>Balance fields (one per family)</source>
         <translation>Champs de solde (un par famille)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="167"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="166"/>
         <source>Surplus (&gt; 0) or deficit (&lt; 0) of each territory, one field per family, all in one unit. Empty: the balance fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</source>
         <translation>Excédent (&gt; 0) ou déficit (&lt; 0) de chaque territoire, un champ par famille, tous dans la même unité. Vide : les champs de solde de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Territory code field</source>
         <translation>Champ du code des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Code of each territory, written on the links and in the outputs.</source>
         <translation>Code de chaque territoire, écrit sur les liens et dans les sorties.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Territory name field</source>
         <translation>Champ du nom des territoires</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="185"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="184"/>
         <source>Name of each territory, written on the links and used in messages.</source>
         <translation>Nom de chaque territoire, écrit sur les liens et utilisé dans les messages.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Neighbours</source>
         <translation>Voisins</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Sharing a border</source>
         <translation>Partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Within a distance (between interior points)</source>
         <translation>À moins d'une distance (entre points intérieurs)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="207"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="206"/>
         <source>Which pairs are compared: territories sharing a border (or a corner), or whose interior points lie within the distance below.</source>
         <translation>Quelles paires sont comparées : les territoires partageant une frontière (ou un coin), ou dont les points intérieurs sont à moins de la distance ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="224"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
         <source>Distance (km, straight line)</source>
         <translation>Distance (km, à vol d'oiseau)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="224"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="223"/>
         <source>With &apos;Within a distance&apos;: the largest straight-line distance between two territories&apos; interior points (default 40 km, the short-chain radius of &apos;Local sourcing flows&apos;).</source>
         <translation>Avec « À moins d'une distance » : la plus grande distance à vol d'oiseau entre les points intérieurs de deux territoires (40 km par défaut, le rayon des circuits courts de « Flux d'approvisionnement local »).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="243"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="242"/>
         <source>Border tolerance (m)</source>
         <translation>Tolérance de frontière (m)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="243"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="242"/>
         <source>With &apos;Sharing a border&apos;: two territories closer than this still share a border (slivers and gaps of digitising).</source>
         <translation>Avec « Partageant une frontière » : deux territoires plus proches que cette valeur partagent tout de même une frontière (interstices et écarts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="263"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="262"/>
         <source>Keep the pairs without matchable volume</source>
         <translation>Garder les paires sans volume échangeable</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="263"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="262"/>
         <source>Write a link also between neighbours that have nothing to exchange (vol = 0); by default they are left out and counted in the log.</source>
         <translation>Écrire un lien aussi entre les voisins qui n'ont rien à échanger (vol = 0) ; par défaut, ils sont écartés et comptés dans le journal.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="275"/>
         <source>Structure fields for the dissimilarity (optional)</source>
         <translation>Champs de structure pour la dissimilarité (optionnel)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="276"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="275"/>
         <source>Counts ≥ 0 describing each territory's structure (e.g. farmland per crop group sau_cer…, jobs per sector): adds dissim, the bilateral Krugman dissimilarity of the two structures (not a complementarity).</source>
         <translation>Valeurs ≥ 0 décrivant la structure de chaque territoire (par ex. surfaces agricoles par groupe de cultures sau_cer…, emplois par secteur) : ajoute dissim, la dissimilarité bilatérale de Krugman des deux structures (ce n'est pas une complémentarité).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="590"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="589"/>
         <source>Solidarity links</source>
         <translation>Liens de solidarité</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="294"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="293"/>
         <source>One line per pair of neighbours, between their interior points: indices (%), matchable volumes, main families, distance.</source>
         <translation>Une ligne par paire de voisins, entre leurs points intérieurs : indices (%), volumes échangeables, familles principales, distance.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="646"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="645"/>
         <source>Best partners by territory</source>
         <translation>Meilleurs partenaires par territoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="305"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="304"/>
         <source>The territories with their best partner by index and by volume, and their number of partners.</source>
         <translation>Les territoires avec leur meilleur partenaire selon l'indice et selon le volume, et leur nombre de partenaires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="329"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="328"/>
         <source>The distance must be a positive number of kilometres.</source>
         <translation>La distance doit être un nombre positif de kilomètres.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="345"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="344"/>
         <source>Finding the neighbours…</source>
         <translation>Recherche des voisins…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="347"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="346"/>
         <source>Finding the territories sharing a border</source>
         <translation>Recherche des territoires partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="357"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="356"/>
         <source>{m} pairs of neighbours among {n} territories.</source>
         <translation>{m} paires de voisins parmi {n} territoires.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="361"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="360"/>
         <source>{n} territories have no neighbour: {features}.</source>
         <translation>{n} territoires n'ont aucun voisin : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="369"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="368"/>
         <source>Computing the complementarity of each pair…</source>
         <translation>Calcul de la complémentarité de chaque paire…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="393"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="392"/>
         <source>{n} pairs of neighbours have no matchable volume (neither has a surplus of a family the other lacks): no link is drawn between them.</source>
         <translation>{n} paires de voisins n'ont aucun volume échangeable (aucun des deux n'a d'excédent dans une famille où l'autre est en déficit) : aucun lien n'est tracé entre eux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="411"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="410"/>
         <source>{m} solidarity links; the largest matchable volume: {a} – {b}, {vol} (index {ic} %).</source>
         <translation>{m} liens de solidarité ; le plus grand volume échangeable : {a} – {b}, {vol} (indice {ic} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="437"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="436"/>
         <source>Choose the balance fields of layer &apos;{layer}&apos; (one per family, surplus &gt; 0, deficit &lt; 0): it has none of the fields of &apos;Food adequacy&apos; (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Its fields: {fields}.</source>
         <translation>Choisissez les champs de solde de la couche « {layer} » (un par famille, excédent &gt; 0, déficit &lt; 0) : elle n'a aucun des champs de « Adéquation alimentaire » (sol_cer, sol_olp, sol_fou, sol_flg, sol_aut). Ses champs : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="444"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="443"/>
         <source>Balance fields used: {fields}.</source>
         <translation>Champs de solde utilisés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="449"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="448"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing} (its fields: {fields}).</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing} (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="465"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="464"/>
         <source>Territory {feature} of &apos;{layer}&apos;: a value of {fields} is not a number.</source>
         <translation>Territoire {feature} de « {layer} » : une valeur de {fields} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="477"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="476"/>
         <source>{n} territories of &apos;{layer}&apos; have no value in {fields}: {features}. Give them a value (0 when balanced) or remove them.</source>
         <translation>{n} territoires de « {layer} » n'ont pas de valeur dans {fields} : {features}. Donnez-leur une valeur (0 s'ils sont à l'équilibre) ou retirez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="508"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="507"/>
         <source>Fields not found in layer &apos;{layer}&apos;: {missing}.</source>
         <translation>Champs introuvables dans la couche « {layer} » : {missing}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="583"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="582"/>
         <source>sharing a border</source>
         <translation>partageant une frontière</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="583"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="582"/>
         <source>within {d} km</source>
         <translation>à moins de {d} km</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="590"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="589"/>
         <source>Pairs of territories of &apos;{layer}&apos; {neighbours}: trade complementarity index of one&apos;s surpluses against the other&apos;s deficits (%, both directions and volume-weighted) and matchable volume, over the families {families}.</source>
         <translation>Paires de territoires de « {layer} » {neighbours} : indice de complémentarité commerciale des excédents de l'un face aux déficits de l'autre (%, dans les deux sens et pondéré par les volumes) et volume échangeable, sur les familles {families}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="646"/>
+        <location filename="../reterr_qgis/processing/complementarity/complementarity.py" line="645"/>
         <source>Per territory of &apos;{layer}&apos;: its most complementary neighbour (index, %) and the one with the largest matchable volume, over the families {families}.</source>
         <translation>Pour chaque territoire de « {layer} » : son voisin le plus complémentaire (indice, %) et celui qui offre le plus grand volume échangeable, sur les familles {families}.</translation>
     </message>
@@ -2549,12 +2549,12 @@ Les territoires sans population ont des besoins nuls ; une population manquante 
 <context>
     <name>FunctionalAreas</name>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="274"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="272"/>
         <source>Functional areas from flows</source>
         <translation>Aires fonctionnelles d'après les flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="277"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="275"/>
         <source>Which communes function together? Groups the communes into areas where people mostly live and work, from home–work flows (e.g. the output of 'Import INSEE commuting flows'), and says how far these areas match an official zoning (zones d'emploi, EPCI…) and where they cut it.
 
 Method
@@ -2577,392 +2577,392 @@ Zonage officiel (champ optionnel des communes, par ex. ZE2020 ou siren_epci) : i
 Sortie : un polygone par aire, fusionné à partir de ses communes : aire (numéro, la plus grande en premier), nom (sa commune la plus peuplée, ou celle qui a le plus d'emplois en l'absence de champ de population), n_communes, population, actifs (actifs occupés résidents), emplois (emplois), internes (vivant et travaillant dans l'aire), auto_off = 100 × internes / actifs et auto_dem = 100 × internes / emplois (part des actifs travaillant sur place et part des emplois occupés par des résidents, en %), validite et valide (1 quand la règle LabourMarketAreas est respectée), zones_cut. Optionnel : les communes avec leur aire (aire, aire_nom, hors_zone).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="326"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="324"/>
         <source>Communes (polygons)</source>
         <translation>Communes (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="326"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="324"/>
         <source>The communes to group (or any territories the flows are given for), in a projected CRS (Lambert-93 in metropolitan France).</source>
         <translation>Les communes à regrouper (ou tout territoire pour lequel les flux sont donnés), dans un SCR projeté (Lambert-93 en France métropolitaine).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Commune code field</source>
         <translation>Champ du code commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Code of each commune, as in the flows&apos; origin and destination fields.</source>
         <translation>Code de chaque commune, tel qu'il figure dans les champs d'origine et de destination des flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Name of each commune: the areas take the name of their main commune.</source>
         <translation>Nom de chaque commune : les aires prennent le nom de leur commune principale.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="337"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="335"/>
         <source>Population of each commune, summed per area and used to name the areas (without it: the commune with most jobs).</source>
         <translation>Population de chaque commune, additionnée par aire et utilisée pour nommer les aires (sans elle : la commune qui a le plus d'emplois).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="364"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="362"/>
         <source>Commuting flows (table)</source>
         <translation>Flux domicile-travail (table)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="364"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="362"/>
         <source>One row per origin → destination pair with a number of persons: the output of 'Import INSEE commuting flows' (fields orig, dest, flux) or any such table.</source>
         <translation>Une ligne par couple origine → destination avec un nombre de personnes : la sortie de « Import des flux domicile-travail INSEE » (champs orig, dest, flux) ou toute table de ce type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Origin (residence) code field</source>
         <translation>Champ du code d'origine (résidence)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Commune of residence of each flow.</source>
         <translation>Commune de résidence de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Destination (place of work) code field</source>
         <translation>Champ du code de destination (lieu de travail)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Commune of work of each flow; a code that is not a commune of the layer (e.g. 'HORS…') counts as leaving for outside.</source>
         <translation>Commune de travail de chaque flux ; un code qui n'est pas une commune de la couche (par ex. « HORS… ») compte comme un départ hors territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Flow field</source>
         <translation>Champ du flux</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="375"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="373"/>
         <source>Number of persons of each flow.</source>
         <translation>Nombre de personnes de chaque flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>Community detection: Leiden (needs igraph)</source>
         <translation>Détection de communautés : Leiden (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>Community detection: Louvain (needs igraph)</source>
         <translation>Détection de communautés : Louvain (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>LabourMarketAreas regrouping (zones d&apos;emploi method)</source>
         <translation>Regroupement LabourMarketAreas (méthode des zones d'emploi)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>Leiden then LabourMarketAreas regrouping (needs igraph)</source>
         <translation>Leiden puis regroupement LabourMarketAreas (nécessite igraph)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="402"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="400"/>
         <source>Community detection finds groups of communes with more flows between them than expected; the regrouping makes areas large and self-contained enough (the rule of the zones d&apos;emploi).</source>
         <translation>La détection de communautés trouve des groupes de communes qui échangent entre elles plus de flux qu'attendu ; le regroupement rend les aires assez grandes et assez autonomes (la règle des zones d'emploi).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="422"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="420"/>
         <source>Resolution (community detection)</source>
         <translation>Résolution (détection de communautés)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="422"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="420"/>
         <source>γ of the modularity: above 1 more and smaller areas, below 1 fewer and larger ones (default 1, the classic modularity).</source>
         <translation>γ de la modularité : au-dessus de 1, des aires plus nombreuses et plus petites ; en dessous de 1, moins nombreuses et plus grandes (par défaut 1, la modularité classique).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="442"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="440"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="442"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="440"/>
         <source>The same seed gives the same areas (community detection).</source>
         <translation>La même graine donne les mêmes aires (détection de communautés).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Minimum size (employed residents, regrouping)</source>
         <translation>Taille minimale (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>An area this small must reach the target self-containment (Istat 2011: 1,000).</source>
         <translation>Une aire de cette taille doit atteindre l'autonomie cible (Istat 2011 : 1 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Target size (employed residents, regrouping)</source>
         <translation>Taille cible (actifs occupés résidents, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>An area this large needs only the minimum self-containment (Istat 2011: 10,000).</source>
         <translation>Une aire de cette taille n'a besoin que de l'autonomie minimale (Istat 2011 : 10 000).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Minimum self-containment (%, regrouping)</source>
         <translation>Autonomie minimale (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Istat 2011: 66.67 %.</source>
         <translation>Istat 2011 : 66,67 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Target self-containment (%, regrouping)</source>
         <translation>Autonomie cible (%, regroupement)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="452"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="450"/>
         <source>Istat 2011: 75 %.</source>
         <translation>Istat 2011 : 75 %.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="492"/>
         <source>Make the areas contiguous</source>
         <translation>Rendre les aires d'un seul tenant</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="494"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="492"/>
         <source>A part of an area that does not touch the rest joins the neighbouring area it exchanges most flows with.</source>
         <translation>Une partie d'aire qui ne touche pas le reste de l'aire rejoint l'aire voisine avec laquelle elle échange le plus de flux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="503"/>
         <source>Official zoning to compare with (field of the communes)</source>
         <translation>Zonage officiel à comparer (champ des communes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="505"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="503"/>
         <source>Zone of each commune in an official zoning (e.g. ZE2020 for the zones d&apos;emploi, siren_epci for the EPCI): agreement (ARI, NMI) and the zones each area cuts.</source>
         <translation>Zone de chaque commune dans un zonage officiel (par ex. ZE2020 pour les zones d'emploi, siren_epci pour les EPCI) : concordance (ARI, NMI) et zones que chaque aire découpe.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
         <source>Functional areas</source>
         <translation>Aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="516"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="514"/>
         <source>One polygon per area with its size and self-containment.</source>
         <translation>Un polygone par aire avec sa taille et son autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="522"/>
         <source>Communes with their functional area</source>
         <translation>Communes avec leur aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="524"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="522"/>
         <source>The communes with their area (aire, aire_nom) and, with a zoning, hors_zone = 1 where the commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes avec leur aire (aire, aire_nom) et, avec un zonage, hors_zone = 1 quand la commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="537"/>
         <source>Adjusted Rand index with the zoning</source>
         <translation>Indice de Rand ajusté avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="537"/>
         <source>Normalised mutual information with the zoning</source>
         <translation>Information mutuelle normalisée avec le zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="539"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="537"/>
         <source>Number of functional areas</source>
         <translation>Nombre d'aires fonctionnelles</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="583"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="581"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: the areas are named by commune code.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : les aires sont nommées par code commune.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="592"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="590"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: population left empty, areas named after the commune with most jobs.</source>
         <translation>La couche « {layer} » n'a pas de champ « {field} » : population laissée vide, aires nommées d'après la commune qui a le plus d'emplois.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="605"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="603"/>
         <source>Reading the communes…</source>
         <translation>Lecture des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="627"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="625"/>
         <source>Finding the communes' neighbours…</source>
         <translation>Recherche des voisines des communes…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="641"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="639"/>
         <source>Making the areas contiguous…</source>
         <translation>Mise d'un seul tenant des aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="647"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="645"/>
         <source>Contiguity: {n} communes detached from the rest of their area joined a neighbouring area ({names}).</source>
         <translation>Contiguïté : {n} communes détachées du reste de leur aire ont rejoint une aire voisine ({names}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="686"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="684"/>
         <source>Dissolving the communes into areas…</source>
         <translation>Fusion des communes en aires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="741"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="739"/>
         <source>Leiden community detection</source>
         <translation>Détection de communautés Leiden</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="742"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="740"/>
         <source>Louvain community detection</source>
         <translation>Détection de communautés Louvain</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="743"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="741"/>
         <source>LabourMarketAreas regrouping</source>
         <translation>Regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="742"/>
         <source>Leiden then LabourMarketAreas regrouping</source>
         <translation>Leiden puis regroupement LabourMarketAreas</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="746"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="744"/>
         <source>Functional areas of the communes of &apos;{layer}&apos; from the flows of &apos;{flows}&apos; ({method}), with their size and self-containment.</source>
         <translation>Aires fonctionnelles des communes de « {layer} » d'après les flux de « {flows} » ({method}), avec leur taille et leur autonomie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="778"/>
         <source>Communes by functional area</source>
         <translation>Communes par aire fonctionnelle</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="780"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="778"/>
         <source>The communes of &apos;{layer}&apos; with their functional area ({method}); hors_zone = 1 where a commune lies outside its zone&apos;s main area.</source>
         <translation>Les communes de « {layer} » avec leur aire fonctionnelle ({method}) ; hors_zone = 1 quand une commune est en dehors de l'aire principale de sa zone.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="800"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="798"/>
         <source>{k} functional areas ({method}) for {n} communes; {valid} meet the LabourMarketAreas validity rule. Largest: {largest}.</source>
         <translation>{k} aires fonctionnelles ({method}) pour {n} communes ; {valid} respectent la règle de validité LabourMarketAreas. La plus grande : {largest}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="822"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="820"/>
         <source>The field &apos;{field}&apos; is not in layer &apos;{layer}&apos; (its fields: {fields}): choose the field holding it in the parameter &apos;{param}&apos;.</source>
         <translation>Le champ « {field} » n'est pas dans la couche « {layer} » (ses champs : {fields}) : choisissez le champ qui le contient dans le paramètre « {param} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="837"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="835"/>
         <source>{n} communes of layer &apos;{layer}&apos; have no code in field &apos;{field}&apos;: {features}. Fill their codes.</source>
         <translation>{n} communes de la couche « {layer} » n'ont pas de code dans le champ « {field} » : {features}. Renseignez leur code.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="848"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="846"/>
         <source>Several communes of layer &apos;{layer}&apos; have the same code in field &apos;{field}&apos;: {codes}. Each commune needs its own code (dissolve the repeated features first).</source>
         <translation>Plusieurs communes de la couche « {layer} » ont le même code dans le champ « {field} » : {codes}. Chaque commune doit avoir son propre code (fusionnez d'abord les entités répétées).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="874"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="872"/>
         <source>The regrouping parameters must satisfy 0 &lt; minimum size &lt; target size and 0 &lt; minimum self-containment ≤ target self-containment ≤ 100 % (got sizes {min_size:g} and {target_size:g}, self-containment {min_sc:g} % and {target_sc:g} %).</source>
         <translation>Les paramètres du regroupement doivent vérifier 0 &lt; taille minimale &lt; taille cible et 0 &lt; autonomie minimale ≤ autonomie cible ≤ 100 % (reçu : tailles {min_size:g} et {target_size:g}, autonomie {min_sc:g} % et {target_sc:g} %).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="906"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="904"/>
         <source>Reading the flows…</source>
         <translation>Lecture des flux…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="918"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="916"/>
         <source>The flow table &apos;{layer}&apos; has no rows.</source>
         <translation>La table de flux « {layer} » n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="924"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="922"/>
         <source>{n} rows of the flow table &apos;{layer}&apos; have an empty or negative flow in field &apos;{field}&apos; (feature ids {fids}): correct them or remove them.</source>
         <translation>{n} lignes de la table de flux « {layer} » ont un flux vide ou négatif dans le champ « {field} » (identifiants d'entités {fids}) : corrigez-les ou supprimez-les.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="962"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="960"/>
         <source>No flow of &apos;{layer}&apos; links two communes of the layer: check that the origin and destination fields hold the same codes as the commune code field (flows: {flow_codes}; communes: {codes}).</source>
         <translation>Aucun flux de « {layer} » ne relie deux communes de la couche : vérifiez que les champs d'origine et de destination contiennent les mêmes codes que le champ du code commune (flux : {flow_codes} ; communes : {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="973"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="971"/>
         <source>Flows read from &apos;{layer}&apos;: {total} persons; {between} between communes of the layer (graph), {out} leaving them for outside, {inside} coming from outside.</source>
         <translation>Flux lus dans « {layer} » : {total} personnes ; {between} entre communes de la couche (graphe), {out} sortant vers l'extérieur, {inside} venant de l'extérieur.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="987"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="985"/>
         <source>{n} rows of &apos;{layer}&apos; ({weight} persons) have neither their origin nor their destination among the communes: ignored (origins {codes}).</source>
         <translation>{n} lignes de « {layer} » ({weight} personnes) n'ont ni leur origine ni leur destination parmi les communes : ignorées (origines {codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1001"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="999"/>
         <source>{n} communes have no flow at all: each stays an area of its own ({codes}).</source>
         <translation>{n} communes n'ont aucun flux : chacune reste une aire à part ({codes}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1016"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1014"/>
         <source>Detecting communities…</source>
         <translation>Détection des communautés…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1028"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1026"/>
         <source>Community detection: {k} communities, modularity {q} (resolution {g}, seed {seed}).</source>
         <translation>Détection de communautés : {k} communautés, modularité {q} (résolution {g}, graine {seed}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1035"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1033"/>
         <source>Regrouping into valid areas…</source>
         <translation>Regroupement en aires valides…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1047"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1045"/>
         <source>Regrouping: {k} areas, {valid} valid, after {steps} steps ({moved} moves).</source>
         <translation>Regroupement : {k} aires, dont {valid} valides, après {steps} étapes ({moved} déplacements).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1100"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1098"/>
         <source>{n} communes have no zone in field &apos;{field}&apos;: left out of the comparison ({features}).</source>
         <translation>{n} communes n'ont pas de zone dans le champ « {field} » : exclues de la comparaison ({features}).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1109"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1107"/>
         <source>No commune has a zone in field &apos;{field}&apos;: no comparison.</source>
         <translation>Aucune commune n'a de zone dans le champ « {field} » : pas de comparaison.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1130"/>
+        <location filename="../reterr_qgis/processing/complementarity/functional_areas.py" line="1128"/>
         <source>Agreement with &apos;{field}&apos; ({zones} zones, {areas} areas): adjusted Rand index {ari}, normalised mutual information {nmi}. {cut} zones are split between several areas ({names}); {off} communes lie outside their zone&apos;s main area.</source>
         <translation>Concordance avec « {field} » ({zones} zones, {areas} aires) : indice de Rand ajusté {ari}, information mutuelle normalisée {nmi}. {cut} zones sont partagées entre plusieurs aires ({names}) ; {off} communes sont en dehors de l'aire principale de leur zone.</translation>
     </message>
@@ -4263,7 +4263,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/feedback.py" line="83"/>
+        <location filename="../reterr_qgis/processing/common/feedback.py" line="92"/>
         <source>Canceled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
@@ -4318,11 +4318,6 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/feedback.py" line="49"/>
-        <source>{what} needs shapely 2.</source>
-        <translation>{what} nécessite shapely 2.</translation>
-    </message>
-    <message>
         <location filename="../reterr_qgis/processing/common/outputs.py" line="195"/>
         <source>Could not store the style in the database: {e}</source>
         <translation>Impossible d'enregistrer le style dans la base de données : {e}</translation>
@@ -4331,6 +4326,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/processing/common/outputs.py" line="210"/>
         <source>Could not record the provenance in the database: {e}</source>
         <translation>Impossible d'enregistrer la provenance dans la base de données : {e}</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/feedback.py" line="51"/>
+        <source>{what} needs {packages}.</source>
+        <translation>{what} a besoin de {packages}.</translation>
     </message>
 </context>
 <context>
@@ -4627,11 +4627,6 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>la plupart des algorithmes (matrices creuses, calculs d'itinéraires sur le réseau routier, statistiques)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="62"/>
-        <source>aggregation into zones, road networks, service areas, farmland</source>
-        <translation>agrégation en zones, réseaux routiers, aires de desserte, surfaces agricoles</translation>
-    </message>
-    <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="65"/>
         <source>3 to 6 times faster road searches (optional)</source>
         <translation>recherches sur le réseau routier 3 à 6 fois plus rapides (facultatif)</translation>
@@ -4680,6 +4675,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/adapters/dependencies.py" line="289"/>
         <source>ReTerr: Python package(s) missing: {packages}. The algorithms needing them say so; see the details to install them.</source>
         <translation>ReTerr : paquet(s) Python manquant(s) : {packages}. Les algorithmes qui en ont besoin le signalent ; voir les détails pour les installer.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="62"/>
+        <source>aggregation into zones, service areas, farmland</source>
+        <translation>agrégation par zonage, zones de desserte, surfaces agricoles</translation>
     </message>
 </context>
 <context>
@@ -5937,6 +5937,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <source>Age groups {groups} have missing, negative or infinite values.</source>
         <translation>Les tranches d'âge {groups} ont des valeurs manquantes, négatives ou infinies.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/engine/core/wkb.py" line="40"/>
+        <source>{n} features are not lines (or their geometry cannot be read): a road network needs LineString or MultiLineString geometries.</source>
+        <translation>{n} entités ne sont pas des lignes (ou leur géométrie est illisible) : un réseau routier demande des géométries LineString ou MultiLineString.</translation>
+    </message>
 </context>
 <context>
     <name>ReterrIndicatorDock</name>
@@ -6334,22 +6339,22 @@ Champ : {field}
         <translation>Les extrémités de lignes plus proches que cette distance sont raccordées.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="145"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="151"/>
         <source>Layer &apos;{layer}&apos;: give a speed field or a road class field (none of them was found).</source>
         <translation>Couche « {layer} » : indiquez un champ de vitesse ou un champ de classe de route (aucun n'a été trouvé).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="155"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="161"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="175"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="181"/>
         <source>The network layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de réseau « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/graphs.py" line="239"/>
+        <location filename="../reterr_qgis/adapters/graphs.py" line="241"/>
         <source>Road graph loaded from the cache ({path}).</source>
         <translation>Graphe routier chargé depuis le cache ({path}).</translation>
     </message>
@@ -6539,12 +6544,12 @@ Champ : {field}
 <context>
     <name>ReterrStyle</name>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="218"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="209"/>
         <source>ReTerr default style</source>
         <translation>Style par défaut ReTerr</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/style.py" line="219"/>
+        <location filename="../reterr_qgis/adapters/style.py" line="210"/>
         <source>Style written by ReTerr</source>
         <translation>Style enregistré par ReTerr</translation>
     </message>
@@ -7729,12 +7734,12 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="360"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="363"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="62"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="65"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -7751,257 +7756,257 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="82"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="85"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="82"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="85"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="102"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="105"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="102"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="105"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="108"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="111"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="108"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="111"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="114"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="117"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="114"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="117"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="120"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="123"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="120"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="123"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="126"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="129"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="126"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="129"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="132"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="135"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="132"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="135"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="138"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="141"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="138"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="141"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="145"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="145"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="158"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="158"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="162"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="162"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="176"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="213"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="216"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="214"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="217"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="219"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="222"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="233"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="236"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="241"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="244"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="256"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="259"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="265"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="268"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="279"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="282"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="285"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="288"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="287"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="290"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="336"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="339"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="360"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="363"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="369"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="372"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="404"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="407"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="413"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="416"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="459"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="462"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="468"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="471"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="191"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="194"/>
         <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="437"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="440"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="438"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="441"/>
         <source>{n} territories lie partly outside every zone: the part outside is left out, {lost} inhabitants ({share} of the population) by area share. Check that the zoning covers the territories (same CRS, same boundaries): {features}.</source>
         <translation>{n} territoires sont en partie hors de toute zone : la partie hors zone est laissée de côté, soit {lost} habitants ({share} de la population) au prorata de la surface. Vérifiez que le zonage couvre les territoires (même SCR, mêmes limites) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="468"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="471"/>
         <source>{n} territories are covered by overlapping zones: their counts are counted in each zone (fix the overlaps of the zoning): {features}.</source>
         <translation>{n} territoires sont couverts par des zones qui se chevauchent : leurs effectifs sont comptés dans chacune de ces zones (corrigez les chevauchements du zonage) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="494"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="497"/>
         <source>No zone of &apos;{layer}&apos; contains a territory: check that the zoning covers the territories (same area, same CRS).</source>
         <translation>Aucune zone de « {layer} » ne contient de territoire : vérifiez que le zonage couvre les territoires (même emprise, même SCR).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="500"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="503"/>
         <source>{n} zones of &apos;{layer}&apos; contain no territory and are left out: {features}.</source>
         <translation>{n} zones de « {layer} » ne contiennent aucun territoire et sont laissées de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="522"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="525"/>
         <source>{message} Zones: {zones}.</source>
         <translation>{message} Zones : {zones}.</translation>
     </message>

@@ -38,19 +38,28 @@ def progress_to(
     return lambda f: feedback.setProgress(start + (stop - start) * float(f))
 
 
-def require_shapely(what: str) -> None:
-    """Raise a Processing error explaining how to install shapely 2 for this platform when it is
-    missing (Debian 12's python3-shapely is 1.8: the instructions come from
-    :mod:`~reterr_qgis.adapters.dependencies`)."""
+def require_packages(what: str, keys: tuple[str, ...]) -> None:
+    """Raise a Processing error saying that ``what`` needs the packages ``keys`` (see
+    :data:`~reterr_qgis.adapters.dependencies.REQUIREMENTS`) and how to install them on this
+    platform, when one is missing: for the parts of an algorithm that need more than its
+    ``REQUIRES`` (e.g. aggregation in the territorial profile)."""
     from ...adapters import dependencies
 
-    if dependencies.is_available("shapely2"):
+    absent = dependencies.missing(keys)
+    if not absent:
         return
     raise QgsProcessingException(
-        QCoreApplication.translate("ReterrAlgorithm", "{what} needs shapely 2.").format(what=what)
+        QCoreApplication.translate("ReterrAlgorithm", "{what} needs {packages}.").format(
+            what=what, packages=", ".join(dependencies.REQUIREMENTS[k].label for k in absent)
+        )
         + " "
-        + dependencies.missing_message(["shapely2"])
+        + dependencies.missing_message(absent)
     )
+
+
+def require_shapely(what: str) -> None:
+    """:func:`require_packages` for shapely 2 (Debian 12's python3-shapely is 1.8)."""
+    require_packages(what, ("shapely2",))
 
 
 def engine_error(

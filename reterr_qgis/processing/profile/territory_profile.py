@@ -28,7 +28,7 @@ from ...engine.profile.territory import (
     profile_from_counts,
 )
 from ..base import ReterrAlgorithm
-from ..common.feedback import engine_guard, require_shapely, warn
+from ..common.feedback import engine_guard, require_packages, warn
 from ..common.inputs import feature_source
 from ..common.outputs import open_output
 
@@ -40,6 +40,9 @@ class TerritoryProfile(ReterrAlgorithm):
     """Territorial profile of polygons, optionally aggregated to a coarser zoning."""
 
     ALG_ID = "territory_profile"
+    #: The profile of each territory needs numpy only (it runs on a QGIS without scipy, e.g.
+    #: Debian 12's apt packages); aggregation needs scipy and shapely 2 (checked when asked for).
+    REQUIRES = ()
 
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -284,7 +287,7 @@ class TerritoryProfile(ReterrAlgorithm):
 
         feedback.setProgressText(self.tr("Computing indicators…"))
         if group_field or zones is not None:
-            require_shapely(self.tr("Aggregation"))
+            require_packages(self.tr("Aggregation"), ("scipy", "shapely2"))
         ztable = None
         if zones is not None:
             ztable = self._read_zones(parameters, context, feedback, source, zones)

@@ -7,11 +7,13 @@ through the real ``classFactory`` with a fake iface.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 from conftest import ROOT, expected_algorithm_ids
 
@@ -113,7 +115,12 @@ out["algorithms"] = sorted(a.id() for a in provider.algorithms()) if provider el
 out["menus"] = iface.menus
 out["bar"] = iface.bar.messages
 results = {}
-for alg_id in ("reterr:territory_profile", "reterr:build_network", "reterr:import_bpe"):
+for alg_id in (
+    "reterr:territory_profile",
+    "reterr:build_network",
+    "reterr:import_bpe",
+    "reterr:service_areas",
+):
     alg = registry.algorithmById(alg_id)
     results[alg_id] = list(alg.canExecute()) if alg else None
 out["can_execute"] = results
@@ -141,18 +148,30 @@ try:
 except Exception as err:  # noqa: BLE001
     out["run"] = type(err).__name__ + ": " + str(err)
 out["run_errors"] = feedback.errors
+grouped = Feedback()
+try:
+    processing.run(
+        "reterr:territory_profile",
+        {"INPUT": sample, "GROUP_FIELD": "siren_epci", "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=grouped,
+    )
+    out["run_grouped"] = "ok"
+except Exception as err:  # noqa: BLE001
+    out["run_grouped"] = type(err).__name__ + ": " + str(err)
+out["run_grouped_errors"] = grouped.errors
 out["log"] = log
 print("RESULT" + json.dumps(out))
 """
 
 
-def run_without(tmp_path, block_setup: str) -> dict:
-    """Run :data:`SCRIPT` with ``block_setup`` as the interpreter's ``sitecustomize``."""
+def run_without(tmp_path, block_setup: str, extra: str = "", tag: str = "RESULT") -> dict:
+    """Run :data:`SCRIPT` (then ``extra``) with ``block_setup`` as the interpreter's
+    ``sitecustomize``; the JSON printed after ``tag``."""
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(block_setup, encoding="utf-8")
     script = tmp_path / "script.py"
-    script.write_text(SCRIPT, encoding="utf-8")
+    script.write_text(SCRIPT + extra, encoding="utf-8")
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
@@ -168,9 +187,9 @@ def run_without(tmp_path, block_setup: str) -> dict:
         timeout=300,
         cwd=tmp_path,
     )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT")]
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(tag)]
     assert lines, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return json.loads(lines[-1][len("RESULT") :])
+    return json.loads(lines[-1][len(tag) :])
 
 
 def test_without_scipy_the_plugin_loads_lists_everything_and_says_what_to_install(tmp_path):
@@ -191,10 +210,12 @@ def test_without_scipy_the_plugin_loads_lists_everything_and_says_what_to_instal
     ok, message = out["can_execute"]["reterr:build_network"]
     assert ok is False
     assert "scipy" in message and command.splitlines()[0] in message
-    # The profile needs scipy: it stops with the same message, not a traceback.
-    assert out["can_execute"]["reterr:territory_profile"][0] is False
-    assert out["run"].startswith("QgsProcessingException")
-    errors = "\n".join(out["run_errors"])
+    # The profile of each commune needs numpy only: it runs (Debian 12's apt packages have no
+    # scipy). Aggregating to the EPCI needs scipy: it stops with the message, not a traceback.
+    assert out["can_execute"]["reterr:territory_profile"] == [True, ""]
+    assert out["run"] == "ok", out["run"]
+    assert out["run_grouped"].startswith("QgsProcessingException")
+    errors = "\n".join([*out["run_grouped_errors"], out["run_grouped"]])
     assert "scipy" in errors and command.splitlines()[0] in errors
     assert "ModuleNotFoundError" not in errors and "Traceback" not in errors
 
@@ -225,14 +246,16 @@ _md.version = lambda dist: "1.8.5" if dist.lower() == "shapely" else _version(di
 """
 
 
-def test_with_shapely_18_road_networks_stop_with_the_message_and_the_profile_runs(tmp_path):
+def test_with_shapely_18_isochrones_stop_with_the_message_road_networks_and_profile_run(tmp_path):
     out = run_without(tmp_path, SHAPELY_18)
     assert out["error"] == ""
     assert not [m for _tag, m in out["log"] if "Traceback" in m], out["log"]
     assert set(expected_algorithm_ids()) <= set(out["algorithms"])
     assert len(out["bar"]) == 1 and "shapely 2" in out["bar"][0][1]
-    ok, message = out["can_execute"]["reterr:build_network"]
+    ok, message = out["can_execute"]["reterr:service_areas"]
     assert ok is False and "shapely 2" in message
+    # Road graphs are read from QGIS's WKB without shapely.
+    assert out["can_execute"]["reterr:build_network"] == [True, ""]
     assert out["can_execute"]["reterr:import_bpe"] == [True, ""]
     # Without aggregation the profile needs no shapely: it runs.
     assert out["can_execute"]["reterr:territory_profile"] == [True, ""]
@@ -327,13 +350,12 @@ def test_checking_imports_nothing_heavy():
 
 
 def test_adapters_that_use_shapely_say_how_to_get_it(qgis_app, monkeypatch):
-    """Algorithms whose road network is optional reach shapely through the adapters (the reader's
-    shapely arrays, the graph builder): without shapely 2 they stop with the platform's
-    instructions, not an AttributeError from shapely 1.8."""
+    """Algorithms reach shapely through the adapters (the reader's shapely arrays): without
+    shapely 2 they stop with the platform's instructions, not an AttributeError from shapely 1.8.
+    (The graph builder needs no shapely: see the road network test below.)"""
     import numpy as np
     from qgis.core import QgsGeometry
 
-    from reterr_qgis.adapters import graphs
     from reterr_qgis.adapters.layers import FeatureTable
     from reterr_qgis.engine.core.errors import InputError
 
@@ -344,5 +366,124 @@ def test_adapters_that_use_shapely_say_how_to_get_it(qgis_app, monkeypatch):
     with pytest.raises(InputError, match="shapely 2") as err:
         table.shapely()
     assert "restart QGIS" in str(err.value)
-    with pytest.raises(InputError, match="shapely 2"):
-        graphs.build_from_source(None, None, "routes", None)
+
+
+#: Appended to :data:`SCRIPT`: build the sample's road graph in an empty cache, report it.
+NETWORK_RUN = r"""
+import hashlib, os, shutil, tempfile
+import numpy as np
+
+
+def npz_digest(path):  # dtype, shape and SHA-256 of each array of an .npz file
+    with np.load(path) as arrays:
+        return {
+            k: [str(arrays[k].dtype), list(arrays[k].shape),
+                hashlib.sha256(np.ascontiguousarray(arrays[k]).tobytes()).hexdigest()]
+            for k in sorted(arrays.files)
+        }
+
+
+work = tempfile.mkdtemp(prefix="reterr_net_")
+os.environ["RETERR_CACHE_DIR"] = os.path.join(work, "cache")
+shutil.copy(root + "/resources/sample/aveyron.gpkg", work)
+net = {"shapely_imported": "shapely" in sys.modules}
+try:
+    net["shapely_found"] = importlib.util.find_spec("shapely") is not None
+except ImportError:
+    net["shapely_found"] = False
+feedback = Feedback()
+try:
+    res = processing.run(
+        "reterr:build_network",
+        {
+            "NETWORK": work + "/aveyron.gpkg|layername=routes_illustratives",
+            "SPEED_FIELD": "vitesse_kmh",
+            "ONEWAY_FIELD": "sens",
+            "TOLERANCE": 0.5,
+            "MAX_EDGE": 0.0,
+        },
+        feedback=feedback,
+    )
+    net["outputs"] = {k: v for k, v in res.items() if isinstance(v, (int, float))}
+    (graph,) = [f for f in os.listdir(os.environ["RETERR_CACHE_DIR"]) if f.endswith(".npz")]
+    net["arrays"] = npz_digest(os.path.join(os.environ["RETERR_CACHE_DIR"], graph))
+    net["run"] = "ok"
+except Exception as err:  # noqa: BLE001
+    net["run"] = type(err).__name__ + ": " + str(err)
+net["errors"] = feedback.errors
+net["shapely_imported_after"] = "shapely" in sys.modules
+print("NETWORK" + json.dumps(net))
+"""
+
+
+def test_road_network_without_shapely_gives_the_same_graph(
+    tmp_path, sample_gpkg, qgis_app, monkeypatch
+):
+    """Issue 12, point 1: the road graph is read from QGIS's WKB, not through shapely 2 (which
+    Debian 12 does not package): ``reterr:build_network`` runs with shapely missing and saves the
+    same graph, array for array, as the former shapely reading of the lines gives."""
+    import shapely
+    from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+    from reterr_qgis.adapters import graphs
+    from reterr_qgis.engine.routing import save_graph
+
+    out = run_without(tmp_path, BLOCK.format(names={"shapely"}), NETWORK_RUN, "NETWORK")
+    assert out["shapely_found"] is False
+    assert out["run"] == "ok", (out["run"], out["errors"])
+    assert out["shapely_imported_after"] is False
+    assert out["outputs"]["N_NODES"] > 280 and out["outputs"]["N_COMPONENTS"] == 1
+
+    def shapely_line_parts(wkbs):  # how the adapter read the lines before
+        parts, owner = shapely.get_parts(shapely.from_wkb(wkbs), return_index=True)
+        coords, vidx = shapely.get_coordinates(parts, return_index=True)
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(vidx, minlength=len(parts)), out=offsets[1:])
+        return coords, offsets, owner
+
+    monkeypatch.setattr(graphs, "line_parts", shapely_line_parts)
+    layer = QgsVectorLayer(f"{sample_gpkg}|layername=routes_illustratives", "routes", "ogr")
+    spec = graphs.NetworkSpec(
+        speed_field="vitesse_kmh", oneway_field="sens", tolerance=0.5, max_edge_m=0.0
+    )
+    graph = graphs.build_from_source(layer, spec, "routes", QgsProcessingFeedback())
+    save_graph(graph, tmp_path / "reference.npz")
+    assert out["arrays"] == npz_digest(tmp_path / "reference.npz")
+
+
+def npz_digest(path) -> dict:
+    """dtype, shape and SHA-256 of each array of an .npz file (as :data:`NETWORK_RUN` does)."""
+    with np.load(path) as arrays:
+        return {
+            k: [
+                str(arrays[k].dtype),
+                list(arrays[k].shape),
+                hashlib.sha256(np.ascontiguousarray(arrays[k]).tobytes()).hexdigest(),
+            ]
+            for k in sorted(arrays.files)
+        }
+
+
+def test_curved_roads_are_made_of_straight_segments_first(qgis_app):
+    """Circular strings and compound curves (a GeoPackage may hold them) are read as lines."""
+    from qgis.core import QgsGeometry, QgsWkbTypes
+
+    from reterr_qgis.adapters.graphs import line_wkbs
+    from reterr_qgis.engine.core.wkb import line_parts
+
+    geoms = [
+        QgsGeometry.fromWkt("LINESTRING (0 0, 10 0)"),
+        QgsGeometry.fromWkt("CIRCULARSTRING (0 0, 10 10, 20 0)"),
+        QgsGeometry.fromWkt(
+            "MULTICURVE (COMPOUNDCURVE ((20 0, 30 0), CIRCULARSTRING (30 0, 35 5, 40 0)))"
+        ),
+    ]
+    coords, offsets, owner = line_parts(line_wkbs(geoms))
+    assert owner.tolist() == [0, 1, 2]
+    np.testing.assert_array_equal(coords[: offsets[1]], [(0, 0), (10, 0)])
+    arc = coords[offsets[1] : offsets[2]]
+    assert len(arc) > 10  # segmentised
+    np.testing.assert_allclose(arc[[0, -1]], [(0, 0), (20, 0)], atol=1e-9)
+    np.testing.assert_allclose(np.hypot(arc[:, 0] - 10, arc[:, 1]), 10, atol=1e-6)  # on the circle
+    np.testing.assert_allclose(coords[[offsets[2], -1]], [(20, 0), (40, 0)], atol=1e-9)
+    assert QgsWkbTypes.isCurvedType(geoms[1].wkbType())  # the layer's geometries are left as is
