@@ -5,7 +5,7 @@ PY := .venv/bin/python
 TS := $(wildcard i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: demo test test-debian13 setup setup-dev translations ts bench lint format zip sample layout clean
+.PHONY: demo test test-debian13 test-user-install setup setup-dev translations ts bench lint format zip sample layout clean
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +28,12 @@ test: setup-dev translations
 # build/debian13/ from a Debian 12 machine, as root (scripts/test_debian13.sh; not part of .ci/run).
 test-debian13:
 	@scripts/test_debian13.sh
+
+# The plugin ZIP installed as planners get it, into fresh Debian 12 and 13 systems where only
+# `apt install qgis` was typed, then after the plugin's own install instructions
+# (scripts/test_user_install.sh, chroots under build/user-install/; as root; not part of .ci/run).
+test-user-install:
+	@scripts/test_user_install.sh
 
 bench: setup-dev
 	@$(PY) bench/run.py

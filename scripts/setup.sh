@@ -15,6 +15,11 @@ APT_PACKAGES=(python3-qgis qgis qgis-providers python3-venv python3-pip python3-
 # --dev: a PostgreSQL + PostGIS server for the PostGIS in/out tests (tests/qgis/common/
 # test_postgis_i12.py starts its own throw-away cluster; the metapackages follow the release).
 if [ "${1:-}" = "--dev" ]; then APT_PACKAGES+=(postgresql postgresql-postgis); fi
+# --dev on Debian 13: the package the plugin's own instructions name there besides python3-scipy
+# (tests/qgis/plugin/test_user_install_i12.py types them; on Debian 12 they are the build tools above).
+if [ "${1:-}" = "--dev" ] && grep -qs '^VERSION_ID="13"' /etc/os-release; then
+  APT_PACKAGES+=(python3-shapely)
+fi
 
 # proj-bin: where pip keeps Debian's python3-pyproj (Debian 13's 3.7 satisfies requirements-dev.txt),
 # pyproj looks for PROJ's data under sys.prefix, the venv's, then beside the `proj` program: without

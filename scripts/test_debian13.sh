@@ -22,90 +22,27 @@ SOURCE=${DEBIAN13_SOURCE:-head}
 CLONE=/root/reterr
 STAMP=.reterr-debian13-ready
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "test-debian13 needs root (debootstrap, mount, chroot)." >&2
-  exit 1
-fi
+CHROOT_NAME=test-debian13
+# shellcheck source=scripts/chroot_lib.sh
+. scripts/chroot_lib.sh
+chroot_require_root
 mkdir -p "$(dirname "$ROOT")"
 ROOT=$(cd "$(dirname "$ROOT")" && pwd -P)/$(basename "$ROOT")
-
-mounts_under_root() {
-  # Mount points at or below $ROOT, deepest first.
-  findmnt -rn -o TARGET | awk -v r="$ROOT" 'index($0, r "/") == 1 || $0 == r' | sort -r
-}
-
-cleanup() {
-  local status=$?
-  set +e
-  # Processes still running inside the chroot (a stray Xvfb, say) were started by this script.
-  local pid
-  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-    if [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$ROOT" ]; then
-      kill "$pid" 2>/dev/null
-    fi
-  done
-  local target
-  for target in $(mounts_under_root); do
-    umount "$target" 2>/dev/null || umount -l "$target"
-  done
-  if [ -n "$(mounts_under_root)" ]; then
-    echo "test-debian13: could not unmount: $(mounts_under_root | tr '\n' ' ')" >&2
-    status=1
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
+CHROOT_ROOT=$ROOT
+trap chroot_cleanup EXIT
 trap 'exit 130' INT TERM
-
-if [ -n "$(mounts_under_root)" ]; then
-  echo "test-debian13: something is already mounted under $ROOT (another run?):" >&2
-  mounts_under_root >&2
-  trap - EXIT
-  exit 1
-fi
+chroot_refuse_if_mounted
 
 # 1. The chroot: debootstrap once (about ten minutes with the QGIS packages), then reused.
-if [ ! -f "$ROOT/$STAMP" ]; then
-  if ! command -v debootstrap >/dev/null 2>&1; then
-    apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap
-  fi
-  if [ -e "$ROOT" ]; then
-    echo "Removing an unfinished chroot: $ROOT"
-    rm -rf --one-file-system "$ROOT"
-  fi
-  echo "Creating a Debian 13 chroot in $ROOT"
-  debootstrap --variant=minbase trixie "$ROOT" "$MIRROR"
-fi
+[ -f "$ROOT/$STAMP" ] || chroot_debootstrap trixie "$MIRROR"
 
-# 2. Mounts (the kernel's file systems) and name resolution; below, the host's certificates and pip
-#    configuration, without which pip inside cannot reach the package index.
-mount -t proc proc "$ROOT/proc"
-mount --rbind /dev "$ROOT/dev"
-mount --make-rslave "$ROOT/dev"
-mount --rbind /sys "$ROOT/sys"
-mount --make-rslave "$ROOT/sys"
-cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
-
-CA_ENV=()
-in_chroot() {
-  chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${CA_ENV[@]}" bash -c "$1"
-}
-
+# 2. Mounts, name resolution, the host's certificates and pip configuration.
+chroot_mount
 if [ ! -f "$ROOT/$STAMP" ]; then
   in_chroot 'apt-get update -q && apt-get install -y -q --no-install-recommends make git ca-certificates'
   touch "$ROOT/$STAMP"
 fi
-# Copied, not bound: packages installed inside write to /etc/ssl/certs (ssl-cert, with PostgreSQL).
-# pip.conf may name the host's bundle (/etc/ssl/certs/ca-certificates.crt): pip, and tools using
-# OpenSSL or requests, are pointed at a copy of it (environment variables win over pip.conf).
-[ -f /etc/pip.conf ] && cp -L /etc/pip.conf "$ROOT/etc/pip.conf"
-if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-  cp -L /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/reterr-host-ca.crt"
-  CA_ENV=(PIP_CERT=/etc/reterr-host-ca.crt SSL_CERT_FILE=/etc/reterr-host-ca.crt
-    REQUESTS_CA_BUNDLE=/etc/reterr-host-ca.crt)
-fi
+chroot_certificates
 # A package left unconfigured by an earlier interrupted or failed run; the system's CA bundle
 # (pip's vendored certifi reads it even to install pip's own wheel into a venv).
 in_chroot 'dpkg --configure -a'
