@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The plugin ZIP as planners get it, on fresh Debian 12 (QGIS 3.22) and Debian 13 (QGIS 3.40) systems:
-# chroots made from a Debian 12 machine, where only `apt install qgis` was typed (recommended packages
-# included, as apt does by default; plus xvfb and xauth to run the desktop without a screen).
+# chroots made from a Debian 12 machine, where only `apt install --no-install-recommends qgis` was
+# typed (plus xvfb and xauth to run the desktop without a screen). That is the leanest QGIS: on
+# Debian 12 it has no scipy (apt's recommended packages, on by default, bring Debian's scipy through
+# python3-plotly and python3-matplotlib): USER_INSTALL_RECOMMENDS=1 tests that system instead.
 #
 # For each release, in a throw-away overlay of that system (the base stays as apt left it):
 #   1. apt packages only: scripts/user_install_check.py installs the ZIP from QGIS's own "Install
@@ -12,7 +14,8 @@
 # Needs root. Not part of CI (about ten minutes per release the first time, the QGIS packages are large).
 #
 # Usage: scripts/test_user_install.sh [12] [13]     (default: both)
-# Environment: USER_INSTALL_DIR (default build/user-install), DEBIAN_MIRROR (default deb.debian.org)
+# Environment: USER_INSTALL_DIR (default build/user-install), DEBIAN_MIRROR (default deb.debian.org),
+#   USER_INSTALL_RECOMMENDS (1: `apt install qgis` with its recommended packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -39,7 +42,9 @@ CHROOT_NAME="test-user-install (Debian $RELEASE)"
 chroot_require_root
 mkdir -p "$BASE_DIR/debian$RELEASE"
 DIR=$(cd "$BASE_DIR/debian$RELEASE" && pwd -P)
+APT_OPTIONS=--no-install-recommends
 BASE=$DIR/base
+if [ "${USER_INSTALL_RECOMMENDS:-0}" = 1 ]; then APT_OPTIONS=; BASE=$DIR/base-recommends; fi
 
 # 1. The system as `apt install qgis` leaves it: made once, then only read (the runs use an overlay).
 if [ ! -f "$BASE/$STAMP" ]; then
@@ -48,7 +53,8 @@ if [ ! -f "$BASE/$STAMP" ]; then
   chroot_refuse_if_mounted
   chroot_debootstrap "$SUITE" "$MIRROR"
   chroot_mount
-  in_chroot 'apt-get update -q && apt-get install -y -q ca-certificates qgis xvfb xauth && apt-get clean'
+  in_chroot "apt-get update -q && apt-get install -y -q $APT_OPTIONS ca-certificates qgis xvfb xauth \
+    && apt-get clean"
   trap - EXIT
   (chroot_cleanup) || exit 1
   touch "$BASE/$STAMP"
@@ -73,7 +79,8 @@ mkdir -p "$CHROOT_ROOT/root/check"
 cp "$ZIP" "$CHROOT_ROOT/root/check/reterr_qgis.zip"
 cp scripts/user_install_check.py "$CHROOT_ROOT/root/check/"
 qgis_version=$(chroot "$CHROOT_ROOT" dpkg-query -W -f='${Version}' qgis)
-echo "Debian $RELEASE ($(cat "$CHROOT_ROOT/etc/debian_version")), QGIS $qgis_version, $(basename "$ZIP")"
+echo "Debian $RELEASE ($(cat "$CHROOT_ROOT/etc/debian_version")), QGIS $qgis_version" \
+  "(apt install ${APT_OPTIONS:+$APT_OPTIONS }qgis), $(basename "$ZIP")"
 
 CHECK="python3 /root/check/user_install_check.py /root/check/reterr_qgis.zip"
 report=()
@@ -100,7 +107,7 @@ typed=0
 while IFS= read -r line; do
   case "$line" in
     "sudo apt install "*)
-      in_chroot "apt-get install -y -q ${line#sudo apt install }" >/dev/null
+      in_chroot "apt-get install -y -q $APT_OPTIONS ${line#sudo apt install }" >/dev/null
       typed=$((typed + 1))
       ;;
     "pip install "*)
@@ -123,8 +130,10 @@ sys.exit(0 if r['expected']['complete'] and len(r['expected']['complete']) == le
   status=1
 fi
 mkdir -p "$REPO/out/user-install"
-cp "$CHROOT_ROOT/root/check/apt.json" "$REPO/out/user-install/debian$RELEASE-apt.json" 2>/dev/null || true
-cp "$CHROOT_ROOT/root/check/instructions.json" "$REPO/out/user-install/debian$RELEASE-instructions.json" 2>/dev/null || true
+name=debian$RELEASE$([ -z "$APT_OPTIONS" ] && echo -recommends)
+cp "$CHROOT_ROOT/root/check/apt.json" "$REPO/out/user-install/$name-apt.json" 2>/dev/null || true
+cp "$CHROOT_ROOT/root/check/instructions.json" "$REPO/out/user-install/$name-instructions.json" \
+  2>/dev/null || true
 
 echo
 echo "Debian $RELEASE (QGIS $qgis_version), the plugin installed from its ZIP:"
