@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The plugin ZIP as planners get it, on fresh Debian 12 (QGIS 3.22) and Debian 13 (QGIS 3.40) systems:
 # chroots made from a Debian 12 machine, where only `apt install --no-install-recommends qgis` was
-# typed (plus xvfb and xauth to run the desktop without a screen). That is the leanest QGIS: on
-# Debian 12 it has no scipy (apt's recommended packages, on by default, bring Debian's scipy through
-# python3-plotly and python3-matplotlib): USER_INSTALL_RECOMMENDS=1 tests that system instead.
+# typed (plus xvfb and xauth to run the desktop without a screen): the leanest QGIS apt installs.
+# USER_INSTALL_RECOMMENDS=1 tests `apt install qgis` with its recommended packages (apt's default).
+# (Both bring Debian's scipy on Debian 12, through python3-qgis-common → matplotlib → fonttools; a
+# QGIS without scipy is covered by tests/qgis/plugin/test_dependencies_i12.py, which hides it.)
 #
 # For each release, in a throw-away overlay of that system (the base stays as apt left it):
 #   1. apt packages only: scripts/user_install_check.py installs the ZIP from QGIS's own "Install
@@ -110,7 +111,7 @@ while IFS= read -r line; do
       in_chroot "apt-get install -y -q $APT_OPTIONS ${line#sudo apt install }" >/dev/null
       typed=$((typed + 1))
       ;;
-    "pip install "*)
+    "pip install "* | "pip uninstall "*)
       in_chroot "HOME=/root/check/user/home $line" | tail -n 2
       typed=$((typed + 1))
       ;;

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import platform as _platform
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -99,11 +100,68 @@ def _major(version: str) -> int:
     return int(digits) if digits else 0
 
 
+def bundled_geos(dist: str = "shapely") -> Optional[str]:
+    """Version of the GEOS library that a Linux pip wheel of ``dist`` carries (a file
+    ``shapely.libs/libgeos-<hash>.so.3.13.1`` listed in its metadata), None when the package uses
+    the system's GEOS (built from source, or a Debian package) or is not installed."""
+    try:
+        files = metadata.files(dist) or []
+    except metadata.PackageNotFoundError:
+        return None
+    for f in files:
+        match = re.fullmatch(r"libgeos-[^/]*\.so\.(\d+\.\d+(?:\.\d+)?)", f.name)
+        if match:
+            return match.group(1)
+    return None
+
+
+def qgis_geos() -> Optional[str]:
+    """Version of the GEOS library QGIS uses (``3.11.1``), None outside QGIS."""
+    try:
+        from qgis.core import Qgis
+
+        return Qgis.geosVersion().split("-")[0]
+    except Exception:
+        return None
+
+
+def geos_clash() -> Optional[tuple[str, str]]:
+    """``(wheel's GEOS, QGIS's GEOS)`` when shapely is a Linux pip wheel carrying another GEOS
+    version than the one QGIS has loaded, else None.
+
+    On Linux the two libraries export the same symbols and the one QGIS loaded first answers
+    shapely's calls: a shapely 2.1 wheel (GEOS 3.13) in QGIS 3.22 on Debian 12 (GEOS 3.11) fails
+    with "WKB output dimension must be 2 or 3" on its first WKB export. Windows and macOS resolve
+    each library's symbols apart: no clash there."""
+    if not sys.platform.startswith("linux"):
+        return None
+    wheel, qgis = bundled_geos(), qgis_geos()
+    if wheel and qgis and wheel.split(".")[:2] != qgis.split(".")[:2]:
+        return wheel, qgis
+    return None
+
+
 def is_available(key: str) -> bool:
-    """Whether the requirement ``key`` (see :data:`REQUIREMENTS`) is met."""
+    """Whether the requirement ``key`` (see :data:`REQUIREMENTS`) is met (for shapely 2: also
+    usable beside QGIS's GEOS, see :func:`geos_clash`)."""
     req = REQUIREMENTS[key]
     version = installed_version(req.module, req.dist)
-    return version is not None and _major(version) >= req.min_major
+    if version is None or _major(version) < req.min_major:
+        return False
+    return not (key == "shapely2" and geos_clash())
+
+
+def label(key: str) -> str:
+    """How messages name the requirement ``key``: ``scipy``, ``shapely 2``; a shapely wheel that
+    clashes with QGIS's GEOS is named as such."""
+    clash = geos_clash() if key == "shapely2" else None
+    if clash:
+        return translate(
+            "ReterrDependencies",
+            "shapely 2 built against the GEOS {qgis} of QGIS (the shapely installed is a pip wheel "
+            "carrying its own GEOS {wheel}, which clashes with QGIS's)",
+        ).format(wheel=clash[0], qgis=clash[1])
+    return REQUIREMENTS[key].label
 
 
 def missing(keys: Iterable[str]) -> list[str]:
@@ -200,6 +258,28 @@ def install_instructions(keys: Iterable[str], platform: Optional[str] = None) ->
     keys = [k for k in keys if k in REQUIREMENTS]
     platform = platform or platform_id()
     lines: list[str] = []
+    if "shapely2" in keys and geos_clash() and platform not in ("windows", "macos"):
+        # A shapely wheel in the user's packages shadows any other shapely: it goes first. (No
+        # --force-reinstall: without --no-deps it would also replace the system's numpy.)
+        lines.append(
+            translate(
+                "ReterrDependencies",
+                "First remove the shapely wheel whose GEOS clashes with QGIS's:",
+            )
+        )
+        lines.append("pip uninstall --break-system-packages -y shapely")
+        if platform not in _APT:
+            lines.append(
+                translate(
+                    "ReterrDependencies",
+                    "then build shapely 2 against your system's GEOS (its development package "
+                    "installed, e.g. libgeos-devel or geos-devel):",
+                )
+            )
+            lines.append(
+                f'"{qgis_python()}" -m pip install --user --no-binary shapely "{_PIP["shapely2"]}"'
+            )
+            keys = [k for k in keys if k != "shapely2"]
     if platform in _APT:
         apt = [_APT[platform][k] for k in keys if k in _APT[platform]]
         rest = [k for k in keys if k not in _APT[platform]]
@@ -256,7 +336,7 @@ def missing_message(keys: Iterable[str], platform: Optional[str] = None) -> str:
     absent = missing(keys)
     if not absent:
         return ""
-    names = ", ".join(REQUIREMENTS[k].label for k in absent)
+    names = ", ".join(label(k) for k in absent)
     return (
         translate(
             "ReterrDependencies",
@@ -285,7 +365,7 @@ def load_report(platform: Optional[str] = None) -> Optional[tuple[str, str]]:
     absent = missing(LOAD_CHECK)
     if not absent:
         return None
-    names = ", ".join(REQUIREMENTS[k].label for k in absent)
+    names = ", ".join(label(k) for k in absent)
     text = translate(
         "ReterrDependencies",
         "ReTerr: Python package(s) missing: {packages}. The algorithms needing them say so; "

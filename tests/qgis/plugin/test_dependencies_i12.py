@@ -323,6 +323,7 @@ def test_missing_message_is_empty_when_everything_is_there(monkeypatch):
     monkeypatch.setattr(dependencies, "installed_version", lambda module, dist: "1.8.5")
     assert dependencies.missing(["scipy", "shapely2"]) == ["shapely2"]
     text, details = dependencies.load_report("debian12")
+    assert "shapely 2:" in details
     assert "shapely 2" in text and "--no-binary shapely" in details
 
 
@@ -487,3 +488,84 @@ def test_curved_roads_are_made_of_straight_segments_first(qgis_app):
     np.testing.assert_allclose(np.hypot(arc[:, 0] - 10, arc[:, 1]), 10, atol=1e-6)  # on the circle
     np.testing.assert_allclose(coords[[offsets[2], -1]], [(20, 0), (40, 0)], atol=1e-9)
     assert QgsWkbTypes.isCurvedType(geoms[1].wkbType())  # the layer's geometries are left as is
+
+
+# -- a shapely wheel whose GEOS clashes with the GEOS of QGIS ------------------------------------
+
+
+def test_bundled_geos_is_read_from_the_wheels_file_list(monkeypatch):
+    from importlib.metadata import PackagePath
+
+    wheel = [
+        PackagePath("shapely/__init__.py"),
+        PackagePath("shapely.libs/libgeos_c-abcdd5fa.so.1.19.2"),
+        PackagePath("shapely.libs/libgeos-3ef06f11.so.3.13.1"),
+    ]
+    monkeypatch.setattr(dependencies.metadata, "files", lambda dist: wheel)
+    assert dependencies.bundled_geos() == "3.13.1"
+    # Built from source or from a Debian package: no GEOS of its own.
+    monkeypatch.setattr(dependencies.metadata, "files", lambda dist: wheel[:1])
+    assert dependencies.bundled_geos() is None
+
+
+@pytest.mark.parametrize(
+    "system, wheel, qgis, clash",
+    [
+        ("linux", "3.13.1", "3.11.1", ("3.13.1", "3.11.1")),
+        ("linux", "3.13.1", "3.13.0", None),  # same major.minor: the same library in effect
+        ("linux", None, "3.11.1", None),  # built against the system's GEOS
+        ("win32", "3.13.1", "3.11.1", None),  # DLLs resolve their symbols apart
+        ("darwin", "3.13.1", "3.11.1", None),
+    ],
+)
+def test_geos_clash(monkeypatch, system, wheel, qgis, clash):
+    monkeypatch.setattr(dependencies.sys, "platform", system)
+    monkeypatch.setattr(dependencies, "bundled_geos", lambda dist="shapely": wheel)
+    monkeypatch.setattr(dependencies, "qgis_geos", lambda: qgis)
+    assert dependencies.geos_clash() == clash
+
+
+def test_qgis_geos_is_the_version_qgis_reports(qgis_app):
+    from qgis.core import Qgis
+
+    version = dependencies.qgis_geos()
+    assert version and Qgis.geosVersion().startswith(version)
+    assert [int(p) for p in version.split(".")[:2]] == [
+        Qgis.geosVersionMajor(),
+        Qgis.geosVersionMinor(),
+    ]
+
+
+@pytest.fixture
+def clashing_wheel(monkeypatch):
+    monkeypatch.setattr(dependencies.sys, "platform", "linux")
+    monkeypatch.setattr(dependencies, "bundled_geos", lambda dist="shapely": "3.13.1")
+    monkeypatch.setattr(dependencies, "qgis_geos", lambda: "3.11.1")
+    monkeypatch.setattr(dependencies, "installed_version", lambda module, dist: "2.1.2")
+
+
+def test_a_clashing_wheel_is_not_shapely_2_and_is_named(clashing_wheel):
+    assert not dependencies.is_available("shapely2")
+    assert dependencies.is_available("scipy")
+    text, details = dependencies.load_report("debian12")
+    assert "shapely 2:" in details
+    assert "3.13.1" in text and "3.11.1" in text
+    message = dependencies.missing_message(["scipy", "shapely2"], "debian12")
+    assert "pip uninstall --break-system-packages -y shapely" in message
+
+
+def test_clash_instructions_remove_the_wheel_first(clashing_wheel):
+    d12 = dependencies.install_instructions(["shapely2"], "debian12").splitlines()
+    assert d12[1] == "pip uninstall --break-system-packages -y shapely"
+    assert d12[-2].startswith("pip install --user --break-system-packages --no-binary shapely")
+    assert d12.index("sudo apt install libgeos-dev python3-dev python3-pip gcc") > 1
+    d13 = dependencies.install_instructions(["shapely2"], "debian13").splitlines()
+    assert d13[1:3] == [
+        "pip uninstall --break-system-packages -y shapely",
+        "sudo apt install python3-shapely",
+    ]
+    other = dependencies.install_instructions(["shapely2"], "linux").splitlines()
+    assert other[1].startswith("pip uninstall") and "--no-binary shapely" in other[3]
+    assert "--force-reinstall" not in "\n".join(d12 + d13 + other)  # it would replace numpy too
+    # Windows and macOS: no clash, the usual commands.
+    assert "uninstall" not in dependencies.install_instructions(["shapely2"], "windows")

@@ -37,7 +37,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 CHECK = ROOT / "scripts" / "user_install_check.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
-PIP_CACHE = ROOT / "build" / "pip-cache-user-install"  # keeps the shapely built from source
 RUNS = ("reterr:territory_profile", "reterr:build_network", "reterr:service_areas")
 
 pytestmark = pytest.mark.slow
@@ -159,16 +158,12 @@ def test_apt_packages_only(built_zip, tmp_path, qgis_app):
     assert len(report["restart"]["algorithms"]) == len(report["qgis_process"]["listed"]) >= 24
 
 
-def test_after_the_plugins_own_instructions(built_zip, tmp_path):
-    from reterr_qgis.adapters.dependencies import install_instructions, platform_id
-
-    work = tmp_path / "instructions"
-    home = work / "home"
-    home.mkdir(parents=True)
-    missing = sorted(k for k, (_, ok) in system_packages(home).items() if not ok)
-    commands = install_instructions(missing, platform_id()).splitlines() if missing else []
+def type_instructions(lines: list[str], home: Path) -> list[str]:
+    """Type the plugin's install commands as a planner would: the ``pip`` lines as the user whose
+    home is ``home``; the ``sudo apt install`` packages must already be there (root's part:
+    ``scripts/setup.sh --dev`` installs them), else the test is skipped. The commands typed."""
     typed = []
-    for line in commands:
+    for line in lines:
         if line.startswith("sudo apt install "):
             wanted = line.split()[3:]
             absent = [
@@ -184,14 +179,29 @@ def test_after_the_plugins_own_instructions(built_zip, tmp_path):
                     f"apt packages of the instructions not installed (setup.sh --dev): {absent}"
                 )
             typed.append(line)
-        elif line.startswith("pip install "):
-            PIP_CACHE.mkdir(parents=True, exist_ok=True)
-            env = dict(clean_env(home), PIP_CACHE_DIR=str(PIP_CACHE))
+        elif line.startswith(("pip install ", "pip uninstall ")):
             proc = subprocess.run(
-                shlex.split(line), env=env, capture_output=True, text=True, timeout=900, check=False
+                shlex.split(line),
+                env=clean_env(home),
+                capture_output=True,
+                text=True,
+                timeout=900,
+                check=False,
             )
             assert proc.returncode == 0, f"{line}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
             typed.append(line)
+    return typed
+
+
+def test_after_the_plugins_own_instructions(built_zip, tmp_path):
+    from reterr_qgis.adapters.dependencies import install_instructions, platform_id
+
+    work = tmp_path / "instructions"
+    home = work / "home"
+    home.mkdir(parents=True)
+    missing = sorted(k for k, (_, ok) in system_packages(home).items() if not ok)
+    commands = install_instructions(missing, platform_id()).splitlines() if missing else []
+    typed = type_instructions(commands, home)
     after = system_packages(home)
     assert all(ok for _, ok in after.values()), (commands, after)
     proc, report = run_check(built_zip, work, "--keep-home", "--expect-complete", ",".join(RUNS))
@@ -219,3 +229,38 @@ def test_the_check_fails_on_a_plugin_that_does_not_load(built_zip, tmp_path):
     assert "reterr_module_that_does_not_exist" in problems
     assert "the provider lists no algorithm" in problems
     assert "MODAL STACK DIALOG" in problems  # QGIS's "Python error" window, at plugin start
+
+
+def test_a_shapely_wheel_that_clashes_with_the_geos_of_qgis(built_zip, tmp_path):
+    """What generic advice gives ("pip install shapely"): a wheel carrying its own GEOS. Where it
+    is not the GEOS of QGIS (Linux), shapely's calls reach QGIS's GEOS and fail ("WKB output
+    dimension must be 2 or 3" on Debian 12): the plugin says so and how to replace it, instead of
+    a traceback in the service areas; then its instructions, typed, make everything run."""
+    work = tmp_path / "wheel"
+    home = work / "home"
+    home.mkdir(parents=True)
+    pip = "pip install --user --break-system-packages --only-binary shapely shapely>=2.0.1,<2.2"
+    proc = subprocess.run(
+        shlex.split(pip), env=clean_env(home), capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    proc, report = run_check(
+        built_zip, work, "--keep-home", "--expect-missing", "auto", "--expect-complete", "auto"
+    )
+    facts = report["plugin_facts"]
+    if "shapely2" not in facts.get("missing", []):
+        pytest.skip(f"the shapely wheel carries the GEOS of this QGIS: no clash here ({facts})")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    bar = report["restart"]["message_bar"]
+    assert len(bar) == 1 and "GEOS" in bar[0]["text"], bar
+    runs = report["qgis_process"]["runs"]
+    assert runs["reterr:service_areas"]["returncode"] != 0
+    assert runs["reterr:service_areas"]["install_message"]
+    assert "pip uninstall" in runs["reterr:service_areas"]["tail"]
+    assert runs["reterr:build_network"]["rows"] and runs["reterr:territory_profile"]["rows"]
+
+    typed = type_instructions(facts["instructions"], home)
+    assert typed[0].startswith("pip uninstall"), typed
+    proc, report = run_check(built_zip, work, "--keep-home", "--expect-complete", ",".join(RUNS))
+    assert proc.returncode == 0, f"typed: {typed}\n{proc.stdout}\n{proc.stderr}"
+    assert report["restart"]["message_bar"] == []
