@@ -131,7 +131,8 @@ sys.exit(0 if r['expected']['complete'] and len(r['expected']['complete']) == le
   status=1
 fi
 mkdir -p "$REPO/out/user-install"
-name=debian$RELEASE$([ -z "$APT_OPTIONS" ] && echo -recommends)
+name=debian$RELEASE
+[ -n "$APT_OPTIONS" ] || name=$name-recommends
 cp "$CHROOT_ROOT/root/check/apt.json" "$REPO/out/user-install/$name-apt.json" 2>/dev/null || true
 cp "$CHROOT_ROOT/root/check/instructions.json" "$REPO/out/user-install/$name-instructions.json" \
   2>/dev/null || true
