@@ -49,9 +49,12 @@ PLUGIN = "reterr_qgis"
 PROVIDER = "reterr"
 TIMEOUT_S = 240
 
-# A fresh profile, offline and quiet at start: no version check, no news feed or plugin repository
-# fetch, the settings migration marked done; French interface (the planners' language). The plugin
-# is not enabled here: the installer does that.
+# A fresh profile, offline and quiet at start. On QGIS 3.22 a fresh profile shows no modal dialog
+# as such (the first-run / settings-migration dialog appears only when QGIS 2 settings exist, and
+# --noversioncheck turns the version check off); these keys (all read by 3.22) pin that down: the
+# migration done, no version check, no news feed fetch on the welcome page, no plugin repository
+# fetch at start, no "save project?" question; French interface (the planners' language). The
+# plugin is not enabled here: the installer does that (tests/qgis/plugin/test_desktop.py enables it).
 PROFILE_INI = """\
 [app]
 plugin_installer\\checkOnStart=false

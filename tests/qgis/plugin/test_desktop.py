@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import sysconfig
 import time
 from pathlib import Path
@@ -29,6 +30,9 @@ import pytest
 from conftest import expected_algorithm_ids, expected_provider_ids
 
 ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "scripts"))
+import user_install_check  # noqa: E402  (scripts/ is not a package)
+
 SCREENSHOT = ROOT / "out" / "screenshots" / "desktop.png"
 TIMEOUT = 120
 PLUGIN = "reterr_qgis"
@@ -39,67 +43,11 @@ QGIS_BIN = shutil.which("qgis.bin") or shutil.which("qgis")
 if QGIS_BIN is None or shutil.which("xvfb-run") is None:  # pragma: no cover
     pytest.skip("QGIS desktop or xvfb-run not installed", allow_module_level=True)
 
-# Settings of a fresh profile so that nothing modal or networked runs at start. On QGIS 3.22 a
-# fresh profile shows no modal dialog as such (checked: only the main window is up when the script
-# runs): the first-run / settings-migration dialog (QgsFirstRunDialog) appears only when QGIS 2
-# settings exist, and the version check is off with --noversioncheck. The keys below (all read by
-# 3.22) pin that down anyway: migration done, no version check, no news feed fetch on the welcome
-# page, no plugin repository fetch at start, no "save project?" question; French UI (our users' language).
-PROFILE_INI = """\
-[PythonPlugins]
-reterr_qgis=true
-
-[app]
-plugin_installer\\checkOnStart=false
-plugin_installer\\checkOnStartLastDate=2999-01-01T00:00:00
-
-[core]
-NewsFeed\\httpsfeedqgisorg\\disabled=true
-
-[locale]
-overrideFlag=true
-userLocale=fr_FR
-globalLocale=fr_FR
-
-[migration]
-fileVersion=99999
-firstRunVersionFlag=99999
-settings=true
-
-[qgis]
-checkVersion=false
-allowVersionCheck=false
-askToSaveProjectChanges=false
-warnOldProjectVersion=false
-"""
-
-# Runs at Python initialisation, before plugins are loaded (PYQGIS_STARTUP).
-STARTUP = """\
-import builtins, json, os, traceback
-
-from qgis.core import QgsApplication
-
-_LOG = os.environ["RETERR_DESKTOP_LOG"]
-
-
-def _record(message, tag, level):
-    with open(_LOG, "a", encoding="utf-8") as f:
-        f.write(json.dumps({"tag": tag, "level": int(level), "message": message}) + "\\n")
-
-
-def _no_dialog(type_, value, tb, msg, pop_error=True):
-    text = "".join(traceback.format_exception(type_, value, tb)) if type_ else ""
-    _record("stack dialog: " + str(msg) + "\\n" + text, "Python error (dialog)", 2)
-
-
-# QGIS 3.22 may run the startup script more than once: hook once.
-if not getattr(builtins, "_reterr_desktop_hooked", False):
-    builtins._reterr_desktop_hooked = True
-    QgsApplication.messageLog().messageReceived.connect(_record)
-    import qgis.utils
-
-    qgis.utils.open_stack_dialog = _no_dialog
-"""
+# A fresh profile, offline and quiet at start, and the PYQGIS_STARTUP script that records every
+# message of the log and QGIS's modal "Python error" window: the ones the user-install check uses
+# (scripts/user_install_check.py says which settings and why), with the plugin enabled here.
+PROFILE_INI = "[PythonPlugins]\nreterr_qgis=true\n\n" + user_install_check.PROFILE_INI
+STARTUP = user_install_check.STARTUP
 
 # Runs inside the QGIS desktop (--code), before the main event loop starts.
 SCRIPT = """\
@@ -399,7 +347,7 @@ def desktop_run(tmp_path_factory, sample_gpkg):
         HOME=str(tmp),  # nothing of the user's own QGIS or Qt settings is read or written
         LANG="C.UTF-8",
         RETERR_DESKTOP_REPORT=str(report_path),
-        RETERR_DESKTOP_LOG=str(log_path),
+        RETERR_UI_LOG=str(log_path),
         RETERR_DESKTOP_SCREENSHOT=str(SCREENSHOT),
         RETERR_DESKTOP_SAMPLE=str(sample_gpkg),
         RETERR_DESKTOP_WATCHDOG_MS=str((TIMEOUT - 20) * 1000),
@@ -453,7 +401,8 @@ def desktop_run(tmp_path_factory, sample_gpkg):
 def _python_problems(messages, only_plugin=False):
     out = []
     for m in messages:
-        if not m["tag"].startswith("Python"):
+        # The tags are translated ("Erreur Python" in the French interface): match the word.
+        if "Python" not in m["tag"] and "Traceback" not in m["message"]:
             continue
         if only_plugin and PLUGIN not in m["message"]:
             continue
@@ -475,7 +424,11 @@ def test_desktop_started_and_script_finished(desktop_run):
 
 def test_no_python_error(desktop_run):
     _report, messages, _info = desktop_run
-    errors = [p for p in _python_problems(messages) if p.startswith("[Python error")]
+    errors = [
+        f"[{m['tag']}] {m['message']}"
+        for m in messages
+        if ("Python" in m["tag"] and m["level"] >= 2) or "Traceback" in m["message"]
+    ]
     assert errors == [], "\n\n".join(errors)
     # Warnings of other plugins or of QGIS itself are not ours; the plugin's must be none.
     warnings = _python_problems(messages, only_plugin=True)
