@@ -4258,7 +4258,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="154"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="155"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -4273,42 +4273,42 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="915"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="961"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="929"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="975"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="935"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="981"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="351"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="352"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="636"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="637"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="947"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="993"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="522"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="523"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
         <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="560"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="561"/>
         <source>Could not store the field aliases of {path}: {e}</source>
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
@@ -4318,12 +4318,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="195"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="196"/>
         <source>Could not store the style in the database: {e}</source>
         <translation>Impossible d'enregistrer le style dans la base de données : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="210"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="211"/>
         <source>Could not record the provenance in the database: {e}</source>
         <translation>Impossible d'enregistrer la provenance dans la base de données : {e}</translation>
     </message>
@@ -4331,6 +4331,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/processing/common/feedback.py" line="51"/>
         <source>{what} needs {packages}.</source>
         <translation>{what} a besoin de {packages}.</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="937"/>
+        <source>The output {output} would replace the table “{table}” of the database “{database}”, which the input {input} reads: write it into a table of another name, or to another schema.</source>
+        <translation>La sortie {output} remplacerait la table « {table} » de la base « {database} », que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre schéma.</translation>
     </message>
 </context>
 <context>
@@ -4622,64 +4627,79 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
 <context>
     <name>ReterrDependencies</name>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="59"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="60"/>
         <source>most algorithms (sparse matrices, road searches, statistics)</source>
         <translation>la plupart des algorithmes (matrices creuses, calculs d'itinéraires sur le réseau routier, statistiques)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="65"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="66"/>
         <source>3 to 6 times faster road searches (optional)</source>
         <translation>recherches sur le réseau routier 3 à 6 fois plus rapides (facultatif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="68"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="69"/>
         <source>functional areas by community detection (optional)</source>
         <translation>aires fonctionnelles par détection de communautés (facultatif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="71"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="72"/>
         <source>farmland from a land-cover raster (optional)</source>
         <translation>surfaces agricoles à partir d'un raster d'occupation du sol (facultatif)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="211"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="291"/>
         <source>shapely 2 (Debian 12 packages 1.8), built against the GEOS QGIS uses (a pip wheel brings its own GEOS, which clashes with QGIS&apos;s):</source>
         <translation>shapely 2 (Debian 12 fournit la 1.8), compilé avec la GEOS qu'utilise QGIS (une wheel pip apporte sa propre GEOS, qui entre en conflit avec celle de QGIS) :</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="230"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="310"/>
         <source>OSGeo4W: run the OSGeo4W setup again (Advanced install) and tick {packages}. Standalone installer: in the OSGeo4W Shell installed with QGIS, type:</source>
         <translation>OSGeo4W : relancez l'installateur OSGeo4W (installation avancée) et cochez {packages}. Installateur autonome : dans l'OSGeo4W Shell installé avec QGIS, tapez :</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="239"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="319"/>
         <source>In the OSGeo4W Shell installed with QGIS, type:</source>
         <translation>Dans l'OSGeo4W Shell installé avec QGIS, tapez :</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="245"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="325"/>
         <source>In the Terminal:</source>
         <translation>Dans le Terminal :</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="249"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="329"/>
         <source>Then restart QGIS.</source>
         <translation>Puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="260"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="340"/>
         <source>This algorithm needs the Python package(s) {packages}, not found in the Python of QGIS. To install them:</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {packages}, introuvables dans le Python de QGIS. Pour les installer :</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="289"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="369"/>
         <source>ReTerr: Python package(s) missing: {packages}. The algorithms needing them say so; see the details to install them.</source>
         <translation>ReTerr : paquet(s) Python manquant(s) : {packages}. Les algorithmes qui en ont besoin le signalent ; voir les détails pour les installer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="62"/>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="63"/>
         <source>aggregation into zones, service areas, farmland</source>
         <translation>agrégation par zonage, zones de desserte, surfaces agricoles</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="159"/>
+        <source>shapely 2 built against the GEOS {qgis} of QGIS (the shapely installed is a pip wheel carrying its own GEOS {wheel}, which clashes with QGIS&apos;s)</source>
+        <translation>shapely 2 compilé avec la GEOS {qgis} de QGIS (le shapely installé est une wheel pip qui apporte sa propre GEOS {wheel}, en conflit avec celle de QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="264"/>
+        <source>First remove the shapely wheel whose GEOS clashes with QGIS&apos;s:</source>
+        <translation>Retirez d'abord la wheel shapely dont la GEOS entre en conflit avec celle de QGIS :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="272"/>
+        <source>then build shapely 2 against your system&apos;s GEOS (its development package installed, e.g. libgeos-devel or geos-devel):</source>
+        <translation>puis compilez shapely 2 avec la GEOS de votre système (son paquet de développement installé, par exemple libgeos-devel ou geos-devel) :</translation>
     </message>
 </context>
 <context>

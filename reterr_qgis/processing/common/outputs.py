@@ -29,7 +29,8 @@ whose folder is missing.
 algorithms' demand layer), :func:`cell` makes an attribute of a number.
 
 :func:`output_overwrites_input` refuses, before any sink is created, an output that would
-overwrite the file an input of the same run reads (``ReterrAlgorithm`` checks every run with it).
+overwrite the file or PostGIS table an input of the same run reads (``ReterrAlgorithm`` checks
+every run with it).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from typing import Any, Optional
 
 import numpy as np
 from qgis.core import (
+    QgsDataSourceUri,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -409,6 +411,25 @@ def _staged_parameters(parameters, name, definition, tmp_dest: str) -> dict[str,
     return {**parameters, name: staged}
 
 
+def _without_geometry_column(parameters, name, context) -> dict[str, Any]:
+    """``parameters`` with the PostGIS destination of ``name`` naming no geometry column: QGIS
+    cannot open a table without geometry through a URI that names one (QGIS's dialog names
+    ``geom`` for every output that may have a geometry)."""
+    found = _destination(parameters, name, context)
+    uri = provenance.postgres_uri(found[0]) if found is not None else None
+    if uri is None or not QgsDataSourceUri(uri).geometryColumn():
+        return parameters
+    ds = QgsDataSourceUri(uri)
+    ds.setGeometryColumn("")
+    definition = found[1]
+    dest = "postgres://" + ds.uri(False)
+    if definition is None:
+        return {**parameters, name: dest}
+    rewritten = QgsProcessingOutputLayerDefinition(definition)
+    rewritten.sink = QgsProperty.fromValue(dest)
+    return {**parameters, name: rewritten}
+
+
 def _sink_folder_error(alg, name: str, folder: str) -> QgsProcessingException:
     d = alg.parameterDefinition(name)
     return QgsProcessingException(_folder_message(_label(d) if d else name, folder))
@@ -434,6 +455,8 @@ def open_output(
     module's docstring); the output's ``dest_id`` is the final one.
     """
     renamed = _warn_shapefile_names(alg, parameters, name, context, feedback, fields)
+    if wkb_type == compat.WKB_NO_GEOMETRY:
+        parameters = _without_geometry_column(parameters, name, context)
     staging, sink_parameters = _stage_sink(alg, parameters, name, context)
     try:
         sink, dest_id = alg.parameterAsSink(sink_parameters, name, context, fields, wkb_type, crs)
@@ -818,7 +841,9 @@ def _layer_file(layer) -> Optional[tuple[str, Optional[str]]]:
 def _input_files(
     alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext
 ) -> list[tuple[Any, str, Optional[str]]]:
-    """(parameter definition, real path, table or None) of every file the inputs read."""
+    """(parameter definition, real path, table or None) of every file the inputs read, and
+    (parameter definition, database, ``schema.table``) of every PostGIS table they read
+    (:func:`_postgres_location`)."""
     found = []
     for d in alg.parameterDefinitions():
         if d.isDestination() or parameters.get(d.name()) in (None, ""):
@@ -842,6 +867,11 @@ def _input_files(
             else:
                 layers = [alg.parameterAsLayer(values, d.name(), context)]
             for layer in layers:
+                if layer is not None and layer.providerType() == "postgres":
+                    loc = _postgres_location(layer.source())
+                    if loc is not None:
+                        files.append(loc)
+                    continue
                 loc = _layer_file(layer) if layer is not None else None
                 if loc is None and layer is None and isinstance(value, str):
                     path = value.split("|")[0]
@@ -868,6 +898,25 @@ def _ogr_table(dest: str) -> Optional[tuple[str, str]]:
     return (db.group(1) or db.group(2)), (table.group(1) or table.group(2))
 
 
+def _postgres_location(uri: str) -> Optional[tuple[str, str]]:
+    """(database, ``schema.table``) of a PostgreSQL provider URI, None without a table: the
+    database is its service, or its name, host and port (5432 when not given)."""
+    ds = QgsDataSourceUri(uri)
+    if not ds.table():
+        return None
+    if ds.service():
+        database = f"service={ds.service()} dbname={ds.database()}"
+    else:
+        database = f"dbname={ds.database()} host={ds.host()} port={ds.port() or '5432'}"
+    return f"postgres:{database}", f"{ds.schema() or 'public'}.{ds.table()}"
+
+
+def _database_name(uri: str) -> str:
+    """The database a PostgreSQL provider URI names: its name, else its service."""
+    ds = QgsDataSourceUri(uri)
+    return ds.database() or ds.service()
+
+
 def _label(definition) -> str:
     return f"“{definition.description()}” ({definition.name()})"
 
@@ -880,8 +929,10 @@ def output_overwrites_input(
     Writing a sink to ``a.gpkg`` recreates the whole file: with ``a.gpkg|layername=communes`` as
     input, every table of ``a.gpkg`` would be lost (issue 13). Refused: a destination (vector,
     raster or file) that is the file of a source/layer/file parameter (real paths compared), and
-    an ``ogr:dbname=... table=...`` destination that is the very table an input reads. A new
-    table in an input's GeoPackage is allowed: the file's other tables are kept.
+    an ``ogr:dbname=... table=...`` destination that is the very table an input reads, and a
+    ``postgres://`` destination that is the PostGIS table an input reads (same database — service,
+    or name, host and port — and same schema and table). A new table in an input's GeoPackage or
+    schema is allowed: the other tables are kept.
     """
     inputs = None
     for d in alg.parameterDefinitions():
@@ -900,6 +951,23 @@ def output_overwrites_input(
             inputs = _input_files(alg, parameters, context)
         if not inputs:
             return ""
+        pg_uri = provenance.postgres_uri(dest)
+        if pg_uri is not None:
+            loc = _postgres_location(pg_uri)
+            for src, src_path, src_table in inputs:
+                if loc is not None and (src_path, src_table) == loc:
+                    return QCoreApplication.translate(
+                        "ReterrAlgorithm",
+                        "The output {output} would replace the table “{table}” of the database "
+                        "“{database}”, which the input {input} reads: write it into a table of "
+                        "another name, or to another schema.",
+                    ).format(
+                        output=_label(d),
+                        table=loc[1],
+                        database=_database_name(pg_uri),
+                        input=_label(src),
+                    )
+            continue
         if dest.startswith("ogr:"):
             ogr_table = _ogr_table(dest)
             if ogr_table is None:

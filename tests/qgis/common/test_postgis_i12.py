@@ -94,17 +94,24 @@ class Server:
         """Copy ``layer`` of the OGR dataset ``source`` into ``schema.table`` (geometry ``geom``)."""
         from osgeo import gdal
 
+        # Exceptions for this copy only: left on, they change GDAL's behaviour for every later
+        # test of the process (a shapefile test then fails with "unknown error occurred").
+        before = gdal.GetUseExceptions()
         gdal.UseExceptions()
-        ds = gdal.VectorTranslate(
-            f"PG:{self.conninfo}",
-            source,
-            layers=[layer],
-            layerName=f"{schema}.{table}",
-            accessMode="overwrite",
-            layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NONE"],
-        )
-        assert ds is not None, gdal.GetLastErrorMsg()
-        ds = None
+        try:
+            ds = gdal.VectorTranslate(
+                f"PG:{self.conninfo}",
+                source,
+                layers=[layer],
+                layerName=f"{schema}.{table}",
+                accessMode="overwrite",
+                layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NONE"],
+            )
+            assert ds is not None, gdal.GetLastErrorMsg()
+            ds = None
+        finally:
+            if not before:
+                gdal.DontUseExceptions()
 
 
 @pytest.fixture(scope="module")
