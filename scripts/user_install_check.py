@@ -244,19 +244,35 @@ def run_desktop(phase: str, zip_path: Path, work: Path, env: dict[str, str]) -> 
     )
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", qgis, "--nologo", "--noversioncheck"]
     cmd += ["--code", str(phase_dir / "desktop.py")]
+    run = run_in_group(cmd, phase_dir, env, TIMEOUT_S)
+    report, messages = read_report(report_path, log_path)
+    report.update(
+        returncode=run["returncode"],
+        timed_out=run["timed_out"],
+        seconds=round(run["elapsed"], 1),
+        messages=messages,
+        stderr_tail=run["stderr"][-3000:],
+    )
+    return report
+
+
+def run_in_group(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float) -> dict:
+    """Run ``cmd`` (xvfb-run, which starts Xvfb and QGIS) in a process group of its own; past
+    ``timeout`` seconds the whole group is ended. Returns returncode, timed_out, elapsed (s),
+    stdout and stderr."""
     start = time.monotonic()
     proc = subprocess.Popen(
         cmd,
-        cwd=phase_dir,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
+    timed_out = False
     try:
-        _out, err = proc.communicate(timeout=TIMEOUT_S)
-        timed_out = False
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
         for sig in (signal.SIGTERM, signal.SIGKILL):
@@ -266,21 +282,25 @@ def run_desktop(phase: str, zip_path: Path, work: Path, env: dict[str, str]) -> 
                 break
             except (ProcessLookupError, subprocess.TimeoutExpired):
                 continue
-        _out, err = proc.communicate()
+        out, err = proc.communicate()
+    return {
+        "returncode": proc.returncode,
+        "timed_out": timed_out,
+        "elapsed": time.monotonic() - start,
+        "stdout": out,
+        "stderr": err,
+    }
+
+
+def read_report(report_path: Path, log_path: Path) -> tuple[dict, list[dict]]:
+    """The JSON report a desktop script wrote ({} if none) and the messages the startup hook
+    recorded, one JSON object a line."""
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
     messages = []
     if log_path.exists():
-        messages = [
-            json.loads(ln) for ln in log_path.read_text(encoding="utf-8").splitlines() if ln
-        ]
-    report.update(
-        returncode=proc.returncode,
-        timed_out=timed_out,
-        seconds=round(time.monotonic() - start, 1),
-        messages=messages,
-        stderr_tail=err[-3000:],
-    )
-    return report
+        text = log_path.read_text(encoding="utf-8")
+        messages = [json.loads(line) for line in text.splitlines() if line]
+    return report, messages
 
 
 def qgis_process_bin(env: dict[str, str]) -> str | None:

@@ -15,15 +15,10 @@ as a test failure with its traceback instead of a window blocking the run.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import sysconfig
-import time
 from pathlib import Path
 
 import pytest
@@ -302,17 +297,6 @@ save()
 """
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
-    """End the process group we started (xvfb-run, Xvfb and QGIS), by its id."""
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def desktop_run(tmp_path_factory, sample_gpkg):
     """Start QGIS once under Xvfb with the plugin; return (report, messages, process info)."""
@@ -366,34 +350,14 @@ def desktop_run(tmp_path_factory, sample_gpkg):
         "--code",
         str(script),
     ]
-    start = time.monotonic()
-    proc = subprocess.Popen(
-        cmd,
-        cwd=tmp,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    timed_out = False
-    try:
-        stdout, stderr = proc.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_group(proc)
-        stdout, stderr = proc.communicate()
-    elapsed = time.monotonic() - start
-    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
-    messages = []
-    if log_path.exists():
-        messages = [json.loads(line) for line in log_path.read_text().splitlines() if line]
+    run = user_install_check.run_in_group(cmd, tmp, env, TIMEOUT)
+    report, messages = user_install_check.read_report(report_path, log_path)
     info = {
-        "returncode": proc.returncode,
-        "timed_out": timed_out,
-        "elapsed": elapsed,
-        "stdout": stdout[-4000:],
-        "stderr": stderr[-4000:],
+        "returncode": run["returncode"],
+        "timed_out": run["timed_out"],
+        "elapsed": run["elapsed"],
+        "stdout": run["stdout"][-4000:],
+        "stderr": run["stderr"][-4000:],
     }
     return report, messages, info
 
