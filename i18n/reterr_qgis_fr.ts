@@ -109,6 +109,16 @@ Temps de parcours d'un tronçon = longueur / vitesse, en minutes. Les vitesses v
 
 Le graphe est gardé en cache dans le profil QGIS et réutilisé par tout algorithme qui reçoit la même couche et les mêmes paramètres, tant que le fichier de la couche ne change pas. La couche facultative des nœuds indique la composante et le degré de chaque nœud, pour repérer les discontinuités.</translation>
     </message>
+    <message>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="139"/>
+        <source>Road network nodes</source>
+        <translation>Nœuds du réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/processing/network/build_network.py" line="139"/>
+        <source>Junctions and line ends of the road network: connected component, degree (lines meeting there), dangling end (degree 1).</source>
+        <translation>Carrefours et extrémités de lignes du réseau routier : composante connexe, degré (lignes qui s&apos;y rejoignent), impasse ou extrémité libre (degré 1).</translation>
+    </message>
 </context>
 <context>
     <name>Complementarity</name>
@@ -4253,12 +4263,12 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>la sortie contient {stored} des {count} entités écrites, elle a refusé les autres (par ex. un fid répété)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="263"/>
+        <location filename="../reterr_qgis/processing/base.py" line="261"/>
         <source>Territorial diagnostic</source>
         <translation>Diagnostic territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="155"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="156"/>
         <source>Could not store the style in the GeoPackage: {e}</source>
         <translation>Impossible d'enregistrer le style dans le GeoPackage : {e}</translation>
     </message>
@@ -4273,57 +4283,57 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>L'écriture de la sortie a échoué, rien n'a été conservé : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="961"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="983"/>
         <source>The output {output} would replace the table “{table}” of {path}, which the input {input} reads: write it into a table of another name, or to another file.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de {path}, que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="975"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="997"/>
         <source>The output {output} would overwrite {path}, the GeoPackage the input {input} reads, and every table in it: write the output to another file, or into a new table of that GeoPackage with ogr:dbname=&apos;{path}&apos; table=&quot;name&quot; (geom).</source>
         <translation>La sortie {output} écraserait {path}, le GeoPackage que lit l'entrée {input}, et toutes ses tables : écrivez la sortie dans un autre fichier, ou dans une nouvelle table de ce GeoPackage avec ogr:dbname='{path}' table=&quot;nom&quot; (geom).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="981"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="1003"/>
         <source>The output {output} would overwrite {path}, the file the input {input} reads: write the output to another file.</source>
         <translation>La sortie {output} écraserait {path}, le fichier que lit l'entrée {input} : écrivez la sortie dans un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="352"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="353"/>
         <source>The output {dest} could not be put in place: {error}</source>
         <translation>La sortie {dest} n'a pas pu être enregistrée à son emplacement final : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="637"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="659"/>
         <source>The output {output} cannot be written to {path}: {error}</source>
         <translation>La sortie {output} ne peut pas être écrite dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="993"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="1015"/>
         <source>The folder of the output {output} does not exist: {folder}. Create it, or choose a file in an existing folder.</source>
         <translation>Le dossier de la sortie {output} n'existe pas : {folder}. Créez-le, ou choisissez un fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="523"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="545"/>
         <source>The output {output} is a shapefile, whose field names hold 10 characters: {fields} will be renamed ({renamed}) and texts cut to 254 characters. The original names are kept as field aliases (in the .qml file next to it); choose a GeoPackage (.gpkg) to keep the names.</source>
         <translation>La sortie {output} est un fichier shapefile, dont les noms de champs tiennent en 10 caractères : {fields} seront renommés ({renamed}) et les textes coupés à 254 caractères. Les noms d'origine sont gardés comme alias des champs (dans le fichier .qml à côté) ; choisissez un GeoPackage (.gpkg) pour garder les noms.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="561"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="583"/>
         <source>Could not store the field aliases of {path}: {e}</source>
         <translation>Impossible d'enregistrer les alias des champs de {path} : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/base.py" line="293"/>
+        <location filename="../reterr_qgis/processing/base.py" line="291"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="196"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="197"/>
         <source>Could not store the style in the database: {e}</source>
         <translation>Impossible d'enregistrer le style dans la base de données : {e}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="211"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="212"/>
         <source>Could not record the provenance in the database: {e}</source>
         <translation>Impossible d'enregistrer la provenance dans la base de données : {e}</translation>
     </message>
@@ -4333,7 +4343,7 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>{what} a besoin de {packages}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/common/outputs.py" line="937"/>
+        <location filename="../reterr_qgis/processing/common/outputs.py" line="959"/>
         <source>The output {output} would replace the table “{table}” of the database “{database}”, which the input {input} reads: write it into a table of another name, or to another schema.</source>
         <translation>La sortie {output} remplacerait la table « {table} » de la base « {database} », que lit l'entrée {input} : écrivez-la dans une table d'un autre nom, ou dans un autre schéma.</translation>
     </message>

@@ -13,14 +13,12 @@ from typing import Any
 
 from qgis.core import (
     QgsProcessingAlgorithm,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..about import PROVIDER_ID, resource_path
+from ..about import resource_path
 from ..adapters import compat
 from ..engine.core.errors import Canceled, InputError
 from .common import checks, inputs, outputs, params
@@ -320,25 +318,3 @@ class ReterrAlgorithm(QgsProcessingAlgorithm):
     def layer_label(self, parameters, name: str, context, source) -> str:
         """Readable name of an input layer (:func:`~.common.inputs.layer_label`)."""
         return inputs.layer_label(self, parameters, name, context, source)
-
-    def finalize_vector_output(
-        self,
-        dest_id: str,
-        parameters: dict[str, Any],
-        context: QgsProcessingContext,
-        feedback: QgsProcessingFeedback,
-        style_field: str,
-        title: str,
-        abstract: str,
-    ) -> None:
-        """Style and provenance of a closed output (:func:`~.common.outputs.finalize_vector_output`)."""
-        outputs.finalize_vector_output(
-            f"{PROVIDER_ID}:{self.ALG_ID}",
-            dest_id,
-            parameters,
-            context,
-            feedback,
-            style_field,
-            title,
-            abstract,
-        )

@@ -136,6 +136,13 @@ class BuildNetwork(ReterrAlgorithm):
                         [k, int(graph.component[k]), int(degree[k]), int(degree[k] == 1)]
                     )
                     nodes.add(feat)
-            results[self.NODES] = nodes.dest_id
+            results[self.NODES] = nodes.finalize(
+                "dangling",
+                self.tr("Road network nodes"),
+                self.tr(
+                    "Junctions and line ends of the road network: connected component, degree "
+                    "(lines meeting there), dangling end (degree 1)."
+                ),
+            )
         feedback.setProgress(100)
         return results

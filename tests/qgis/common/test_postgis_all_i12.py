@@ -210,9 +210,8 @@ LEFT_OUT = {
     "reterr:territorial_diagnostic",
 }
 
-#: Algorithms whose outputs get no style nor provenance, in a GeoPackage as in PostGIS: the
-#: nodes of the road network are a check layer.
-UNRECORDED = {"reterr:build_network"}
+#: Algorithms whose outputs get no style nor provenance, in a GeoPackage as in PostGIS (none).
+UNRECORDED: set[str] = set()
 
 BPE_CSV = [
     "REG;DEP;DEPCOM;DCIRIS;AN;TYPEQU;LAMBERT_X;LAMBERT_Y;QUALITE_XY",
