@@ -117,7 +117,7 @@ Le graphe est gardé en cache dans le profil QGIS et réutilisé par tout algori
     <message>
         <location filename="../reterr_qgis/processing/network/build_network.py" line="139"/>
         <source>Junctions and line ends of the road network: connected component, degree (lines meeting there), dangling end (degree 1).</source>
-        <translation>Carrefours et extrémités de lignes du réseau routier : composante connexe, degré (lignes qui s&apos;y rejoignent), impasse ou extrémité libre (degré 1).</translation>
+        <translation>Carrefours et extrémités de lignes du réseau routier : composante connexe, degré (lignes qui s'y rejoignent), impasse ou extrémité libre (degré 1).</translation>
     </message>
 </context>
 <context>
@@ -8007,8 +8007,8 @@ Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE
     </message>
     <message>
         <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="194"/>
-        <source>Polygons with the counts and indicators; a GeoPackage keeps the style and the provenance table.</source>
-        <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage conserve le style et la table de traçabilité.</translation>
+        <source>Polygons with the counts and indicators; a GeoPackage or a PostGIS table keeps the style and the provenance.</source>
+        <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage ou une table PostGIS conserve le style et la traçabilité.</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="440"/>

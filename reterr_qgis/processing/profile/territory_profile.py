@@ -197,8 +197,8 @@ class TerritoryProfile(ReterrAlgorithm):
                     self.OUTPUT, self.tr("Territorial profile"), compat.TYPE_VECTOR_POLYGON
                 ),
                 self.tr(
-                    "Polygons with the counts and indicators; a GeoPackage keeps the style "
-                    "and the provenance table."
+                    "Polygons with the counts and indicators; a GeoPackage or a PostGIS table "
+                    "keeps the style and the provenance."
                 ),
             )
         )
