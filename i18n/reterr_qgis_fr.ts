@@ -4692,11 +4692,6 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <translation>ReTerr : paquet(s) Python manquant(s) : {packages}. Les algorithmes qui en ont besoin le signalent ; voir les détails pour les installer.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/dependencies.py" line="63"/>
-        <source>aggregation into zones, service areas, farmland</source>
-        <translation>agrégation par zonage, zones de desserte, surfaces agricoles</translation>
-    </message>
-    <message>
         <location filename="../reterr_qgis/adapters/dependencies.py" line="159"/>
         <source>shapely 2 built against the GEOS {qgis} of QGIS (the shapely installed is a pip wheel carrying its own GEOS {wheel}, which clashes with QGIS&apos;s)</source>
         <translation>shapely 2 compilé avec la GEOS {qgis} de QGIS (le shapely installé est une wheel pip qui apporte sa propre GEOS {wheel}, en conflit avec celle de QGIS)</translation>
@@ -4710,6 +4705,11 @@ Valeurs manquantes : un territoire auquel manquent certains indicateurs est not�
         <location filename="../reterr_qgis/adapters/dependencies.py" line="272"/>
         <source>then build shapely 2 against your system&apos;s GEOS (its development package installed, e.g. libgeos-devel or geos-devel):</source>
         <translation>puis compilez shapely 2 avec la GEOS de votre système (son paquet de développement installé, par exemple libgeos-devel ou geos-devel) :</translation>
+    </message>
+    <message>
+        <location filename="../reterr_qgis/adapters/dependencies.py" line="63"/>
+        <source>assignment to a zoning layer, service areas, farmland</source>
+        <translation>affectation à un zonage, zones de desserte, surfaces agricoles</translation>
     </message>
 </context>
 <context>
@@ -6198,17 +6198,17 @@ Champ : {field}
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="152"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="200"/>
         <source>Layer &apos;{layer}&apos; has no valid coordinate reference system. Set its CRS (for metropolitan France, Lambert-93, EPSG:2154).</source>
         <translation>La couche « {layer} » n'a pas de système de coordonnées de référence valide. Définissez son SCR (en France métropolitaine, Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="162"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="210"/>
         <source>Layer &apos;{layer}&apos; is in a geographic CRS ({crs}): distances and areas would be in degrees. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans un SCR géographique ({crs}) : distances et surfaces seraient exprimées en degrés. Reprojetez-la d'abord (en France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="275"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="323"/>
         <source>Field &apos;{field}&apos; not found in layer &apos;{layer}&apos;. Available fields: {fields}.</source>
         <translation>Champ « {field} » introuvable dans la couche « {layer} ». Champs disponibles : {fields}.</translation>
     </message>
@@ -6218,37 +6218,37 @@ Champ : {field}
         <translation>entité {fid}</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="302"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="350"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field.</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="561"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="609"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry: {features}. Remove them or give them a geometry.</source>
         <translation>Couche « {layer} » : {n} entités n'ont pas de géométrie : {features}. Supprimez-les ou attribuez-leur une géométrie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="575"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="623"/>
         <source>Layer &apos;{layer}&apos;: {n} features have an invalid geometry: {features}. Run &apos;Fix geometries&apos; on the layer first.</source>
         <translation>Couche « {layer} » : {n} entités ont une géométrie invalide : {features}. Lancez d'abord « Réparer les géométries » sur la couche.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="597"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="645"/>
         <source>Layer &apos;{layer}&apos;, features: {features}.</source>
         <translation>Couche « {layer} », entités : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="293"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="341"/>
         <source>Field &apos;{field}&apos; of layer &apos;{layer}&apos; holds values that are not numbers for: {features}. Correct them or choose another field. A comma before three digits (&apos;1,116&apos;) or next to another separator (&apos;1,234.5&apos;) can be read two ways: write thousands without a separator or with spaces (&apos;1116&apos;, &apos;1 116&apos;) and decimals with one comma (&apos;1,5&apos;).</source>
         <translation>Le champ « {field} » de la couche « {layer} » contient des valeurs non numériques pour : {features}. Corrigez-les ou choisissez un autre champ. Une virgule suivie de trois chiffres ('1,116') ou accolée à un autre séparateur ('1,234.5') peut se lire de deux façons : écrivez les milliers sans séparateur ou avec des espaces ('1116', '1 116') et les décimales avec une seule virgule ('1,5').</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="177"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="225"/>
         <source>Layer &apos;{layer}&apos; is in a Mercator projection ({crs}, e.g. the web maps&apos; EPSG:3857): its metres are stretched by 1 / cos(latitude), about 1.4 in France, so distances and times would be 40 % too long and areas twice too large. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » est dans une projection de Mercator ({crs}, par ex. l'EPSG:3857 des cartes web) : ses mètres sont étirés de 1 / cos(latitude), environ 1,4 en France ; les distances et les temps seraient 40 % trop longs et les surfaces deux fois trop grandes. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/adapters/layers.py" line="191"/>
+        <location filename="../reterr_qgis/adapters/layers.py" line="239"/>
         <source>Layer &apos;{layer}&apos; has a projected CRS ({crs}) whose unit is not the metre. Reproject it first (for metropolitan France, Lambert-93, EPSG:2154) with &apos;Reproject layer&apos;.</source>
         <translation>La couche « {layer} » a un SCR projeté ({crs}) dont l'unité n'est pas le mètre. Reprojetez-la d'abord (pour la France métropolitaine, Lambert-93, EPSG:2154) avec « Reprojeter une couche ».</translation>
     </message>
@@ -7062,57 +7062,57 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
 <context>
     <name>ServiceGaps</name>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="70"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="71"/>
         <source>Service gaps (population beyond a threshold)</source>
         <translation>Carences de services (population au-delà d'un seuil)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="102"/>
         <source>Facility types</source>
         <translation>Types d'équipements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="101"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="102"/>
         <source>Codes separated by &apos;;&apos;; the first one is the type of the candidate sites.</source>
         <translation>Codes séparés par « ; » ; le premier est le type des sites candidats.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="113"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="114"/>
         <source>Threshold (minutes)</source>
         <translation>Seuil (minutes)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="113"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="114"/>
         <source>Units whose nearest facility is farther than this are beyond it.</source>
         <translation>Les unités dont l'équipement le plus proche est plus loin sont au-delà du seuil.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="129"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="128"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="129"/>
         <source>Units sharing this code form one zone (e.g. siren_epci); empty: one zone for every unit.</source>
         <translation>Les unités ayant ce code en commun forment une zone (par ex. siren_epci) ; vide : une seule zone pour toutes les unités.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="144"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="145"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="144"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="145"/>
         <source>Field giving the zone&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom de la zone (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="157"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="158"/>
         <source>Candidate sites of new facilities (what-if)</source>
         <translation>Sites candidats de nouveaux équipements (scénario)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="157"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="158"/>
         <source>Points where facilities of the first type would be added; the outputs then show the times and populations before and after.</source>
         <translation>Points où des équipements du premier type seraient ajoutés ; les sorties donnent alors les temps et les populations avant et après.</translation>
     </message>
@@ -7122,7 +7122,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
         <translation>Carences de services par zone</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="172"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="173"/>
         <source>One row per zone: population, pop_beyond_&lt;TYPE&gt; and share_beyond_&lt;TYPE&gt; (%).</source>
         <translation>Une ligne par zone : population, pop_beyond_&lt;TYPE&gt; et share_beyond_&lt;TYPE&gt; (%).</translation>
     </message>
@@ -7132,24 +7132,19 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
         <translation>Unités mal desservies</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="180"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="181"/>
         <source>The demand units beyond the threshold for at least one type.</source>
         <translation>Les unités de demande au-delà du seuil pour au moins un type.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="205"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="206"/>
         <source>Reading facilities…</source>
         <translation>Lecture des équipements…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="229"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="230"/>
         <source>The candidate layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de candidats « {layer} » ne contient aucune entité.</translation>
-    </message>
-    <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="236"/>
-        <source>Dissolving the zones</source>
-        <translation>La fusion des zones</translation>
     </message>
     <message>
         <location filename="../reterr_qgis/processing/services/service_gaps.py" line="237"/>
@@ -7202,7 +7197,7 @@ Temps de parcours : sur le réseau routier s'il est fourni (une recherche par ty
         <translation>Toutes les unités de demande</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="73"/>
+        <location filename="../reterr_qgis/processing/services/service_gaps.py" line="74"/>
         <source>Who lives too far from each service: the population beyond a travel-time threshold per facility type, aggregated to any zoning given by a code field (commune, EPCI SIREN…), and the under-served units themselves (METHODS §1.2).
 
 Per zone z and type: pop_beyond_&lt;TYPE&gt; = Σ_i P_i [t_i &gt; T] over its units, share_beyond_&lt;TYPE&gt; = 100 × pop_beyond / population (%), t_i the time from unit i to its nearest facility of the type (home → service; unreachable units are beyond every threshold). Zones without population get an empty share and a warning. Zones are the dissolved polygons of their units (no geometry when the demand is points); without a code field, one zone holds every unit.
@@ -7764,12 +7759,12 @@ Candidats : une couche de points de sites possibles (ses attributs sont conserv�
 <context>
     <name>TerritoryProfile</name>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="363"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="369"/>
         <source>Territorial profile</source>
         <translation>Profil territorial</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="65"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="72"/>
         <source>Computes the profile of each territory of a polygon layer (communes, IRIS, any zoning) and, optionally, of a coarser zoning (EPCI code field or a zoning layer).
 
 Indicators: population; area (km², planimetric, in the layer's projected CRS); density (inhabitants/km²); shares of the 0-19, 20-64 and 65+ age groups (% of the sum of the three groups); ageing index (100 × 65+ / under 20, INSEE definition); vacancy rate (% of dwellings that are vacant).
@@ -7786,257 +7781,257 @@ L'agrégation additionne d'abord les effectifs puis recalcule les ratios : les p
 Les noms de champs par défaut sont ceux du territoire d'exemple (données INSEE RP) : population, pop_0_19, pop_20_64, pop_65p, logements, log_vacants, nom. Les champs d'âge et de logement sont facultatifs : sans eux, les indicateurs correspondants sont ignorés. Nécessite un SCR projeté (Lambert-93, EPSG:2154, en France métropolitaine). La sortie embarque son style et sa provenance (algorithme, version, paramètres, date).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="85"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="92"/>
         <source>Territories (polygons)</source>
         <translation>Territoires (polygones)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="85"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="92"/>
         <source>Polygons of the territories to profile, in a projected CRS.</source>
         <translation>Polygones des territoires à analyser, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="105"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="112"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="105"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="112"/>
         <source>Number of inhabitants (e.g. INSEE legal population).</source>
         <translation>Nombre d'habitants (par ex. population légale INSEE).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="111"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="118"/>
         <source>Population aged 0-19 field</source>
         <translation>Champ des 0-19 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="111"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="118"/>
         <source>Inhabitants aged under 20 (INSEE RP).</source>
         <translation>Habitants de moins de 20 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="117"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="124"/>
         <source>Population aged 20-64 field</source>
         <translation>Champ des 20-64 ans</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="117"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="124"/>
         <source>Inhabitants aged 20 to 64 (INSEE RP).</source>
         <translation>Habitants de 20 à 64 ans (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="123"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="130"/>
         <source>Population aged 65+ field</source>
         <translation>Champ des 65 ans et plus</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="123"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="130"/>
         <source>Inhabitants aged 65 and over (INSEE RP).</source>
         <translation>Habitants de 65 ans et plus (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="129"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="136"/>
         <source>Dwellings field</source>
         <translation>Champ des logements</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="129"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="136"/>
         <source>Number of dwellings (INSEE RP).</source>
         <translation>Nombre de logements (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="135"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="142"/>
         <source>Vacant dwellings field</source>
         <translation>Champ des logements vacants</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="135"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="142"/>
         <source>Number of vacant dwellings (INSEE RP).</source>
         <translation>Nombre de logements vacants (INSEE RP).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="141"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
         <source>Name field</source>
         <translation>Champ du nom</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="141"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
         <source>Names used in messages and kept in the output.</source>
         <translation>Noms utilisés dans les messages et conservés dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
         <source>Aggregate by code field (e.g. EPCI SIREN)</source>
         <translation>Agréger selon un champ de code (par ex. SIREN de l'EPCI)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="148"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="155"/>
         <source>Aggregate the territories sharing this code; their polygons are dissolved. Leave empty to keep one row per territory.</source>
         <translation>Regroupe les territoires qui partagent ce code ; leurs polygones sont fusionnés. Laisser vide pour garder une ligne par territoire.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="158"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
         <source>Name of the aggregate field</source>
         <translation>Champ du nom du regroupement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="158"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
         <source>Field giving the aggregate&apos;s name (e.g. nom_epci).</source>
         <translation>Champ donnant le nom du regroupement (par ex. nom_epci).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="172"/>
         <source>Or aggregate into a zoning layer</source>
         <translation>Ou agréger selon une couche de zonage</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="165"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="172"/>
         <source>A coarser zoning (EPCI, bassins de vie, project areas). Its attributes are kept.</source>
         <translation>Un zonage plus large (EPCI, bassins de vie, périmètres de projet). Ses attributs sont conservés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="186"/>
         <source>Assignment to zones</source>
         <translation>Affectation aux zones</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="186"/>
         <source>Zone containing the interior point</source>
         <translation>Zone contenant le point intérieur</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="186"/>
         <source>Zone of largest overlap</source>
         <translation>Zone de plus grand recouvrement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="186"/>
         <source>Split by area share</source>
         <translation>Répartition au prorata de la surface</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="179"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="186"/>
         <source>How territories are assigned to the zoning layer&apos;s zones.</source>
         <translation>Mode d'affectation des territoires aux zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="216"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="223"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="217"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="224"/>
         <source>The {what} fields must all be given; not found: {fields}.</source>
         <translation>Les champs {what} doivent tous être renseignés ; introuvables : {fields}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="222"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="229"/>
         <source>No {what} fields: those indicators are skipped.</source>
         <translation>Aucun champ {what} : ces indicateurs sont ignorés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="236"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="243"/>
         <source>age group</source>
         <translation>de tranche d'âge</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="244"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="251"/>
         <source>housing</source>
         <translation>de logement</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="259"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="266"/>
         <source>Choose either a code field or a zoning layer to aggregate, not both.</source>
         <translation>Pour agréger, choisissez un champ de code ou une couche de zonage, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="268"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="275"/>
         <source>Reading territories…</source>
         <translation>Lecture des territoires…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="282"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="289"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="288"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="295"/>
         <source>Computing indicators…</source>
         <translation>Calcul des indicateurs…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="290"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="301"/>
         <source>Aggregation</source>
         <translation>L'agrégation</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="339"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="348"/>
         <source>Writing output…</source>
         <translation>Écriture de la sortie…</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="363"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="369"/>
         <source>Population, density, age structure and housing vacancy per territory, computed by ReTerr from &apos;{layer}&apos;.</source>
         <translation>Population, densité, structure par âge et vacance des logements par territoire, calculées par ReTerr à partir de « {layer} ».</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="372"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="378"/>
         <source>{n} territories profiled.</source>
         <translation>{n} territoires analysés.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="407"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="413"/>
         <source>The zoning layer &apos;{layer}&apos; has no features.</source>
         <translation>La couche de zonage « {layer} » ne contient aucune entité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="416"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="422"/>
         <source>Zones reprojected from {a} to {b}.</source>
         <translation>Zones reprojetées de {a} vers {b}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="462"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="468"/>
         <source>{n} territories lie outside every zone and are left out: {features}.</source>
         <translation>{n} territoires ne sont dans aucune zone et sont laissés de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="471"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="477"/>
         <source>{n} territories fall in several overlapping zones; the first zone was used: {features}.</source>
         <translation>{n} territoires tombent dans plusieurs zones qui se chevauchent ; la première zone a été retenue : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="194"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="201"/>
         <source>Polygons with the counts and indicators; a GeoPackage or a PostGIS table keeps the style and the provenance.</source>
         <translation>Polygones avec les effectifs et les indicateurs ; un GeoPackage ou une table PostGIS conserve le style et la traçabilité.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="440"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="446"/>
         <source> and {n} more</source>
         <translation> et {n} autres</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="441"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="447"/>
         <source>{n} territories lie partly outside every zone: the part outside is left out, {lost} inhabitants ({share} of the population) by area share. Check that the zoning covers the territories (same CRS, same boundaries): {features}.</source>
         <translation>{n} territoires sont en partie hors de toute zone : la partie hors zone est laissée de côté, soit {lost} habitants ({share} de la population) au prorata de la surface. Vérifiez que le zonage couvre les territoires (même SCR, mêmes limites) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="471"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="477"/>
         <source>{n} territories are covered by overlapping zones: their counts are counted in each zone (fix the overlaps of the zoning): {features}.</source>
         <translation>{n} territoires sont couverts par des zones qui se chevauchent : leurs effectifs sont comptés dans chacune de ces zones (corrigez les chevauchements du zonage) : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="497"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="503"/>
         <source>No zone of &apos;{layer}&apos; contains a territory: check that the zoning covers the territories (same area, same CRS).</source>
         <translation>Aucune zone de « {layer} » ne contient de territoire : vérifiez que le zonage couvre les territoires (même emprise, même SCR).</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="503"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="509"/>
         <source>{n} zones of &apos;{layer}&apos; contain no territory and are left out: {features}.</source>
         <translation>{n} zones de « {layer} » ne contiennent aucun territoire et sont laissées de côté : {features}.</translation>
     </message>
     <message>
-        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="525"/>
+        <location filename="../reterr_qgis/processing/profile/territory_profile.py" line="531"/>
         <source>{message} Zones: {zones}.</source>
         <translation>{message} Zones : {zones}.</translation>
     </message>

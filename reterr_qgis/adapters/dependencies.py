@@ -61,7 +61,7 @@ PURPOSE = {
         "ReterrDependencies", "most algorithms (sparse matrices, road searches, statistics)"
     ),
     "shapely2": QT_TRANSLATE_NOOP(
-        "ReterrDependencies", "aggregation into zones, service areas, farmland"
+        "ReterrDependencies", "assignment to a zoning layer, service areas, farmland"
     ),
     "numba": QT_TRANSLATE_NOOP(
         "ReterrDependencies", "3 to 6 times faster road searches (optional)"

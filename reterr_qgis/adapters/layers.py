@@ -142,6 +142,54 @@ class FeatureTable:
         return shapely.from_wkb([bytes(g.asWkb()) for g in self.geometries])
 
 
+def dissolve_geometries(geometries: Sequence[QgsGeometry], weights) -> list[QgsGeometry | None]:
+    """Union of the member geometries of each zone, through the GEOS of QGIS (no shapely).
+
+    Parameters
+    ----------
+    geometries
+        The units' geometries (a :class:`FeatureTable`'s ``geometries``).
+    weights
+        ``n_units × n_zones`` scipy sparse matrix: the members of zone ``j`` are the non-zero rows
+        of column ``j``.
+
+    Returns
+    -------
+    One geometry per zone (column): the unary union of its members (one GEOS call per zone), made
+    valid when the union is not (a polygonal union keeps its polygonal parts only); None for a
+    zone without member.
+    """
+    w = weights.tocsc(copy=True)
+    w.eliminate_zeros()  # a stored zero is no member
+    units = np.empty(len(geometries), dtype=object)
+    units[:] = list(geometries)
+    out: list[QgsGeometry | None] = []
+    for j in range(w.shape[1]):
+        members = units[w.indices[w.indptr[j] : w.indptr[j + 1]]].tolist()
+        if not members:
+            out.append(None)
+            continue
+        merged = QgsGeometry.unaryUnion(members)
+        if merged.isNull():
+            # GEOS refused the members as they are (e.g. a self-intersecting ring): union the
+            # members made valid.
+            merged = QgsGeometry.unaryUnion([g.makeValid() for g in members])
+        if not merged.isGeosValid():
+            merged = _made_valid(merged)
+        out.append(merged)
+    return out
+
+
+def _made_valid(geom: QgsGeometry) -> QgsGeometry:
+    """``geom.makeValid()``; for a polygonal ``geom``, the polygonal parts of the result only (a
+    made-valid polygon may come with stray lines or points, which a polygon layer cannot hold)."""
+    fixed = geom.makeValid()
+    if geom.type() != compat.GEOMETRY_POLYGON or fixed.type() == compat.GEOMETRY_POLYGON:
+        return fixed
+    parts = [p for p in fixed.asGeometryCollection() if p.type() == compat.GEOMETRY_POLYGON]
+    return QgsGeometry.collectGeometry(parts) if parts else QgsGeometry()
+
+
 #: PROJ names of the Mercator projections (web maps' Pseudo-Mercator EPSG:3857 included).
 MERCATOR_PROJECTIONS = frozenset({"merc", "webmerc"})
 

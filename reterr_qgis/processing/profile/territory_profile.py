@@ -18,7 +18,13 @@ from qgis.core import (
 
 from ...adapters import compat
 from ...adapters.i18n import translate
-from ...adapters.layers import MAX_NAMED, engine_messages, read_features, require_projected
+from ...adapters.layers import (
+    MAX_NAMED,
+    dissolve_geometries,
+    engine_messages,
+    read_features,
+    require_projected,
+)
 from ...engine.core.errors import Canceled, InputError
 from ...engine.profile.territory import (
     AGE_FIELDS,
@@ -41,7 +47,8 @@ class TerritoryProfile(ReterrAlgorithm):
 
     ALG_ID = "territory_profile"
     #: The profile of each territory needs numpy only (it runs on a QGIS without scipy, e.g.
-    #: Debian 12's apt packages); aggregation needs scipy and shapely 2 (checked when asked for).
+    #: Debian 12's apt packages); grouping by a field needs scipy (the dissolve goes through the
+    #: GEOS of QGIS), assigning to zones scipy and shapely 2 (checked when asked for).
     REQUIRES = ()
 
     INPUT = "INPUT"
@@ -286,7 +293,11 @@ class TerritoryProfile(ReterrAlgorithm):
         counts["area_km2"] = np.array([g.area() for g in table.geometries]) / 1e6
 
         feedback.setProgressText(self.tr("Computing indicators…"))
-        if group_field or zones is not None:
+        # Grouping dissolves through the GEOS of QGIS (Debian 12 packages shapely 1.8 only);
+        # assigning to zones still uses shapely 2.
+        if group_field:
+            require_packages(self.tr("Aggregation"), ("scipy",))
+        elif zones is not None:
             require_packages(self.tr("Aggregation"), ("scipy", "shapely2"))
         ztable = None
         if zones is not None:
@@ -295,9 +306,7 @@ class TerritoryProfile(ReterrAlgorithm):
             if group_field:
                 codes, weights = group_weights(table.texts["group"])
                 profile = self._aggregate(counts, weights, lambda rows: ", ".join(codes[rows]))
-                from ...engine.core.zones import dissolve
-
-                out_geoms = dissolve(table.shapely(), weights)
+                out_geoms = dissolve_geometries(table.geometries, weights)
                 out_attrs, out_fields = self._group_attributes(
                     table, codes, weights, group_field, group_name_field
                 )
@@ -348,10 +357,7 @@ class TerritoryProfile(ReterrAlgorithm):
                 if out_geoms is None:
                     geom = QgsGeometry(table.geometries[i])
                 else:
-                    geom = QgsGeometry()
-                    if out_geoms[i] is not None:
-                        wkb = out_geoms[i].wkb if hasattr(out_geoms[i], "wkb") else out_geoms[i]
-                        geom.fromWkb(wkb)
+                    geom = QgsGeometry() if out_geoms[i] is None else QgsGeometry(out_geoms[i])
                 geom.convertToMultiType()
                 feat.setGeometry(geom)
                 attrs = [out_attrs[i][j] for j in keep_idx] if out_attrs else []
@@ -511,7 +517,7 @@ class TerritoryProfile(ReterrAlgorithm):
         fields = QgsFields(zones.fields())
         fields.append(QgsField("n_units", compat.FIELD_DOUBLE))
         attrs = [list(ztable.attributes[j]) + [float(n_units[j])] for j in kept]
-        geoms = np.array([bytes(ztable.geometries[j].asWkb()) for j in kept], dtype=object)
+        geoms = [ztable.geometries[j] for j in kept]
         return profile, geoms, attrs, fields
 
     def _aggregate(self, counts, weights, describe_zones):

@@ -18,9 +18,10 @@ from qgis.core import (
 )
 
 from ...adapters import compat
+from ...adapters.layers import dissolve_geometries
 from ...engine.core.lazy import lazy_module
 from ...engine.services.access import nearest_by_type, population_beyond, what_if
-from ..common.feedback import engine_guard, listing, progress_to, require_shapely, warn
+from ..common.feedback import engine_guard, listing, progress_to, warn
 from ..common.inputs import (
     DEMAND,
     FACILITIES,
@@ -231,9 +232,8 @@ class ServiceGaps(ServicesAlgorithm):
                         layer=candidates.name
                     )
                 )
+        # Polygon units give the zones their dissolved polygons (through the GEOS of QGIS).
         polygons = all(g.type() == compat.GEOMETRY_POLYGON for g in demand.table.geometries)
-        if polygons:
-            require_shapely(self.tr("Dissolving the zones"))
         feedback.setProgressText(self.tr("Searching the nearest facilities…"))
         costs, d_places, f_places = costs_and_places(
             self, parameters, context, feedback, demand, facilities
@@ -457,9 +457,7 @@ class ServiceGaps(ServicesAlgorithm):
             fields.append(QgsField(name, ftype))
         geoms = None
         if polygons:
-            from ...engine.core.zones import dissolve
-
-            geoms = dissolve(demand.table.shapely(), w)
+            geoms = dissolve_geometries(demand.table.geometries, w)
         out = open_output(
             self,
             parameters,
@@ -477,8 +475,7 @@ class ServiceGaps(ServicesAlgorithm):
             for j in range(n_zones):
                 feat = QgsFeature(fields)
                 if geoms is not None and geoms[j] is not None:
-                    geom = QgsGeometry()
-                    geom.fromWkb(geoms[j].wkb)
+                    geom = QgsGeometry(geoms[j])
                     geom.convertToMultiType()
                     feat.setGeometry(geom)
                 attrs = list(labels[j]) + [int(n_units[j])]

@@ -260,6 +260,9 @@ def test_with_shapely_18_isochrones_stop_with_the_message_road_networks_and_prof
     # Without aggregation the profile needs no shapely: it runs.
     assert out["can_execute"]["reterr:territory_profile"] == [True, ""]
     assert out["run"] == "ok", out["run_errors"]
+    # Grouped by EPCI it needs scipy only: the EPCI are dissolved through the GEOS of QGIS.
+    assert out["run_grouped"] == "ok", (out["run_grouped"], out["run_grouped_errors"])
+    assert not out["run_grouped_errors"]
 
 
 # -- the platform instructions ------------------------------------------------------------------
