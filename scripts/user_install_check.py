@@ -10,8 +10,8 @@ meet them:
    Plugins › Install from ZIP* runs) installs, loads and starts the plugin.
 2. **QGIS started again** with that profile (the plugin now loads at start, as on every later day).
 3. **qgis_process**: ``qgis_process plugins enable reterr_qgis`` (what the README says), then the
-   algorithm list, then runs on the sample shipped in the ZIP: the territorial profile and
-   road-network algorithms.
+   algorithm list, then runs on the sample shipped in the ZIP: the territorial profile (of the
+   communes, and grouped by EPCI) and road-network algorithms.
 
 At each desktop start: no modal dialog (every visible dialog is recorded, then closed so the run
 goes on; QGIS's modal "Python error" window is recorded instead of shown), no Python traceback in
@@ -328,13 +328,30 @@ def is_install_message(text: str) -> bool:
     return named and ("apt install" in text or "pip install" in text)
 
 
+#: What a sample run needs beyond its algorithm's ``REQUIRES`` (checked by the algorithm when
+#: the parameters ask for it): grouping the profile by a code field needs scipy.
+RUN_NEEDS = {"reterr:territory_profile/epci": ["scipy"]}
+
+
+def run_algorithm(run: str) -> str:
+    """The algorithm of a sample run (``reterr:territory_profile/epci`` → ``reterr:territory_profile``)."""
+    return run.split("/")[0]
+
+
 def sample_runs(sample: str, out: Path) -> dict[str, list[str]]:
-    """The qgis_process runs on the sample shipped in the ZIP."""
+    """The qgis_process runs on the sample shipped in the ZIP, by name (the algorithm, then
+    ``/variant``); each one's last parameter is its output."""
     roads = f"{sample}|layername=routes_illustratives"
     return {
         "reterr:territory_profile": [
             f"INPUT={sample}|layername=communes",
             f"OUTPUT={out / 'profil.gpkg'}",
+        ],
+        "reterr:territory_profile/epci": [
+            f"INPUT={sample}|layername=communes",
+            "GROUP_FIELD=siren_epci",
+            "GROUP_NAME_FIELD=nom_epci",
+            f"OUTPUT={out / 'profil_epci.gpkg'}",
         ],
         "reterr:build_network": [
             f"NETWORK={roads}",
@@ -384,7 +401,7 @@ def run_qgis_process(home: Path, work: Path, env: dict[str, str]) -> dict:
     sample = str(plugin_dir(home) / "resources" / "sample" / "aveyron.gpkg")
     for alg, params in sample_runs(sample, out).items():
         start = time.monotonic()
-        proc = call("run", alg, "--", *params)
+        proc = call("run", run_algorithm(alg), "--", *params)
         text = proc.stdout + proc.stderr
         output = Path(params[-1].split("=", 1)[1])
         result["runs"][alg] = {
@@ -408,13 +425,13 @@ from qgis.core import QgsApplication
 app = QgsApplication([], False)
 from reterr_qgis.reterr_qgis.adapters import dependencies as d
 from reterr_qgis.reterr_qgis.processing.provider import algorithm_classes
-runs = json.loads(sys.argv[2])
+runs, needs = json.loads(sys.argv[2]), json.loads(sys.argv[3])
 absent = d.missing(d.LOAD_CHECK)
 requires = {"reterr:" + c().name(): list(c.REQUIRES) for c in algorithm_classes()}
 print(json.dumps({
     "platform": d.platform_id(),
     "missing": absent,
-    "complete": [a for a in runs if not d.missing(requires[a])],
+    "complete": [r for r in runs if not d.missing(requires[r.split("/")[0]] + needs.get(r, []))],
     "instructions": d.install_instructions(absent).splitlines() if absent else [],
 }))
 """
@@ -424,7 +441,14 @@ def installed_plugin_facts(home: Path, env: dict[str, str]) -> dict:
     """What the installed plugin says of this system (see FACTS); {} when it cannot be asked."""
     runs = list(sample_runs("x", Path("x")))
     proc = subprocess.run(
-        [sys.executable, "-c", FACTS, str(plugin_dir(home).parent), json.dumps(runs)],
+        [
+            sys.executable,
+            "-c",
+            FACTS,
+            str(plugin_dir(home).parent),
+            json.dumps(runs),
+            json.dumps(RUN_NEEDS),
+        ],
         env=dict(env, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,

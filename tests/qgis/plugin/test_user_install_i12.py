@@ -36,8 +36,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 CHECK = ROOT / "scripts" / "user_install_check.py"
+sys.path.insert(0, str(CHECK.parent))
+import user_install_check  # noqa: E402  (scripts/ is not a package)
+
 SYSTEM_PYTHON = "/usr/bin/python3"
-RUNS = ("reterr:territory_profile", "reterr:build_network", "reterr:service_areas")
+RUNS = tuple(user_install_check.sample_runs("x", Path("x")))
 
 pytestmark = pytest.mark.slow
 
@@ -103,7 +106,13 @@ def expected_runs(available: set[str]) -> set[str]:
     from reterr_qgis.processing.provider import algorithm_classes
 
     requires = {f"reterr:{cls().name()}": set(cls.REQUIRES) for cls in algorithm_classes()}
-    return {alg for alg in RUNS if requires[alg] <= available}
+    return {
+        run
+        for run in RUNS
+        if requires[user_install_check.run_algorithm(run)]
+        | set(user_install_check.RUN_NEEDS.get(run, []))
+        <= available
+    }
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +267,7 @@ def test_a_shapely_wheel_that_clashes_with_the_geos_of_qgis(built_zip, tmp_path)
     assert runs["reterr:service_areas"]["install_message"]
     assert "pip uninstall" in runs["reterr:service_areas"]["tail"]
     assert runs["reterr:build_network"]["rows"] and runs["reterr:territory_profile"]["rows"]
+    assert runs["reterr:territory_profile/epci"]["rows"] == 20  # dissolved by QGIS's GEOS
 
     typed = type_instructions(facts["instructions"], home)
     assert typed[0].startswith("pip uninstall"), typed
