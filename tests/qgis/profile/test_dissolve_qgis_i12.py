@@ -116,12 +116,6 @@ def without_shapely_2(monkeypatch):
 
 
 def test_epci_profile_runs_without_shapely_2(run_alg, communes, without_shapely_2, tmp_path):
-    from qgis.core import QgsVectorLayer
-
-    from reterr_qgis.adapters.layers import read_features
-    from reterr_qgis.engine.core.zones import dissolve
-    from reterr_qgis.engine.profile.territory import group_weights
-
     gpkg = tmp_path / "epci.gpkg"
     run_alg(
         "reterr:territory_profile",
@@ -131,28 +125,33 @@ def test_epci_profile_runs_without_shapely_2(run_alg, communes, without_shapely_
             "OUTPUT": f"ogr:dbname='{gpkg}' table=\"epci\" (geom)",
         },
     )
-    out = QgsVectorLayer(f"{gpkg}|layername=epci", "epci", "ogr")
+    got = assert_epci_dissolved(gpkg, "epci", communes)
+    assert all(g.isMultipart() for g in got.values())
+
+
+def assert_epci_dissolved(gpkg, layer_name: str, communes) -> dict:
+    """The polygons of the output ``layer_name`` are the shapely dissolve of the sample's communes
+    by EPCI (shapely 2 is there in the tests, only hidden from the plugin's checks); by SIREN."""
+    from qgis.core import QgsVectorLayer
+
+    from reterr_qgis.adapters.layers import read_features
+    from reterr_qgis.engine.core.zones import dissolve
+    from reterr_qgis.engine.profile.territory import group_weights
+
+    out = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
     got = {f["siren_epci"]: f.geometry() for f in out.getFeatures()}
     table = read_features(communes, text={"group": "siren_epci"})
     codes, weights = group_weights(table.texts["group"])
     assert sorted(got) == sorted(codes)
-    assert all(g.isMultipart() for g in got.values())
-    # The reference (shapely 2 is there in the tests, only hidden from the plugin's checks).
-    assert_same_dissolve([got[c] for c in codes], dissolve(_shapely_of(table), weights))
-
-
-def _shapely_of(table):
-    return shapely.from_wkb([bytes(g.asWkb()) for g in table.geometries])
+    reference = dissolve(shapely.from_wkb([bytes(g.asWkb()) for g in table.geometries]), weights)
+    assert_same_dissolve([got[c] for c in codes], reference)
+    return got
 
 
 def test_service_gaps_per_epci_run_without_shapely_2(
     run_alg, communes, without_shapely_2, tmp_path
 ):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    from reterr_qgis.adapters.layers import read_features
-    from reterr_qgis.engine.core.zones import dissolve
-    from reterr_qgis.engine.profile.territory import group_weights
 
     extent = communes.extent()
     facilities = QgsVectorLayer("Point?crs=EPSG:2154&field=TYPEQU:string", "bpe", "memory")
@@ -174,9 +173,4 @@ def test_service_gaps_per_epci_run_without_shapely_2(
             "OUTPUT": f"ogr:dbname='{gpkg}' table=\"zones\" (geom)",
         },
     )
-    out = QgsVectorLayer(f"{gpkg}|layername=zones", "zones", "ogr")
-    got = {f["siren_epci"]: f.geometry() for f in out.getFeatures()}
-    table = read_features(communes, text={"group": "siren_epci"})
-    codes, weights = group_weights(table.texts["group"])
-    assert sorted(got) == sorted(codes)
-    assert_same_dissolve([got[c] for c in codes], dissolve(_shapely_of(table), weights))
+    assert_epci_dissolved(gpkg, "zones", communes)
