@@ -209,3 +209,20 @@ def small_index_layer(run_alg, tmp_path, qgis_app):
     lyr = QgsVectorLayer(out, "indice", "ogr")
     assert lyr.isValid()
     return lyr
+
+
+@pytest.fixture
+def dock(qgis_app):
+    """The resilience dock, outside any main window (the dock tests)."""
+    from reterr_qgis.gui.dock import ReterrIndicatorDock
+
+    d = ReterrIndicatorDock()
+    d.resize(420, 800)
+    yield d
+    d.cleanup()
+    d.deleteLater()
+
+
+def fid_by_name(layer, name):
+    """Feature id of the feature whose ``nom`` is ``name``."""
+    return next(f.id() for f in layer.getFeatures() if f["nom"] == name)

@@ -6,6 +6,7 @@ import csv
 import time
 
 import pytest
+from conftest import fid_by_name
 
 
 @pytest.fixture
@@ -38,21 +39,6 @@ def layer(qgis_app):
     QgsProject.instance().removeMapLayer(lyr.id())
 
 
-@pytest.fixture
-def dock(qgis_app):
-    from reterr_qgis.gui.dock import ReterrIndicatorDock
-
-    d = ReterrIndicatorDock()
-    d.resize(420, 800)
-    yield d
-    d.cleanup()
-    d.deleteLater()
-
-
-def _fid(layer, name):
-    return next(f.id() for f in layer.getFeatures() if f["nom"] == name)
-
-
 def _table(dock):
     t = dock.table
     headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
@@ -71,7 +57,7 @@ def test_object_name_and_message_before_a_layer(dock):
 def test_selection_fills_radar_and_table(dock, layer):
     dock.set_layer(layer, background=False)
     assert dock.dashboard is not None
-    layer.selectByIds([_fid(layer, "Charlie")])
+    layer.selectByIds([fid_by_name(layer, "Charlie")])
     assert dock.title.text() == "Charlie"
     headers, rows = _table(dock)
     assert headers == ["Indicator", "Value", "Rank", "Reference", "Change"]
@@ -94,8 +80,8 @@ def test_selection_fills_radar_and_table(dock, layer):
 
 def test_shift_click_shows_the_territory_added(dock, layer):
     dock.set_layer(layer, background=False)
-    layer.selectByIds([_fid(layer, "Echo")])
-    layer.selectByIds([_fid(layer, "Alpha")], layer.AddToSelection)
+    layer.selectByIds([fid_by_name(layer, "Echo")])
+    layer.selectByIds([fid_by_name(layer, "Alpha")], layer.AddToSelection)
     assert dock.profile_a.name == "Alpha"
     layer.removeSelection()
     assert dock.profile_a.name == "Alpha"  # the panel keeps the last profile
@@ -105,12 +91,12 @@ def test_value_colour_follows_polarity(dock, layer):
     from reterr_qgis.report.formatting import BAD, GOOD
 
     dock.set_layer(layer, background=False)
-    layer.selectByIds([_fid(layer, "Alpha")])
+    layer.selectByIds([fid_by_name(layer, "Alpha")])
     t = dock.table
     colours = {t.item(r, 0).text(): t.item(r, 1).background().color() for r in range(t.rowCount())}
     # Alpha has the lowest share of 65+ (best) and the highest share of under-20s but one (good)
     assert colours[next(k for k in colours if k.startswith("Share aged 65"))] == GOOD
-    layer.selectByIds([_fid(layer, "Echo")])
+    layer.selectByIds([fid_by_name(layer, "Echo")])
     colours = {t.item(r, 0).text(): t.item(r, 1).background().color() for r in range(t.rowCount())}
     assert colours[next(k for k in colours if k.startswith("Share aged 65"))] == BAD
 
@@ -119,7 +105,7 @@ def test_peer_reference(dock, layer):
     dock.set_layer(layer, background=False)
     assert dock.peer_combo.currentField() == "siren_epci"  # guessed (no nom_epci here)
     dock.reference_combo.setCurrentIndex(1)  # peers → reload
-    layer.selectByIds([_fid(layer, "Charlie")])
+    layer.selectByIds([fid_by_name(layer, "Charlie")])
     _, rows = _table(dock)
     label = next(k for k in rows if k.startswith("Share aged 65"))
     assert rows[label][3].replace(",", ".") == "32.5"  # e2: 25, -, 40
@@ -129,9 +115,9 @@ def test_peer_reference(dock, layer):
 
 def test_compare_mode_and_csv_export(dock, layer, tmp_path):
     dock.set_layer(layer, background=False)
-    layer.selectByIds([_fid(layer, "Alpha")])
+    layer.selectByIds([fid_by_name(layer, "Alpha")])
     dock.compare_check.setChecked(True)
-    layer.selectByIds([_fid(layer, "Echo")])
+    layer.selectByIds([fid_by_name(layer, "Echo")])
     headers, rows = _table(dock)
     assert headers == ["Indicator", "A", "B", "Reference"]
     # context figures come last
@@ -156,7 +142,7 @@ def test_radar_exports(dock, layer, tmp_path):
     dock.set_layer(layer, background=False)
     with pytest.raises(OSError):
         dock.export(str(tmp_path / "x.png"))  # nothing selected yet
-    layer.selectByIds([_fid(layer, "Bravo")])
+    layer.selectByIds([fid_by_name(layer, "Bravo")])
     dock.export(str(tmp_path / "radar.png"))
     dock.export(str(tmp_path / "radar.svg"))
     assert not QImage(str(tmp_path / "radar.png")).isNull()
@@ -194,7 +180,7 @@ def test_user_indicator_is_picked_up(dock, layer):
     )
     assert load_user_indicators(layer)["emplois"].unit == "emplois"
     dock.set_layer(layer, background=False)
-    layer.selectByIds([_fid(layer, "Bravo")])
+    layer.selectByIds([fid_by_name(layer, "Bravo")])
     _, rows = _table(dock)
     assert rows["Emplois locaux (emplois)"][2] == "4 / 5"
     # three dimensions now (vulnerability, services, economy): the radar shows them

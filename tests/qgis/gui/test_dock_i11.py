@@ -6,6 +6,7 @@ reference are in plain words."""
 from __future__ import annotations
 
 import pytest
+from conftest import fid_by_name
 
 # Five territories. In the index: share_65p (population vulnerability, higher is worse),
 # basket_share and a field of the user's, "velo" (given "+" and the services dimension in the
@@ -32,21 +33,6 @@ def index_layer(small_index_layer):
     QgsProject.instance().removeMapLayer(small_index_layer.id())
 
 
-@pytest.fixture
-def dock(qgis_app):
-    from reterr_qgis.gui.dock import ReterrIndicatorDock
-
-    d = ReterrIndicatorDock()
-    d.resize(420, 800)
-    yield d
-    d.cleanup()
-    d.deleteLater()
-
-
-def _fid(layer, name):
-    return next(f.id() for f in layer.getFeatures() if f["nom"] == name)
-
-
 def _lines(dock):
     t = dock.table
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
@@ -58,7 +44,7 @@ def _num(text):
 
 def test_index_layer_shows_the_index_then_its_indicators(dock, index_layer):
     dock.set_layer(index_layer, background=False)
-    index_layer.selectByIds([_fid(index_layer, "T3")])
+    index_layer.selectByIds([fid_by_name(index_layer, "T3")])
     lines = _lines(dock)
     labels = [ln[0] for ln in lines]
     # Dimension scores first, on the layer's own 0–100 scale, with their rank among the 5.
@@ -95,7 +81,7 @@ def test_index_layer_shows_the_index_then_its_indicators(dock, index_layer):
 
 def test_reading_line_and_polarity(dock, index_layer):
     dock.set_layer(index_layer, background=False)
-    index_layer.selectByIds([_fid(index_layer, "T1")])
+    index_layer.selectByIds([fid_by_name(index_layer, "T1")])
     text = dock.reading.text()
     assert text.startswith("Rank 1 = best placed. Green: best third of territories;")
     assert "Higher = more vulnerable: Share aged 65+." in text
@@ -135,7 +121,7 @@ def test_peer_reference_names_the_epci(dock, index_layer):
     dock.set_layer(index_layer, background=False)
     assert dock.peer_combo.currentField() == "nom_epci"
     dock.reference_combo.setCurrentIndex(1)
-    index_layer.selectByIds([_fid(index_layer, "T3")])
+    index_layer.selectByIds([fid_by_name(index_layer, "T3")])
     assert dock.profile_a.reference_label == "Median of the EPCI CA Rodez Agglomération"
     assert dock.title.text() == "T3  (EPCI CA Rodez Agglomération)"
     # The reference of a dimension score is the median of the EPCI's: T1..T3 → 100, 50, 75.
