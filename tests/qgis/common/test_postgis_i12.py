@@ -337,8 +337,9 @@ def test_canceled_run_keeps_the_previous_postgis_table(pg, run_alg, tmp_path):
     assert not [t for t in pg.tables("reterr") if t.endswith("__reterr_tmp")]
 
 
-def test_geographic_crs_table_gives_the_file_message(pg, run_alg, tmp_path):
-    gpkg = grid_gpkg(tmp_path / "wgs84.gpkg", 4, crs="EPSG:4326")
+def errors_from_file_and_table(pg, run_alg, gpkg: str, output: str) -> tuple[str, str]:
+    """The profile's error on the ``territoires`` layer of ``gpkg``, then on the same layer loaded
+    into PostGIS with its output to ``reterr.<output>``."""
     pg.load(gpkg, "territoires", "public", "territoires")
     from_file = error_of(
         run_alg, {"INPUT": f"{gpkg}|layername=territoires", "OUTPUT": "TEMPORARY_OUTPUT"}
@@ -347,9 +348,15 @@ def test_geographic_crs_table_gives_the_file_message(pg, run_alg, tmp_path):
         run_alg,
         {
             "INPUT": pg.layer_string("public", "territoires"),
-            "OUTPUT": pg.layer_string("reterr", "wgs84"),
+            "OUTPUT": pg.layer_string("reterr", output),
         },
     )
+    return from_file, from_db
+
+
+def test_geographic_crs_table_gives_the_file_message(pg, run_alg, tmp_path):
+    gpkg = grid_gpkg(tmp_path / "wgs84.gpkg", 4, crs="EPSG:4326")
+    from_file, from_db = errors_from_file_and_table(pg, run_alg, gpkg, "wgs84")
     assert "geographic" in from_db and "EPSG:2154" in from_db
     assert from_db == from_file
     assert "wgs84" not in pg.tables("reterr")
@@ -357,17 +364,7 @@ def test_geographic_crs_table_gives_the_file_message(pg, run_alg, tmp_path):
 
 def test_invalid_geometry_table_gives_the_file_message(pg, run_alg, tmp_path):
     gpkg = grid_gpkg(tmp_path / "bowtie.gpkg", 4, bowtie=True)
-    pg.load(gpkg, "territoires", "public", "territoires")
-    from_file = error_of(
-        run_alg, {"INPUT": f"{gpkg}|layername=territoires", "OUTPUT": "TEMPORARY_OUTPUT"}
-    )
-    from_db = error_of(
-        run_alg,
-        {
-            "INPUT": pg.layer_string("public", "territoires"),
-            "OUTPUT": pg.layer_string("reterr", "bowtie"),
-        },
-    )
+    from_file, from_db = errors_from_file_and_table(pg, run_alg, gpkg, "bowtie")
     assert "invalid geometry" in from_db and "c000" in from_db
     assert from_db == from_file
     assert "bowtie" not in pg.tables("reterr")
