@@ -5,29 +5,12 @@
 # town, atlas of the EPCI), then the analyses a planner adds: access to GPs and service gaps, food
 # autonomy of the EPCI and local sourcing, value chains, specialisation, complementarity, flows
 # between EPCI and functional areas, with their council pages (PDF + PNG).
-set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-OUT="$ROOT/out"
-SAMPLE="$ROOT/resources/sample/aveyron.gpkg"
-SIRENE="$ROOT/resources/sample/StockEtablissement_illustratif.csv"
-SIRENE_UL="$ROOT/resources/sample/StockUniteLegale_illustratif.csv"
-FLUX="$ROOT/resources/sample/flux_domicile_travail_illustratif.csv"
-ZONAGES="$ROOT/resources/sample/zonages_insee_aveyron.csv"
-mkdir -p "$OUT"
-# Outputs are written to a temporary GeoPackage and moved in place only when every step passed:
-# a failed run never leaves a half-written diagnostic behind.
-TMP=$(mktemp -d "$OUT/.demo.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# shellcheck source=scripts/demo_env.sh
+. "$(dirname "$0")/demo_env.sh" demo
 GPKG="$TMP/diagnostic.gpkg"
 # Intermediate layers (needs, farmland per commune…) stay out of the diagnostic.
 WORK="$TMP/travail.gpkg"
-export LANG="${DEMO_LANG:-fr_FR.UTF-8}"
 QP=(scripts/qgis_process.sh run)
-# GDAL notes that it cannot open the PNG output for update (harmless): keep the log readable.
-# GDAL also says "No geometry column" when a table without geometry (the flow tables) is closed.
-exec 2> >(grep -v -e "PNG driver does not support update" -e "setapi() is deprecated" \
-  -e "No geometry column" >&2)
 
 step() { echo; echo "== $*"; }
 
