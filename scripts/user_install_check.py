@@ -196,23 +196,25 @@ def clean_env(home: Path) -> dict[str, str]:
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "XDG_RUNTIME_DIR": str(home / ".runtime"),
-        "QT_QPA_PLATFORM_PLUGIN_PATH": "",
     }
-    env.pop("QT_QPA_PLATFORM_PLUGIN_PATH")
     for key in ("PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "PIP_CACHE_DIR"):
         if key in os.environ:
             env[key] = os.environ[key]
     return env
 
 
-def prepare_home(work: Path) -> Path:
+def prepare_home(work: Path, keep: bool = False) -> Path:
+    """``work/home`` with a fresh QGIS profile; ``keep``: the rest of an existing home stays (the
+    packages installed there with ``pip --user``), else the home is made anew."""
     home = work / "home"
-    if home.exists():
+    if keep:
+        shutil.rmtree(home / ".local/share/QGIS", ignore_errors=True)
+    elif home.exists():
         shutil.rmtree(home)
     ini = home / ".local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
     ini.parent.mkdir(parents=True)
     ini.write_text(PROFILE_INI, encoding="utf-8")
-    (home / ".runtime").mkdir(mode=0o700)
+    (home / ".runtime").mkdir(mode=0o700, exist_ok=True)
     return home
 
 
@@ -565,15 +567,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("\n".join(facts["instructions"]))
         return 0
-    if args.keep_home and (work / "home").exists():
-        home = work / "home"
-        shutil.rmtree(home / ".local/share/QGIS", ignore_errors=True)
-        ini = home / ".local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
-        ini.parent.mkdir(parents=True)
-        ini.write_text(PROFILE_INI, encoding="utf-8")
-        (home / ".runtime").mkdir(mode=0o700, exist_ok=True)
-    else:
-        home = prepare_home(work)
+    home = prepare_home(work, keep=args.keep_home and (work / "home").exists())
     env = clean_env(home)
     report: dict = {"zip": str(zip_path), "python": sys.version.split()[0]}
     report["install"] = run_desktop("install", zip_path, work, env)

@@ -24,7 +24,6 @@ apt ``qgis`` only, then the instructions); it is not part of CI.
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import shutil
 import subprocess
@@ -75,14 +74,6 @@ print(json.dumps(out))
 """
 
 
-def clean_env(home: Path) -> dict[str, str]:
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
-    for key in ("PIP_CERT", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"):
-        if key in os.environ:
-            env[key] = os.environ[key]
-    return env
-
-
 def system_packages(home: Path) -> dict[str, tuple[str | None, bool]]:
     """Version and whether it is enough, of each requirement, in the system's Python for a user
     whose home is ``home`` (packages installed with ``pip --user`` there count)."""
@@ -91,7 +82,7 @@ def system_packages(home: Path) -> dict[str, tuple[str | None, bool]]:
     reqs = {k: [r.module, r.dist, r.min_major] for k, r in REQUIREMENTS.items() if not r.optional}
     proc = subprocess.run(
         [SYSTEM_PYTHON, "-c", PROBE, json.dumps(reqs)],
-        env=clean_env(home),
+        env=user_install_check.clean_env(home),
         capture_output=True,
         text=True,
         check=True,
@@ -133,7 +124,9 @@ def run_check(zip_path: Path, work: Path, *args: str) -> tuple[subprocess.Comple
     report = work / "report.json"
     proc = subprocess.run(
         [SYSTEM_PYTHON, str(CHECK), str(zip_path), str(work), "--report", str(report), *args],
-        env=clean_env(work),  # the check makes its own clean environments under work/home
+        env=user_install_check.clean_env(
+            work
+        ),  # the check makes its own clean environments under work/home
         capture_output=True,
         text=True,
         timeout=900,
@@ -191,7 +184,7 @@ def type_instructions(lines: list[str], home: Path) -> list[str]:
         elif line.startswith(("pip install ", "pip uninstall ")):
             proc = subprocess.run(
                 shlex.split(line),
-                env=clean_env(home),
+                env=user_install_check.clean_env(home),
                 capture_output=True,
                 text=True,
                 timeout=900,
@@ -250,7 +243,11 @@ def test_a_shapely_wheel_that_clashes_with_the_geos_of_qgis(built_zip, tmp_path)
     home.mkdir(parents=True)
     pip = "pip install --user --break-system-packages --only-binary shapely shapely>=2.0.1,<2.2"
     proc = subprocess.run(
-        shlex.split(pip), env=clean_env(home), capture_output=True, text=True, timeout=600
+        shlex.split(pip),
+        env=user_install_check.clean_env(home),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     proc, report = run_check(
